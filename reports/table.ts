@@ -1,0 +1,61 @@
+/**
+ * The terminal comparison table: one block per suite and size, one row per strategy.
+ * Every figure is read from the results; nothing is recomputed here except the
+ * speedup, a ratio of two stored medians.
+ */
+import type { CellResult, RunResult } from '../runners/results.js';
+import { formatBytes, formatMs, formatRate } from './format.js';
+
+const HEADERS = ['strategy', 'workers', 'tasks/s', '95% CI', 'speedup', 'p50', 'p99', 'p99 loaded', 'loop p99', 'startup', 'peak RSS'];
+
+function row(cell: CellResult, baseline: number | undefined): string[] {
+  const lead = [cell.strategy, String(cell.workers)];
+  if (cell.status === 'errored') return [...lead, `ERRORED (round ${cell.error.round}): ${cell.error.message}`];
+  if (cell.status === 'skipped') return [...lead, `skipped: ${cell.reason}`];
+  const tps = cell.throughput.tasksPerSec;
+  const [low, high] = cell.throughput.ci95;
+  return [
+    ...lead,
+    formatRate(tps),
+    cell.throughput.rounds.length > 1 ? `${formatRate(low)}–${formatRate(high)}` : '—',
+    baseline ? `${(tps / baseline).toFixed(2)}×` : '—',
+    formatMs(cell.latency.p50Ms),
+    formatMs(cell.latency.p99Ms),
+    formatMs(cell.loadedLatency.p99Ms),
+    formatMs(cell.eventLoopDelay.p99Ms),
+    formatMs(cell.startupMs),
+    formatBytes(cell.memory.peakRssBytes),
+  ];
+}
+
+function layout(rows: string[][]): string {
+  const widths = HEADERS.map((_, column) => Math.max(...rows.filter((r) => r.length === HEADERS.length).map((r) => r[column]!.length)));
+  return rows.map((cells) => {
+    if (cells.length !== HEADERS.length) {
+      // Errored and skipped rows: the reason runs across the figure columns.
+      return [cells[0]!.padEnd(widths[0]!), cells[1]!.padStart(widths[1]!), cells[2]].join('  ');
+    }
+    return cells.map((text, column) => (column === 0 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ');
+  }).join('\n');
+}
+
+export function renderTable(result: RunResult): string {
+  const groups = new Map<string, CellResult[]>();
+  for (const cell of result.cells) {
+    const group = `${cell.suite} · size ${cell.size} · ${cell.runtime}`;
+    groups.set(group, [...(groups.get(group) ?? []), cell]);
+  }
+  const blocks: string[] = [];
+  for (const [title, cells] of groups) {
+    const main = cells.find((c) => c.strategy === 'main-thread');
+    const baseline = main?.status === 'completed' ? main.throughput.tasksPerSec : undefined;
+    blocks.push(`${title}\n${layout([HEADERS, ...cells.map((cell) => row(cell, baseline))])}`);
+  }
+  const { context, config } = result;
+  const header = `bench ${result.runId} · ${context.runtime.name} ${context.runtime.version} · ${context.cpu.model} · ` +
+    `${context.cpu.cores} cores · ${config.rounds} round${config.rounds === 1 ? '' : 's'}` + (result.complete ? '' : ' · INCOMPLETE (interrupted)');
+  const legend = 'tasks/s: median over rounds (95% CI of the mean) · speedup vs main-thread · p50/p99: unloaded latency · ' +
+    'p99 loaded: latency with the pool kept full · loop p99: event-loop delay of the dispatching thread';
+  const warnings = result.warnings.map((w) => `! ${w.message}\n  → ${w.hint}`);
+  return [header, '', blocks.join('\n\n'), '', legend, ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join('\n');
+}

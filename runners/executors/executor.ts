@@ -1,0 +1,24 @@
+import type { Value } from '../../suites/suite.js';
+
+/** What a strategy builds for one cell: runs tasks, reports what its start-ups cost. */
+export interface Executor {
+  /** Spawns whatever the strategy pre-spawns; resolves when it can take tasks. */
+  start(): Promise<void>;
+  run(input: Value): Promise<Value>;
+  close(): Promise<void>;
+  /** Spawn → ready time (ms) of every worker or child started so far, replacements included. */
+  readonly startupSamplesMs: readonly number[];
+  /** True when `run` transfers (detaches) typed-array inputs: the caller must hand over a copy it can lose. */
+  readonly transfersInput: boolean;
+}
+
+/** A FIFO of tasks waiting for a free slot, shared by pools and per-task executors. */
+export interface QueuedTask {
+  input: Value;
+  resolve: (output: Value) => void;
+  reject: (error: Error) => void;
+}
+
+export class ExecutorClosedError extends Error {
+  constructor() { super('executor closed before the task ran'); }
+}

@@ -1,0 +1,33 @@
+import type { Suite, Value } from '../../suites/suite.js';
+import { type Executor, ExecutorClosedError } from './executor.js';
+
+/**
+ * Runs tasks on the cell's own thread, one per macrotask: between two tasks the event
+ * loop turns, so the event-loop delay it causes is measured as a server would feel it.
+ */
+export class MainThreadExecutor implements Executor {
+  readonly startupSamplesMs: number[] = [];
+  readonly transfersInput = false;
+  private closed = false;
+
+  constructor(private readonly suite: Suite) {}
+
+  async start(): Promise<void> {}
+
+  run(input: Value): Promise<Value> {
+    if (this.closed) return Promise.reject(new ExecutorClosedError());
+    return new Promise((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          resolve(this.suite.run(input));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}

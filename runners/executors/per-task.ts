@@ -1,0 +1,63 @@
+import type { Value } from '../../suites/suite.js';
+import type { ChannelFactory } from '../channels/channel.js';
+import { type Executor, ExecutorClosedError, type QueuedTask } from './executor.js';
+
+/**
+ * A fresh worker or child for every task, torn down afterwards. At most `limit` run at
+ * once (the same parallelism a pool gets), the rest wait in a FIFO: the cost measured is
+ * the spawn per task, not an unbounded burst of spawns.
+ */
+export class PerTaskExecutor implements Executor {
+  readonly startupSamplesMs: number[] = [];
+  private readonly queue: QueuedTask[] = [];
+  private running = 0;
+  private closed = false;
+  private readonly closing = new Set<Promise<void>>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly spawn: ChannelFactory,
+    readonly transfersInput: boolean,
+  ) {}
+
+  async start(): Promise<void> {}
+
+  run(input: Value): Promise<Value> {
+    if (this.closed) return Promise.reject(new ExecutorClosedError());
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new ExecutorClosedError());
+    await Promise.all(this.closing);
+  }
+
+  private dispatch(): void {
+    while (this.running < this.limit && this.queue.length > 0) {
+      this.running++;
+      void this.runOne(this.queue.shift()!);
+    }
+  }
+
+  private async runOne(task: QueuedTask): Promise<void> {
+    const channel = this.spawn();
+    try {
+      this.startupSamplesMs.push(await channel.ready);
+      task.resolve(await channel.run(task.input));
+    } catch (error) {
+      task.reject(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      // Tear-down is part of the strategy's cost, so the slot frees only when it is done.
+      const closed = channel.close().catch(() => {});
+      this.closing.add(closed);
+      await closed;
+      this.closing.delete(closed);
+      this.running--;
+      if (!this.closed) this.dispatch();
+    }
+  }
+}

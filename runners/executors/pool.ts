@@ -1,0 +1,97 @@
+import type { Value } from '../../suites/suite.js';
+import type { Channel, ChannelFactory } from '../channels/channel.js';
+import { type Executor, ExecutorClosedError, type QueuedTask } from './executor.js';
+
+/** Consecutive deaths before ready after which the pool stops respawning: the suite cannot start. */
+const MAX_START_FAILURES = 3;
+
+/**
+ * N long-lived channels and a FIFO queue. A channel that dies is replaced; the task it
+ * held is rejected with the cause (never left hanging) and the queue moves on.
+ */
+export class Pool implements Executor {
+  readonly startupSamplesMs: number[] = [];
+  private readonly idle: Channel[] = [];
+  private readonly queue: QueuedTask[] = [];
+  private readonly live = new Set<Channel>();
+  private readonly everReady = new WeakSet<Channel>();
+  private closed = false;
+  private startFailures = 0;
+  private fatal: Error | undefined;
+
+  constructor(
+    private readonly size: number,
+    private readonly spawn: ChannelFactory,
+    readonly transfersInput: boolean,
+  ) {}
+
+  async start(): Promise<void> {
+    const channels = Array.from({ length: this.size }, () => this.add());
+    await Promise.all(channels.map((channel) => channel.ready));
+  }
+
+  run(input: Value): Promise<Value> {
+    if (this.closed) return Promise.reject(new ExecutorClosedError());
+    if (this.fatal) return Promise.reject(this.fatal);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new ExecutorClosedError());
+    await Promise.all([...this.live].map((channel) => channel.close()));
+    this.live.clear();
+  }
+
+  private add(): Channel {
+    const channel = this.spawn();
+    this.live.add(channel);
+    channel.onDeath((cause) => this.replace(channel, cause));
+    channel.ready.then(
+      (ms) => {
+        this.startFailures = 0;
+        this.everReady.add(channel);
+        this.startupSamplesMs.push(ms);
+        this.idle.push(channel);
+        this.dispatch();
+      },
+      () => {}, // a death before ready reaches replace() through onDeath
+    );
+    return channel;
+  }
+
+  private replace(channel: Channel, cause: Error): void {
+    this.live.delete(channel);
+    const at = this.idle.indexOf(channel);
+    if (at >= 0) this.idle.splice(at, 1);
+    if (this.closed) return;
+    if (!this.everReady.has(channel) && ++this.startFailures >= MAX_START_FAILURES) {
+      this.fatal = new Error(`workers keep dying before they are ready: ${cause.message}`);
+      for (const task of this.queue.splice(0)) task.reject(this.fatal);
+      return;
+    }
+    this.add();
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const channel = this.idle.shift()!;
+      const task = this.queue.shift()!;
+      channel.run(task.input).then(
+        (output) => { this.release(channel); task.resolve(output); },
+        (error: Error) => { this.release(channel); task.reject(error); },
+      );
+    }
+  }
+
+  /** Back to idle, unless it died running the task (replace() already took it out). */
+  private release(channel: Channel): void {
+    if (this.live.has(channel) && !this.closed) {
+      this.idle.push(channel);
+      this.dispatch();
+    }
+  }
+}

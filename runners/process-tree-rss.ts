@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync } from 'node:fs';
+
+const PAGE_BYTES = 4096;
+
+function readOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Direct children of a process, from every thread's /proc children list (Linux). */
+function childrenOf(pid: number): number[] {
+  let threads: string[];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  return threads.flatMap((tid) => readOrEmpty(`/proc/${pid}/task/${tid}/children`).split(/\s+/).filter(Boolean).map(Number));
+}
+
+/** Resident set of one process (all its threads), bytes; 0 once it is gone. */
+function rssOf(pid: number): number {
+  const resident = Number(readOrEmpty(`/proc/${pid}/statm`).split(' ')[1]);
+  return Number.isFinite(resident) ? resident * PAGE_BYTES : 0;
+}
+
+export const canSampleProcessTree = (): boolean => process.platform === 'linux';
+
+/** Current RSS of a process plus all its descendants. */
+export function processTreeRss(root: number): number {
+  let total = 0;
+  const pending = [root];
+  const seen = new Set<number>();
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    total += rssOf(pid);
+    pending.push(...childrenOf(pid));
+  }
+  return total;
+}

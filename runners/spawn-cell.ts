@@ -1,0 +1,73 @@
+/**
+ * Starts one cell round in a fresh process of its own process group, watches its memory,
+ * enforces the timeout, and turns whatever happens into a CellOutcome: a crash, a hang or
+ * a wrong answer becomes an error for that cell, never for the run.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CellOutcome, CellSpec } from './protocol.js';
+import type { RoundSample } from './results.js';
+import { canSampleProcessTree, processTreeRss } from './process-tree-rss.js';
+
+const CELL_ENTRY = new URL('./cell.js', import.meta.url);
+/** Often enough to catch a forked child's peak, rarely enough to cost nothing measurable. */
+const RSS_SAMPLE_MS = 50;
+const STDERR_TAIL_CHARS = 2_000;
+
+export type RoundOutcome = { ok: true; sample: RoundSample } | { ok: false; error: string };
+
+export class CellInterrupted extends Error {}
+
+/** Kill the whole group: the cell, its threads, and any child process it forked. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
+export function runCellProcess(spec: CellSpec, timeoutMs: number, signal: AbortSignal): Promise<RoundOutcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(CELL_ENTRY), JSON.stringify(spec)], {
+      detached: true, // its own process group, so one kill reaches every descendant
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    const pid = child.pid!;
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS); });
+    child.stdin!.on('error', () => {}); // the cell may exit before we close its stdin
+
+    let treePeak = 0;
+    const sampler = canSampleProcessTree()
+      ? setInterval(() => { treePeak = Math.max(treePeak, processTreeRss(pid)); }, RSS_SAMPLE_MS)
+      : undefined;
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; killGroup(pid); }, timeoutMs);
+    const onAbort = (): void => killGroup(pid);
+    signal.addEventListener('abort', onAbort, { once: true });
+
+    child.on('exit', (code, exitSignal) => {
+      clearTimeout(timer);
+      clearInterval(sampler);
+      signal.removeEventListener('abort', onAbort);
+      child.stdin!.destroy();
+      killGroup(pid); // leftovers of a cell that exited without cleaning up
+      if (signal.aborted) return reject(new CellInterrupted('interrupted'));
+      if (timedOut) return resolve({ ok: false, error: `timed out after ${timeoutMs / 1000}s (raise --cell-timeout if the suite is this slow)` });
+      let outcome: CellOutcome;
+      try {
+        outcome = JSON.parse(readFileSync(spec.outcomePath, 'utf8')) as CellOutcome;
+        rmSync(spec.outcomePath, { force: true });
+      } catch {
+        const how = exitSignal ? `was killed by ${exitSignal}` : `exited with code ${code}`;
+        const lastLine = stderr.trim().split('\n').filter(Boolean).at(-1);
+        return resolve({ ok: false, error: `cell process ${how} without a result${lastLine ? `: ${lastLine}` : ''}` });
+      }
+      if (!outcome.ok) return resolve(outcome);
+      const { selfPeakRssBytes, ...sample } = outcome.sample;
+      resolve({ ok: true, sample: { ...sample, peakRssBytes: Math.max(selfPeakRssBytes, treePeak) } });
+    });
+  });
+}

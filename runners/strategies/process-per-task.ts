@@ -1,0 +1,10 @@
+import { spawnChildChannel } from '../channels/child-channel.js';
+import { PerTaskExecutor } from '../executors/per-task.js';
+import type { Strategy } from './strategy.js';
+
+export const processPerTask: Strategy = {
+  name: 'process-per-task',
+  description: 'a new child process (fork + IPC) for every task',
+  usesWorkers: true,
+  create: ({ suiteUrl, workers }) => new PerTaskExecutor(workers, () => spawnChildChannel(suiteUrl), false),
+};

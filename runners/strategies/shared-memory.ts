@@ -1,0 +1,10 @@
+import { spawnSharedChannel } from '../channels/shared-channel.js';
+import { Pool } from '../executors/pool.js';
+import type { Strategy } from './strategy.js';
+
+export const sharedMemory: Strategy = {
+  name: 'shared-memory',
+  description: 'N pre-spawned workers; payloads in SharedArrayBuffers, hand-off via Atomics',
+  usesWorkers: true,
+  create: ({ suiteUrl, workers }) => new Pool(workers, () => spawnSharedChannel(suiteUrl), false),
+};

@@ -1,0 +1,10 @@
+import { spawnWorkerChannel } from '../channels/worker-channel.js';
+import { PerTaskExecutor } from '../executors/per-task.js';
+import type { Strategy } from './strategy.js';
+
+export const workerPerTask: Strategy = {
+  name: 'worker-per-task',
+  description: 'a new worker thread for every task, terminated afterwards',
+  usesWorkers: true,
+  create: ({ suiteUrl, workers }) => new PerTaskExecutor(workers, () => spawnWorkerChannel(suiteUrl), true),
+};

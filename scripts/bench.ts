@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/**
+ * The bench CLI. Always runs on Node; cells run in fresh processes of their own.
+ * One exit path: usage errors print one line and exit 2, anything else exits 1.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { harnessVersion } from '../runners/context.js';
+import { listCommand } from './list-command.js';
+import { runCommand } from './run-command.js';
+import { isUsageError, UsageError } from './usage-error.js';
+
+const firstLine = (text: string): string => text.split('\n').find((line) => line.trim() !== '') ?? text;
+
+try {
+  await yargs(hideBin(process.argv))
+    .scriptName('bench')
+    .usage('$0 <command> [options]')
+    .command(runCommand)
+    .command(listCommand)
+    .demandCommand(1, 'give a command: run or list (see bench --help)')
+    .strict()
+    .version(harnessVersion())
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message, error) => {
+      throw error ?? new UsageError(`${firstLine(message)} (see bench --help)`);
+    })
+    .parseAsync();
+} catch (error) {
+  if (isUsageError(error)) {
+    process.stderr.write(`Error: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env['BENCH_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+}
