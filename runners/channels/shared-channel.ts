@@ -11,19 +11,21 @@ const INITIAL_DATA_BYTES = 64 * 1024;
  * Waits until `control[STATE]` is no longer `value`, without blocking the cell's event loop.
  * Atomics.waitAsync wakes us on the worker's notify; where a runtime lacks it we poll
  * with a 1 ms timer (coarser, but never a busy loop on a 2-core machine).
+ * A wake-up is only a hint: the worker's notify for the previous task can land after we
+ * began waiting for the next one, so the state is checked again after every wake.
  */
-function waitWhile(control: Int32Array, value: number): Promise<void> {
+async function waitWhile(control: Int32Array, value: number): Promise<void> {
   const atomics = Atomics as typeof Atomics & {
     waitAsync?: (array: Int32Array, index: number, value: number) => { async: boolean; value: Promise<string> | string };
   };
-  if (typeof atomics.waitAsync === 'function') {
-    const result = atomics.waitAsync(control, ControlSlot.STATE, value);
-    return result.async ? (result.value as Promise<string>).then(() => {}) : Promise.resolve();
+  while (Atomics.load(control, ControlSlot.STATE) === value) {
+    if (typeof atomics.waitAsync === 'function') {
+      const result = atomics.waitAsync(control, ControlSlot.STATE, value);
+      if (result.async) await result.value;
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
   }
-  return new Promise((resolve) => {
-    const poll = (): void => { Atomics.load(control, ControlSlot.STATE) === value ? setTimeout(poll, 1) : resolve(); };
-    poll();
-  });
 }
 
 /**

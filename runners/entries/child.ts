@@ -9,7 +9,11 @@ if (!suiteUrl || !process.send) {
   console.error('child entry: expected a suite URL argument and an IPC channel (start it with fork)');
   process.exit(2);
 }
-const send = (message: ExecutorMessage<WireValue>): void => { process.send!(message); };
+// A failed send means the parent closed the channel (pool closing, or gone): nothing to do but leave.
+const send = (message: ExecutorMessage<WireValue>): void => {
+  if (!process.connected) process.exit(0);
+  process.send!(message, (error: Error | null) => { if (error) process.exit(0); });
+};
 const suite = await importSuite(suiteUrl);
 
 process.on('message', (raw) => {

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
+
+test('a strategy whose outputs fail verify makes an errored, unverified cell', async () => {
+  const out = tempDir();
+  const result = await runCli(['run', '--suite', fixture('wrong-suite.js'), '--strategies', 'main-thread,process-pool',
+    '--rounds', '1', '--phase-time', '30', '--out', out]);
+  assert.equal(result.code, 0, result.stderr);
+  for (const cell of readResults(out).cells) {
+    assert.equal(cell.status, 'errored');
+    assert.equal(cell.verified, false);
+    if (cell.status === 'errored') assert.match(cell.error.message, /wrong output from wrong: verify\(\) rejected 6/);
+  }
+  assert.match(result.stdout, /ERRORED/);
+});

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { RunResult } from '../runners/results.js';
+import { fixture, startCli, tempDir } from './helpers/cli.js';
+
+function descendants(pid: number): number[] {
+  const found: number[] = [];
+  const pending = [pid];
+  while (pending.length) {
+    const current = pending.pop()!;
+    const tasks = existsSync(`/proc/${current}/task`) ? readdirSync(`/proc/${current}/task`) : [];
+    for (const tid of tasks) {
+      let children = '';
+      try { children = readFileSync(`/proc/${current}/task/${tid}/children`, 'utf8'); } catch { /* gone */ }
+      for (const child of children.split(/\s+/).filter(Boolean).map(Number)) { found.push(child); pending.push(child); }
+    }
+  }
+  return found;
+}
+
+const alive = (pid: number): boolean => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+
+test('SIGINT mid-run saves a valid, incomplete results file, exits 130 and leaves no process behind', { skip: process.platform !== 'linux' }, async () => {
+  const out = tempDir();
+  const { child, done } = startCli(['run', '--suite', fixture('tiny-suite.js'), '--strategies', 'main-thread,process-pool',
+    '--rounds', '3', '--phase-time', '400', '--out', out]);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  // Wait until one cell has finished and the next (process-pool, with forked children) is running.
+  while (!/\[1\/6\]/.test(stderr)) await sleep(50);
+  let family: number[] = [];
+  for (let i = 0; i < 100 && family.length < 3; i++) { family = descendants(child.pid!); await sleep(30); }
+  assert.ok(family.length >= 3, `expected the cell and its forked children, saw ${family.length} processes`);
+
+  child.kill('SIGINT');
+  const result = await done;
+  assert.equal(result.code, 130, result.stderr);
+
+  const files = readdirSync(out).filter((name) => name.endsWith('.json'));
+  assert.equal(files.length, 1, 'exactly one results file, no temp files left');
+  const run = JSON.parse(readFileSync(`${out}/${files[0]}`, 'utf8')) as RunResult;
+  assert.equal(run.complete, false);
+  assert.equal(run.interruptedBy, 'SIGINT');
+  assert.ok(run.cells.some((cell) => cell.status === 'completed'), 'what was measured before Ctrl-C is kept');
+
+  for (let i = 0; i < 40 && family.some(alive); i++) await sleep(50);
+  assert.deepEqual(family.filter(alive), [], 'no cell, worker or child process survives');
+});

@@ -1,0 +1,34 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RunResult } from '../../runners/results.js';
+
+export const CLI = fileURLToPath(new URL('../../scripts/bench.js', import.meta.url));
+export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+export interface CliResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+export function startCli(args: string[]): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  const done = new Promise<CliResult>((resolve) => {
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+export const runCli = (args: string[]): Promise<CliResult> => startCli(args).done;
+
+export const tempDir = (): string => mkdtempSync(join(os.tmpdir(), 'bench-test-'));
+
+/** The one results file a run wrote into `dir`. */
+export function readResults(dir: string): RunResult {
+  const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  if (files.length !== 1) throw new Error(`expected one results file in ${dir}, found ${files.join(', ') || 'none'}`);
+  return JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')) as RunResult;
+}
