@@ -17,7 +17,7 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
   const strategy = findStrategy(spec.strategy);
   if (!strategy) return { ok: false, error: `unknown strategy ${spec.strategy}` };
   const suite = await loadSuite(spec.suiteUrl);
-  const executor = strategy.create({ suite, suiteUrl: spec.suiteUrl, workers: spec.workers });
+  const executor = strategy.create({ suite, suiteUrl: spec.suiteUrl, workers: spec.workers, workerNice: spec.workerNice });
   try {
     await executor.start();
     const measured = await measureRound(executor, { suite, size: spec.size, seed: spec.seed, workers: spec.workers, phaseMs: spec.phaseMs });

@@ -17,6 +17,7 @@ export interface CellSpec {
   size: number;
   strategy: string;
   workers: number;
+  workerNice: number;
   round: number;
   seed: number;
   /** Time budget of each measured phase, ms. */
@@ -41,6 +42,8 @@ export type ExecutorMessage<Payload = Value> =
 
 export interface WorkerBootstrap {
   suiteUrl: string;
+  /** Priority decrease for the worker thread (or child process): see --worker-nice. */
+  nice: number;
 }
 
 export interface SharedWorkerBootstrap extends WorkerBootstrap {

@@ -30,6 +30,8 @@ export interface RunConfig {
   sizes: Record<string, number>;
   strategies: string[];
   workers: number;
+  /** Scheduling-priority decrease of worker threads and child processes (Linux nice); absent = 0. */
+  workerNice?: number;
   rounds: number;
   quick: boolean;
   /** Time budget of each measured phase (unloaded latency, saturated batch), ms. */

@@ -64,7 +64,7 @@ export async function executeRun(request: RunRequest, progress: Progress, signal
       const startedAt = performance.now();
       const spec = {
         suiteUrl: planned.suiteUrl, suite: planned.key.suite, size: planned.key.size, strategy: planned.key.strategy,
-        workers: planned.key.workers, round: planned.round, seed: config.seed, phaseMs: config.phaseMs,
+        workers: planned.key.workers, workerNice: config.workerNice ?? 0, round: planned.round, seed: config.seed, phaseMs: config.phaseMs,
         outcomePath: join(scratch, `cell-${index}.json`),
       };
       try {

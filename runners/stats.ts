@@ -27,13 +27,16 @@ export function standardDeviation(values: readonly number[]): number {
 const T_975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
   2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
 
-/** 95 % Student-t interval of the mean; a single value gives a zero-width interval (and a warning elsewhere). */
+/**
+ * 95 % Student-t interval of the mean; a single value gives a zero-width interval (and a
+ * warning elsewhere). Rates cannot be negative, so the lower bound stops at zero.
+ */
 export function confidenceInterval95(values: readonly number[]): [number, number] {
   const m = mean(values);
   if (values.length < 2) return [m, m];
   const t = T_975[values.length - 2] ?? 1.96;
   const half = (t * standardDeviation(values)) / Math.sqrt(values.length);
-  return [m - half, m + half];
+  return [Math.max(0, m - half), m + half];
 }
 
 /** Relative spread (max − min) / median: what "rounds disagree" means in warnings. */

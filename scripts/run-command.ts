@@ -4,7 +4,7 @@ import { renderTable } from '../reports/table.js';
 import { createProgress } from '../runners/progress.js';
 import { executeRun } from '../runners/run.js';
 import { formatJson } from '../runners/write-json-atomic.js';
-import { resolveRunOptions, type RawRunOptions } from './run-options.js';
+import { DEFAULT_WORKER_NICE, resolveRunOptions, type RawRunOptions } from './run-options.js';
 
 interface RunArgs extends RawRunOptions {
   json: boolean;
@@ -26,6 +26,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     .option('quick', { type: 'boolean', default: false, describe: 'a fast pass: fewer rounds, shorter phases' })
     .option('phase-time', { type: 'number', describe: 'ms budget of each measured phase (default 1000; 250 with --quick)' })
     .option('cell-timeout', { type: 'number', default: 120, describe: 'seconds before a cell round is killed and marked errored' })
+    .option('worker-nice', { type: 'number', default: DEFAULT_WORKER_NICE, describe: 'lower worker/child scheduling priority by this much (0-19), so the dispatching thread stays responsive' })
     .option('seed', { type: 'number', default: 1, describe: 'seed for the suites\' inputs' })
     .option('json', { type: 'boolean', default: false, describe: 'print the RunResult JSON to stdout instead of the table' })
     .option('out', { type: 'string', default: 'results', describe: 'directory for results files' }) as unknown as Argv<RunArgs>,

@@ -18,10 +18,12 @@ export interface RawRunOptions {
   phaseTime?: number;
   cellTimeout: number;
   seed: number;
+  workerNice: number;
 }
 
 export const QUICK = { rounds: 2, phaseMs: 250 } as const;
 export const DEFAULTS = { rounds: 3, phaseMs: 1000 } as const;
+export const DEFAULT_WORKER_NICE = 0;
 
 function integerIn(flag: string, value: number | undefined, min: number, max: number, what: string): void {
   if (value === undefined) return;
@@ -46,6 +48,7 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{ suites: P
   integerIn('rounds', raw.rounds, 1, 100, 'a whole number');
   integerIn('phase-time', raw.phaseTime, 10, 600_000, 'a number of milliseconds');
   integerIn('seed', raw.seed, 0, 2 ** 31 - 1, 'a whole number');
+  integerIn('worker-nice', raw.workerNice, 0, 19, 'a nice increment');
   if (!(raw.cellTimeout > 0 && raw.cellTimeout <= 86_400)) {
     throw new UsageError(`--cell-timeout must be a number of seconds above 0, got ${raw.cellTimeout}`);
   }
@@ -75,6 +78,7 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{ suites: P
       sizes: Object.fromEntries(suites.map((s) => [s.name, s.size])),
       strategies,
       workers: raw.workers ?? os.availableParallelism(),
+      workerNice: raw.workerNice,
       rounds,
       quick: raw.quick,
       phaseMs,

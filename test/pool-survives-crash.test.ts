@@ -12,7 +12,7 @@ for (const name of POOLS) {
   test(`${name} rejects a throwing task and a dying worker, then keeps serving`, async () => {
     const suiteUrl = pathToFileURL(fixture('crashy-suite.js')).href;
     const suite = await loadSuite(suiteUrl);
-    const executor = findStrategy(name)!.create({ suite, suiteUrl, workers: 2 });
+    const executor = findStrategy(name)!.create({ suite, suiteUrl, workers: 2, workerNice: 0 });
     try {
       await executor.start();
       const startedBefore = executor.startupSamplesMs.length;

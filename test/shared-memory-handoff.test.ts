@@ -9,7 +9,7 @@ test('shared-memory returns the right payload for every one of 1,600 back-to-bac
   // Tiny tasks make the worker's late notify for task k race the cell's wait for task k+1.
   const suiteUrl = pathToFileURL(fixture('tiny-suite.js')).href;
   const suite = await loadSuite(suiteUrl);
-  const executor = sharedMemory.create({ suite, suiteUrl, workers: 2 });
+  const executor = sharedMemory.create({ suite, suiteUrl, workers: 2, workerNice: 0 });
   try {
     await executor.start();
     for (let batch = 0; batch < 200; batch++) {

@@ -12,7 +12,7 @@ for (const suiteName of BUILTIN_SUITE_NAMES) {
     test(`${strategy.name} returns verified outputs for ${suiteName}`, async () => {
       const suiteUrl = BUILTIN_SUITES[suiteName];
       const suite = await loadSuite(suiteUrl);
-      const executor = strategy.create({ suite, suiteUrl, workers: 2 });
+      const executor = strategy.create({ suite, suiteUrl, workers: 2, workerNice: 0 });
       try {
         await executor.start();
         const inputs = [1, 2, 3, 4].map((seed) => suite.makeInput(SMALL[suiteName]!, seed));

@@ -7,9 +7,9 @@ import { type Channel, ChannelState } from './channel.js';
 const ENTRY = new URL('../entries/child.js', import.meta.url);
 
 /** A child process (fork + IPC). Payloads cross as JSON: the portable wire format. */
-export function spawnChildChannel(suiteUrl: string): Channel {
+export function spawnChildChannel(suiteUrl: string, nice: number): Channel {
   const state = new ChannelState();
-  const child = fork(ENTRY, [suiteUrl], { serialization: 'json', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(ENTRY, [suiteUrl, String(nice)], { serialization: 'json', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 0;
 
   child.on('message', (raw) => {

@@ -32,12 +32,12 @@ async function waitWhile(control: Int32Array, value: number): Promise<void> {
  * A worker thread whose inputs and outputs live in a SharedArrayBuffer. Hand-off and
  * completion go through Atomics on a control buffer: no payload is ever structured-cloned.
  */
-export function spawnSharedChannel(suiteUrl: string): Channel {
+export function spawnSharedChannel(suiteUrl: string, nice: number): Channel {
   const state = new ChannelState();
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   let data = new SharedArrayBuffer(INITIAL_DATA_BYTES);
   const { port1: bufferPort, port2: workerBufferPort } = new MessageChannel();
-  const workerData: SharedWorkerBootstrap = { suiteUrl, control: control.buffer as SharedArrayBuffer, data, bufferPort: workerBufferPort };
+  const workerData: SharedWorkerBootstrap = { suiteUrl, nice, control: control.buffer as SharedArrayBuffer, data, bufferPort: workerBufferPort };
   const worker = new Worker(ENTRY, { workerData, transferList: [workerBufferPort] });
 
   worker.on('message', (message: ExecutorMessage) => { if (message.type === 'ready') state.markReady(); });

@@ -7,9 +7,9 @@ import { type Channel, ChannelState } from './channel.js';
 const ENTRY = new URL('../entries/worker.js', import.meta.url);
 
 /** A worker thread fed by postMessage; typed-array inputs are transferred, not cloned. */
-export function spawnWorkerChannel(suiteUrl: string): Channel {
+export function spawnWorkerChannel(suiteUrl: string, nice: number): Channel {
   const state = new ChannelState();
-  const workerData: WorkerBootstrap = { suiteUrl };
+  const workerData: WorkerBootstrap = { suiteUrl, nice };
   const worker = new Worker(ENTRY, { workerData });
   let nextId = 0;
 

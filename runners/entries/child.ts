@@ -2,9 +2,9 @@
 import type { Value } from '../../suites/suite.js';
 import { fromWire, toWire, type WireValue } from '../json-codec.js';
 import type { ExecutorMessage, WireTaskMessage } from '../protocol.js';
-import { errorMessage, importSuite } from './load-suite-from-url.js';
+import { errorMessage, importSuite, lowerPriority } from './entry-support.js';
 
-const suiteUrl = process.argv[2];
+const [suiteUrl, nice = '0'] = process.argv.slice(2);
 if (!suiteUrl || !process.send) {
   console.error('child entry: expected a suite URL argument and an IPC channel (start it with fork)');
   process.exit(2);
@@ -14,6 +14,7 @@ const send = (message: ExecutorMessage<WireValue>): void => {
   if (!process.connected) process.exit(0);
   process.send!(message, (error: Error | null) => { if (error) process.exit(0); });
 };
+lowerPriority(Number(nice));
 const suite = await importSuite(suiteUrl);
 
 process.on('message', (raw) => {

@@ -2,10 +2,11 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { decode, encode, writeInto } from '../binary-codec.js';
 import { ControlSlot, SharedState, type ExecutorMessage, type SharedWorkerBootstrap } from '../protocol.js';
-import { errorMessage, importSuite } from './load-suite-from-url.js';
+import { errorMessage, importSuite, lowerPriority } from './entry-support.js';
 import type { Value } from '../../suites/suite.js';
 
-const { suiteUrl, control: controlBuffer, bufferPort } = workerData as SharedWorkerBootstrap;
+const { suiteUrl, nice, control: controlBuffer, bufferPort } = workerData as SharedWorkerBootstrap;
+lowerPriority(nice);
 let data = (workerData as SharedWorkerBootstrap).data;
 const control = new Int32Array(controlBuffer);
 const suite = await importSuite(suiteUrl);

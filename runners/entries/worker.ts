@@ -2,10 +2,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExecutorMessage, TaskMessage, WorkerBootstrap } from '../protocol.js';
 import { transferables } from '../typed-arrays.js';
-import { errorMessage, importSuite } from './load-suite-from-url.js';
+import { errorMessage, importSuite, lowerPriority } from './entry-support.js';
 
 const port = parentPort!;
-const { suiteUrl } = workerData as WorkerBootstrap;
+const { suiteUrl, nice } = workerData as WorkerBootstrap;
+lowerPriority(nice);
 const suite = await importSuite(suiteUrl);
 
 port.on('message', (message: TaskMessage) => {

@@ -6,6 +6,8 @@ export interface StrategyOptions {
   suiteUrl: string;
   /** Threads or processes the strategy may use at once. */
   workers: number;
+  /** How much lower than the dispatching thread the workers run (0 = same priority). */
+  workerNice: number;
 }
 
 /** One way to run a cell's tasks. One file per strategy; all registered in index.ts. */
