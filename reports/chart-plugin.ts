@@ -1,0 +1,95 @@
+/**
+ * The one Chart.js plugin our charts need, run by both renderers: node-canvas for PNGs
+ * and the browser for the HTML report. html.ts inlines `createChartPlugin.toString()`,
+ * so the function body must stay self-contained: no imports at run time, no references
+ * to anything outside it, nothing that only Node or only a browser has.
+ */
+import type { Chart, Plugin } from 'chart.js';
+
+/** Extra fields a dataset in charts.ts may carry; Chart.js ignores fields it does not know. */
+export interface DatasetExtras {
+  /** Per bar: [low, high] drawn as an error bar, or null for none. */
+  whiskers?: Array<[number, number] | null>;
+  /**
+   * The legend swatch. Bars are coloured per strategy, so Chart.js would otherwise pick
+   * one strategy's colour for a dataset that spans them all.
+   */
+  legendSwatch?: { fill: string; stroke: string; lineWidth: number };
+}
+
+export const CHART_PLUGIN_ID = 'benchWhiskers';
+
+export function createChartPlugin(): Plugin {
+  return {
+    id: 'benchWhiskers',
+
+    // Chart.js labels a log axis at 1…9 × 10^n with a shared number of decimals ("60.0",
+    // "0.2"); keeping only 1, 2 and 5 × 10^n, unpadded, makes the axis readable. A callback
+    // cannot travel in the JSON configuration, so the plugin installs it.
+    beforeInit(chart: Chart) {
+      const scales = chart.config.options?.scales ?? {};
+      for (const scale of Object.values(scales)) {
+        if (!scale || scale.type !== 'logarithmic') continue;
+        scale.ticks ??= {};
+        scale.ticks.callback = (value: number | string) => {
+          const number = Number(value);
+          if (!(number > 0)) return null;
+          const mantissa = number / 10 ** Math.floor(Math.log10(number) + 1e-9);
+          if (![1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6)) return null;
+          return number >= 1000 ? number.toLocaleString('en-US') : String(Number(number.toPrecision(3)));
+        };
+      }
+    },
+
+    // Runs after the legend plugin's own afterUpdate (inline plugins come after registered
+    // ones), which is where the legend items were just built.
+    afterUpdate(chart: Chart) {
+      const items = chart.legend?.legendItems ?? [];
+      for (const item of items) {
+        const dataset = item.datasetIndex === undefined ? undefined : chart.data.datasets[item.datasetIndex];
+        const swatch = (dataset as DatasetExtras | undefined)?.legendSwatch;
+        if (!swatch) continue;
+        item.fillStyle = swatch.fill;
+        item.strokeStyle = swatch.stroke;
+        item.lineWidth = swatch.lineWidth;
+      }
+    },
+
+    afterDatasetsDraw(chart: Chart) {
+      const ctx = chart.ctx;
+      const area = chart.chartArea;
+      chart.data.datasets.forEach((dataset, datasetIndex) => {
+        const whiskers = (dataset as DatasetExtras).whiskers;
+        if (!whiskers || !chart.isDatasetVisible(datasetIndex)) return;
+        const meta = chart.getDatasetMeta(datasetIndex);
+        const scale = meta.yAxisID === undefined ? undefined : chart.scales[meta.yAxisID];
+        if (!scale) return;
+        const toPixel = (value: number): number => {
+          // A log axis cannot place zero or less; pin such ends to the bottom of the plot.
+          const pixel = scale.type === 'logarithmic' && value <= 0 ? area.bottom : scale.getPixelForValue(value);
+          return Math.min(area.bottom, Math.max(area.top, pixel));
+        };
+        meta.data.forEach((element, index) => {
+          const range = whiskers[index];
+          if (!range) return;
+          const { x, width } = element.getProps(['x', 'width'], true) as { x: number; width: number };
+          const top = toPixel(Math.max(range[0], range[1]));
+          const bottom = toPixel(Math.min(range[0], range[1]));
+          const cap = Math.max(3, Math.min(8, width / 4));
+          ctx.save();
+          ctx.strokeStyle = '#1a1a1a';
+          ctx.lineWidth = 1.5;
+          ctx.beginPath();
+          ctx.moveTo(x, top);
+          ctx.lineTo(x, bottom);
+          ctx.moveTo(x - cap, top);
+          ctx.lineTo(x + cap, top);
+          ctx.moveTo(x - cap, bottom);
+          ctx.lineTo(x + cap, bottom);
+          ctx.stroke();
+          ctx.restore();
+        });
+      });
+    },
+  };
+}
