@@ -1,0 +1,33 @@
+/**
+ * The one entry point that turns results into report files: charts are built once and
+ * rendered both ways, so the PNGs and the HTML page cannot disagree.
+ */
+import type { RunResult } from '../runners/results.js';
+import { buildCharts } from './charts.js';
+import { renderHtml } from './html.js';
+import { writePngCharts } from './png.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface ReportOptions {
+  /** Where to write the HTML report; none when absent. */
+  htmlPath?: string;
+  /** Directory for one PNG per chart, named `<suite>-<chart>.png`; none when absent. */
+  pngDir?: string;
+}
+
+export interface WrittenReports {
+  htmlPath?: string;
+  pngPaths: string[];
+}
+
+export async function writeReports(results: RunResult[], options: ReportOptions): Promise<WrittenReports> {
+  if (results.length === 0) throw new RangeError('writeReports needs at least one results file');
+  const set = buildCharts(results);
+  const written: WrittenReports = { pngPaths: [] };
+  if (options.htmlPath !== undefined) {
+    await writeFileAtomic(options.htmlPath, renderHtml(results, set));
+    written.htmlPath = options.htmlPath;
+  }
+  if (options.pngDir !== undefined) written.pngPaths = await writePngCharts(set.charts, options.pngDir);
+  return written;
+}
