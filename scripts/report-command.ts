@@ -1,0 +1,105 @@
+/**
+ * `bench report <files..>`: re-renders the HTML report and PNG charts from results files,
+ * one run or several side by side. It never re-runs anything.
+ */
+import { basename, dirname, extname, join } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import type { RunResult } from '../runners/results.js';
+import { loadResults, ResultsFileError } from '../reports/load-results.js';
+import { writeReports, type WrittenReports } from '../reports/write-reports.js';
+
+export interface ReportCommandArgs {
+  files: string[];
+  html?: string;
+  png?: string;
+  keepGoing: boolean;
+}
+
+/** Where the command prints; tests pass their own to read what a user would see. */
+export interface ReportOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processOutput: ReportOutput = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Some files could not be read under --keep-going: the others were rendered. Exit code 2. */
+export class UnreadableResultsError extends Error {
+  readonly exitCode = 2;
+  override readonly name = 'UnreadableResultsError';
+}
+
+/** `results/<run-id>.json` → `results/<run-id>.html` and `results/<run-id>/`, as `bench run` writes them. */
+export function defaultOutputs(file: string): { html: string; png: string } {
+  const extension = extname(file);
+  const name = basename(file, extension);
+  // Without an extension the PNG directory would have the results file's own name.
+  const pngName = extension === '' ? `${name}-charts` : name;
+  return { html: join(dirname(file), `${name}.html`), png: join(dirname(file), pngName) };
+}
+
+export async function runReport(args: ReportCommandArgs, output: ReportOutput = processOutput): Promise<WrittenReports> {
+  const loaded: Array<{ file: string; result: RunResult }> = [];
+  const failures: ResultsFileError[] = [];
+  for (const file of args.files) {
+    try {
+      loaded.push({ file, result: await loadResults(file) });
+    } catch (error: unknown) {
+      if (!(error instanceof ResultsFileError) || !args.keepGoing) throw error;
+      output.err(`Error: ${error.message}`);
+      failures.push(error);
+    }
+  }
+  const first = loaded[0];
+  if (!first) {
+    throw new UnreadableResultsError(`none of the ${args.files.length} results files could be read (see above); nothing was written`);
+  }
+  // Beside the first file that could be read: a missing first file has no useful directory.
+  const defaults = defaultOutputs(first.file);
+  const written = await writeReports(loaded.map(({ result }) => result), {
+    htmlPath: args.html ?? defaults.html,
+    pngDir: args.png ?? defaults.png,
+  });
+  if (written.htmlPath !== undefined) output.out(`wrote ${written.htmlPath}`);
+  output.out(`wrote ${written.pngPaths.length} PNG charts to ${args.png ?? defaults.png}`);
+  if (failures.length > 0) {
+    const s = failures.length === 1 ? '' : 's';
+    throw new UnreadableResultsError(
+      `${failures.length} of ${args.files.length} results file${s} could not be read (see above); the report shows the other ${loaded.length}`,
+    );
+  }
+  return written;
+}
+
+/** The options as yargs parses them; the handler sees `keep-going` as `keepGoing` too. */
+interface ReportCliOptions {
+  files: string[];
+  html: string | undefined;
+  png: string | undefined;
+  'keep-going': boolean;
+}
+
+export const reportCommand: CommandModule<object, ReportCliOptions> = {
+  command: 'report <files..>',
+  describe: 'Render the HTML report and PNG charts from results files (several files: one series each)',
+  builder: (yargs: Argv<object>) => yargs
+    .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
+    .option('html', { type: 'string', describe: 'HTML report path [default: <first file>.html beside it]' })
+    .option('png', { type: 'string', describe: 'directory for the PNG charts [default: <first file> without .json, beside it]' })
+    .option('keep-going', {
+      type: 'boolean', default: false,
+      describe: 'render the files that can be read when others cannot; exit code 2 at the end',
+    })
+    // A returned string is a yargs validation failure: the CLI reports it like any other.
+    .check((argv) => {
+      if (argv.html === '') return '--html needs a file path, e.g. --html out/report.html';
+      if (argv.png === '') return '--png needs a directory, e.g. --png out/charts';
+      return true;
+    }),
+  handler: async (args) => {
+    await runReport({ files: args.files, html: args.html, png: args.png, keepGoing: args.keepGoing });
+  },
+};
