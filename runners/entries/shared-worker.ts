@@ -1,6 +1,7 @@
 /** Worker-thread entry for shared-memory: payloads in a SharedArrayBuffer, hand-off by Atomics. */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { decode, encode, writeInto } from '../binary-codec.js';
+import { copyValue, isTypedArray } from '../typed-arrays.js';
 import { ControlSlot, SharedState, type ExecutorMessage, type SharedWorkerBootstrap } from '../protocol.js';
 import { errorMessage, importSuite, lowerPriority } from './entry-support.js';
 import type { Value } from '../../suites/suite.js';
@@ -19,12 +20,19 @@ function takeReplacementBuffer(): void {
   Atomics.store(control, ControlSlot.BUFFER_REPLACED, 0);
 }
 
+function sharesBuffer(value: Value, buffer: SharedArrayBuffer): boolean {
+  if (isTypedArray(value)) return value.buffer === buffer;
+  return typeof value === 'object' && Object.values(value).some((item) => sharesBuffer(item, buffer));
+}
+
 function runOne(): void {
   takeReplacementBuffer();
   let outcome: number = SharedState.DONE;
   let output: Value;
   try {
-    output = suite.run(decode(new Uint8Array(data, 0, Atomics.load(control, ControlSlot.PAYLOAD_BYTES))));
+    output = suite.run(decode(new Uint8Array(data, 0, Atomics.load(control, ControlSlot.PAYLOAD_BYTES)), { views: true }));
+    // An output that is (or shares memory with) the input view would be overwritten while encoded.
+    if (sharesBuffer(output, data)) output = copyValue(output);
   } catch (error) {
     outcome = SharedState.FAILED;
     output = errorMessage(error);
