@@ -7,6 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { RunResult } from '../runners/results.js';
 import { loadResults, ResultsFileError } from '../reports/load-results.js';
 import { writeReports, type WrittenReports } from '../reports/write-reports.js';
+import { UsageError } from './usage-error.js';
 
 export interface ReportCommandArgs {
   files: string[];
@@ -25,12 +26,6 @@ const processOutput: ReportOutput = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
-
-/** Some files could not be read under --keep-going: the others were rendered. Exit code 2. */
-export class UnreadableResultsError extends Error {
-  readonly exitCode = 2;
-  override readonly name = 'UnreadableResultsError';
-}
 
 /** `results/<run-id>.json` → `results/<run-id>.html` and `results/<run-id>/`, as `bench run` writes them. */
 export function defaultOutputs(file: string): { html: string; png: string } {
@@ -55,7 +50,7 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
   }
   const first = loaded[0];
   if (!first) {
-    throw new UnreadableResultsError(`none of the ${args.files.length} results files could be read (see above); nothing was written`);
+    throw new UsageError(`none of the ${args.files.length} results files could be read (see above); nothing was written`);
   }
   // Beside the first file that could be read: a missing first file has no useful directory.
   const defaults = defaultOutputs(first.file);
@@ -66,9 +61,8 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
   if (written.htmlPath !== undefined) output.out(`wrote ${written.htmlPath}`);
   output.out(`wrote ${written.pngPaths.length} PNG charts to ${args.png ?? defaults.png}`);
   if (failures.length > 0) {
-    const s = failures.length === 1 ? '' : 's';
-    throw new UnreadableResultsError(
-      `${failures.length} of ${args.files.length} results file${s} could not be read (see above); the report shows the other ${loaded.length}`,
+    throw new UsageError(
+      `${failures.length} of ${args.files.length} results files could not be read (see above); the report shows the other ${loaded.length}`,
     );
   }
   return written;
@@ -93,10 +87,9 @@ export const reportCommand: CommandModule<object, ReportCliOptions> = {
       type: 'boolean', default: false,
       describe: 'render the files that can be read when others cannot; exit code 2 at the end',
     })
-    // A returned string is a yargs validation failure: the CLI reports it like any other.
     .check((argv) => {
-      if (argv.html === '') return '--html needs a file path, e.g. --html out/report.html';
-      if (argv.png === '') return '--png needs a directory, e.g. --png out/charts';
+      if (argv.html === '') throw new UsageError('--html needs a file path, e.g. --html out/report.html');
+      if (argv.png === '') throw new UsageError('--png needs a directory, e.g. --png out/charts');
       return true;
     }),
   handler: async (args) => {

@@ -3,7 +3,8 @@ import { access, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ResultsFileError } from '../reports/load-results.js';
-import { runReport, UnreadableResultsError } from '../scripts/report-command.js';
+import { runReport } from '../scripts/report-command.js';
+import { UsageError } from '../scripts/usage-error.js';
 import { bunResults } from './fixtures/results-bun.js';
 import { nodeResults } from './fixtures/results-node.js';
 import { makeTempDir } from './fixtures/paths.js';
@@ -33,7 +34,7 @@ test('--keep-going renders the readable files, prints one line per bad file and 
   const { lines, output } = capture();
   await assert.rejects(
     runReport({ files: [missing, good[0], broken, good[1]], keepGoing: true }, output),
-    (error: unknown) => error instanceof UnreadableResultsError && error.exitCode === 2 && /2 of 4 results files/.test(error.message),
+    (error: unknown) => error instanceof UsageError && error.exitCode === 2 && /2 of 4 results files/.test(error.message),
   );
   assert.equal(lines.err.length, 2);
   assert.match(lines.err[0] ?? '', /^Error: .*missing\.json: file not found; /);
