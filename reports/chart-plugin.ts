@@ -73,8 +73,12 @@ export function createChartPlugin(): Plugin {
           const range = whiskers[index];
           if (!range) return;
           const { x, width } = element.getProps(['x', 'width'], true) as { x: number; width: number };
-          const top = toPixel(Math.max(range[0], range[1]));
+          const high = Math.max(range[0], range[1]);
+          const top = toPixel(high);
           const bottom = toPixel(Math.min(range[0], range[1]));
+          // The axis stops short of very wide intervals so the bars stay readable; such a
+          // whisker ends in an arrow at the top of the plot instead of a cap.
+          const clipped = scale.getPixelForValue(high) < area.top - 0.5;
           const cap = Math.max(3, Math.min(8, width / 4));
           ctx.save();
           ctx.strokeStyle = '#1a1a1a';
@@ -82,10 +86,16 @@ export function createChartPlugin(): Plugin {
           ctx.beginPath();
           ctx.moveTo(x, top);
           ctx.lineTo(x, bottom);
-          ctx.moveTo(x - cap, top);
-          ctx.lineTo(x + cap, top);
           ctx.moveTo(x - cap, bottom);
           ctx.lineTo(x + cap, bottom);
+          if (clipped) {
+            ctx.moveTo(x - cap, top + cap);
+            ctx.lineTo(x, top);
+            ctx.lineTo(x + cap, top + cap);
+          } else {
+            ctx.moveTo(x - cap, top);
+            ctx.lineTo(x + cap, top);
+          }
           ctx.stroke();
           ctx.restore();
         });

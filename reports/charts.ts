@@ -245,19 +245,25 @@ function niceCeil(value: number): number {
   return [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= value) ?? 10 * power;
 }
 
+/** A linear axis reaches this far past the highest bar or line to show a whisker in full. */
+const WHISKER_HEADROOM = 2;
+
 /**
- * Log axis when positive values span orders of magnitude. The axis always reaches the
- * highest whisker and reference line: Chart.js sizes it from bar values alone.
+ * Log axis when positive values span orders of magnitude. Chart.js sizes an axis from
+ * bar values alone, so the axis is stretched to reach whiskers and reference lines, but
+ * on a linear axis not so far that the interval of a two-round run flattens every bar.
  */
 function chooseAxis(datasets: BarDataset[], lines: LineDataset[], mayUseLog: boolean): Axis {
-  const values = datasets.flatMap((d) => [
-    ...d.data.filter((v): v is number => v !== null),
-    ...(d.whiskers ?? []).flatMap((w) => w ?? []),
-  ]);
+  const bars = datasets.flatMap((d) => d.data.filter((v): v is number => v !== null));
+  const whiskers = datasets.flatMap((d) => (d.whiskers ?? []).flatMap((w) => w ?? []));
+  const values = [...bars, ...whiskers];
   const highest = Math.max(0, ...values, ...lines.flatMap((line) => line.data));
   const positive = values.filter((v) => v > 0);
   const span = positive.length > 0 ? Math.max(...positive) / Math.min(...positive) : 1;
-  if (!mayUseLog || span < LOG_SPAN) return { log: false, suggestedMax: highest * 1.06 };
+  if (!mayUseLog || span < LOG_SPAN) {
+    const highestBar = Math.max(0, ...bars, ...lines.flatMap((line) => line.data));
+    return { log: false, suggestedMax: Math.min(highest, highestBar * WHISKER_HEADROOM) * 1.06 };
+  }
   const lowest = Math.min(...positive);
   const floor = positive.length === values.length ? undefined : lowest / 2;
   return { log: true, floor, min: niceFloor((floor ?? lowest) * 0.8), max: niceCeil(highest * 1.1) };
