@@ -54,7 +54,7 @@ figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 
 .chart-box { position: relative; width: 100%; aspect-ratio: 8 / 5; }
 table { border-collapse: collapse; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; }
-th { background: #f4f4f4; } td.name { white-space: nowrap; } td.wrap { min-width: 18em; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th { background: #f4f4f4; } td.name, #warnings td:nth-child(-n+2) { white-space: nowrap; } td.wrap { min-width: 18em; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .table-scroll { overflow-x: auto; max-width: 100%; }
 table.cells thead th { position: sticky; top: 0; } table.cells tr.groups th { text-align: center; font-weight: 600; }
 table.cells th button { all: unset; cursor: pointer; font-weight: 600; white-space: nowrap; }
