@@ -7,6 +7,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { harnessVersion } from '../runners/context.js';
 import { listCommand } from './list-command.js';
+import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { isUsageError, UsageError } from './usage-error.js';
 
@@ -18,7 +19,8 @@ try {
     .usage('$0 <command> [options]')
     .command(runCommand)
     .command(listCommand)
-    .demandCommand(1, 'give a command: run or list (see bench --help)')
+    .command(reportCommand)
+    .demandCommand(1, 'give a command (see bench --help)')
     .strict()
     .version(harnessVersion())
     .help()

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { renderTable } from '../reports/table.js';
+import { writeReports } from '../reports/write-reports.js';
 import { createProgress } from '../runners/progress.js';
 import { executeRun } from '../runners/run.js';
 import { formatJson } from '../runners/write-json-atomic.js';
@@ -9,6 +10,7 @@ import { DEFAULT_WORKER_NICE, resolveRunOptions, type RawRunOptions } from './ru
 interface RunArgs extends RawRunOptions {
   json: boolean;
   out: string;
+  report: boolean;
 }
 
 /** Exit status of a run stopped by Ctrl-C (128 + SIGINT), after its results are saved. */
@@ -29,7 +31,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     .option('worker-nice', { type: 'number', default: DEFAULT_WORKER_NICE, describe: 'lower worker/child scheduling priority by this much (0-19), so the dispatching thread stays responsive' })
     .option('seed', { type: 'number', default: 1, describe: 'seed for the suites\' inputs' })
     .option('json', { type: 'boolean', default: false, describe: 'print the RunResult JSON to stdout instead of the table' })
-    .option('out', { type: 'string', default: 'results', describe: 'directory for results files' }) as unknown as Argv<RunArgs>,
+    .option('out', { type: 'string', default: 'results', describe: 'directory for results files' })
+    .option('report', { type: 'boolean', default: true, describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)' }) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     const { suites, config } = await resolveRunOptions(args);
     const outDir = resolve(args.out);
@@ -54,6 +57,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (args.json) process.stdout.write(`${formatJson(result)}\n`);
     else process.stdout.write(`${renderTable(result)}\n`);
     process.stderr.write(`results: ${path}${result.complete ? '' : ' (incomplete)'}\n`);
+    if (args.report && result.cells.some((cell) => cell.status === 'completed')) {
+      const base = path.replace(/\.json$/, '');
+      const written = await writeReports([result], { htmlPath: `${base}.html`, pngDir: base });
+      process.stderr.write(`report: ${written.htmlPath} and ${written.pngPaths.length} PNG charts in ${base}/\n`);
+    }
     if (!result.complete) process.exitCode = INTERRUPTED_EXIT;
   },
 };
