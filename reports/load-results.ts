@@ -171,9 +171,24 @@ const CELL_BY_STATUS: Record<string, Check> = {
   skipped: object({ ...KEY, reason: str }),
 };
 
+// A completed `bench http` cell (scenario 'http'): its figures differ from a batch cell's.
+const HTTP_COMPLETED = object({
+  ...KEY, verified: bool,
+  requests: object({ perSec: num, ok: num, total: num, wallMs: num }),
+  latency: object({ meanMs: num, p50Ms: num, p90Ms: num, p99Ms: num, maxMs: num, count: num }),
+  errors: object({ errors: num, timeouts: num, non2xx: num, overloaded: num, serverErrors: num }),
+  eventLoopDelay: object({ p50Ms: num, p99Ms: num, maxMs: num, method: str }),
+  health: nullable(object({ p50Ms: num, p99Ms: num, maxMs: num, count: num, failures: num })),
+  startupMs: nullable(num),
+  memory: object({ peakRssBytes: num }),
+  server: object({ answered: num, overloaded: num, failed: num, health: num, verifiedOutputs: num }),
+  samples: object({ latencyMs: arrayOf(() => undefined), healthMs: arrayOf(() => undefined) }),
+});
+
 const CELL: Check = (value, path, problems) => {
   const status = isRecord(value) ? value['status'] : undefined;
-  const check = typeof status === 'string' ? CELL_BY_STATUS[status] : undefined;
+  const http = isRecord(value) && value['scenario'] === 'http' && status === 'completed';
+  const check = http ? HTTP_COMPLETED : typeof status === 'string' ? CELL_BY_STATUS[status] : undefined;
   if (check) check(value, path, problems);
   else if (!isRecord(value)) problems.push(`${path} should be an object, found ${describe(value)}`);
   else problems.push(`${path}.status should be "completed", "errored" or "skipped", found ${JSON.stringify(status) ?? 'nothing'}`);

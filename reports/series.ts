@@ -76,7 +76,7 @@ export function cellFor(series: Series, suite: string, strategy: string): CellRe
 }
 
 export function completed(cell: CellResult | undefined): CompletedCell | undefined {
-  return cell?.status === 'completed' ? cell : undefined;
+  return cell?.status === 'completed' && cell.scenario === 'batch' ? cell : undefined;
 }
 
 export const BASELINE_STRATEGY = 'main-thread';

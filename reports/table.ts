@@ -12,6 +12,7 @@ function row(cell: CellResult, baseline: number | undefined): string[] {
   const lead = [cell.strategy, String(cell.workers)];
   if (cell.status === 'errored') return [...lead, `ERRORED (round ${cell.error.round}): ${cell.error.message}`];
   if (cell.status === 'skipped') return [...lead, `skipped: ${cell.reason}`];
+  if (cell.scenario === 'http') return [...lead, 'an HTTP cell: see reports/http-table.ts'];
   const tps = cell.throughput.tasksPerSec;
   const [low, high] = cell.throughput.ci95;
   return [
@@ -48,7 +49,7 @@ export function renderTable(result: RunResult): string {
   const blocks: string[] = [];
   for (const [title, cells] of groups) {
     const main = cells.find((c) => c.strategy === 'main-thread');
-    const baseline = main?.status === 'completed' ? main.throughput.tasksPerSec : undefined;
+    const baseline = main?.status === 'completed' && main.scenario === 'batch' ? main.throughput.tasksPerSec : undefined;
     blocks.push(`${title}\n${layout([HEADERS, ...cells.map((cell) => row(cell, baseline))])}`);
   }
   const { context, config } = result;

@@ -3,7 +3,7 @@
  * number in a table or chart can be recomputed from the `rounds` stored beside it.
  */
 import type { RoundOutcome } from './spawn-cell.js';
-import type { CellKey, CellResult, DelaySummary, RoundSample } from './results.js';
+import type { BatchCellKey, CellResult, DelaySummary, RoundSample } from './results.js';
 import { ascending, confidenceInterval95, mean, median, quantile } from './stats.js';
 
 export interface RoundRecord {
@@ -16,7 +16,9 @@ function delaySummary(samples: number[]): DelaySummary {
   return { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), maxMs: sorted.at(-1) ?? 0 };
 }
 
-export function aggregateCell(key: CellKey, records: RoundRecord[]): CellResult {
+/** `skipReason`: why the cell was never run (its runtime is missing or cannot run the strategy). */
+export function aggregateCell(key: BatchCellKey, records: RoundRecord[], skipReason?: string): CellResult {
+  if (skipReason !== undefined) return { ...key, status: 'skipped', verified: false, reason: skipReason };
   const rounds: RoundSample[] = records.flatMap((r) => (r.outcome.ok ? [r.outcome.sample] : []));
   const failure = records.find((r) => !r.outcome.ok);
   if (failure && !failure.outcome.ok) {

@@ -17,10 +17,14 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
   const strategy = findStrategy(spec.strategy);
   if (!strategy) return { ok: false, error: `unknown strategy ${spec.strategy}` };
   const suite = await loadSuite(spec.suiteUrl);
-  const executor = strategy.create({ suite, suiteUrl: spec.suiteUrl, workers: spec.workers, workerNice: spec.workerNice });
+  const executor = strategy.create({
+    suite, workers: spec.workers, channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: spec.thread },
+  });
   try {
     await executor.start();
-    const measured = await measureRound(executor, { suite, size: spec.size, seed: spec.seed, workers: spec.workers, phaseMs: spec.phaseMs });
+    const measured = await measureRound(executor, { suite, size: spec.size, seed: spec.seed, workers: spec.workers, phaseMs: spec.phaseMs,
+      eventLoopMethod: spec.eventLoopMethod,
+    });
     return {
       ok: true,
       sample: { round: spec.round, ...measured, startupSamplesMs: [...executor.startupSamplesMs], selfPeakRssBytes: peakRssBytes() },

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { RunContext } from './results.js';
+import type { RuntimeProbe } from './runtimes/capabilities.js';
 
 /** Environment variables known to change timings; recorded so runs can be compared fairly. */
 const TIMING_ENV = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'UV_THREADPOOL_SIZE', 'NODE_V8_COVERAGE', 'NODE_DEBUG'];
@@ -21,7 +22,8 @@ export function harnessVersion(): string {
   return pkg.version;
 }
 
-export function collectContext(commandLine: string[]): RunContext {
+/** `probes`: the capability probe of every runtime the run uses. */
+export function collectContext(commandLine: string[], probes: RuntimeProbe[] = []): RunContext {
   const timingEnv: Record<string, string> = {};
   for (const name of TIMING_ENV) {
     const value = process.env[name];
@@ -38,5 +40,6 @@ export function collectContext(commandLine: string[]): RunContext {
     loadAverage1m: os.loadavg()[0] ?? 0,
     timingEnv,
     commandLine,
+    runtimes: Object.fromEntries(probes.map((probe) => [probe.runtime, probe])),
   };
 }

@@ -12,14 +12,16 @@ export interface EventLoopProbe {
 /**
  * Measures how late the cell's event loop runs timers while tasks are in flight.
  * monitorEventLoopDelay records the whole timer interval, not the excess (an idle loop
- * reads ~resolution), so the resolution is subtracted. Runtimes without it get a
- * setTimeout drift probe.
+ * reads ~resolution), so the resolution is subtracted. Runtimes without a working one
+ * (the runtime probe checks it sees a blocked loop) get a setTimeout drift probe.
  */
-export function startEventLoopProbe(): EventLoopProbe {
+export function startEventLoopProbe(method: EventLoopDelay['method'] = 'histogram'): EventLoopProbe {
   let histogram: ReturnType<typeof monitorEventLoopDelay> | undefined;
   try {
-    histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-    histogram.enable();
+    if (method === 'histogram') {
+      histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+      histogram.enable();
+    }
   } catch {
     histogram = undefined;
   }
@@ -48,6 +50,8 @@ function startTimerDriftProbe(): EventLoopProbe {
   return {
     stop() {
       clearTimeout(timer);
+      // A tick still waiting counts too: a loop so busy that timers never fire must not read as 0.
+      drifts.push(Math.max(0, performance.now() - expected));
       const sorted = drifts.sort((a, b) => a - b);
       return { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), maxMs: sorted.at(-1) ?? 0, method: 'timer-drift' };
     },

@@ -8,7 +8,7 @@ import { startEventLoopProbe } from './event-loop-delay.js';
 import type { Executor } from './executors/executor.js';
 import { InputBank } from './input-bank.js';
 import { OutputVerifier } from './output-verifier.js';
-import type { RoundSample } from './results.js';
+import type { EventLoopDelay, RoundSample } from './results.js';
 import { ascending, thinSorted } from './stats.js';
 
 export interface MeasureOptions {
@@ -18,10 +18,11 @@ export interface MeasureOptions {
   workers: number;
   /** Time budget of each timed phase, ms. Warm-up takes a fifth of it. */
   phaseMs: number;
+  eventLoopMethod: EventLoopDelay['method'];
 }
 
 /** Samples kept per phase in the results file; more are thinned evenly (quantiles survive). */
-const MAX_SAMPLES = 2_000;
+export const MAX_SAMPLES = 2_000;
 /** tinybench runs at least this many iterations, then stops when the phase's time is up. */
 const MIN_LATENCY_SAMPLES = 5;
 
@@ -76,7 +77,7 @@ async function unloadedLatency(executor: Executor, bank: InputBank, verifier: Ou
   return [...(result.latency.samples ?? [])];
 }
 
-const round4 = (ms: number): number => Math.round(ms * 1e4) / 1e4;
+export const round4 = (ms: number): number => Math.round(ms * 1e4) / 1e4;
 
 export async function measureRound(executor: Executor, options: MeasureOptions): Promise<Measured> {
   const { suite, size, seed, workers, phaseMs } = options;
@@ -100,7 +101,7 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
 
   // Batch size from the warm-up rate, so the batch lasts about one phase on any strategy.
   const tasks = Math.max(inflight * 4, Math.round((warmTasksPerSec * phaseMs) / 1000));
-  const probe = startEventLoopProbe();
+  const probe = startEventLoopProbe(options.eventLoopMethod);
   const batch = await closedLoop(executor, bank, verifier, task, tasks, inflight);
   const eventLoopDelay = probe.stop();
 

@@ -1,4 +1,4 @@
-import type { CellKey, RuntimeName } from './results.js';
+import type { BatchCellKey, CellKey, RuntimeName } from './results.js';
 
 export interface PlannedSuite {
   name: string;
@@ -7,7 +7,7 @@ export interface PlannedSuite {
 }
 
 export interface PlannedRound {
-  key: CellKey;
+  key: BatchCellKey;
   suiteUrl: string;
   round: number;
 }
@@ -18,18 +18,20 @@ export interface PlannedRound {
  * rotates, so no strategy always runs first (cold caches) or last (warm machine).
  */
 export function planRounds(suites: PlannedSuite[], strategies: string[], workersFor: (strategy: string) => number,
-  runtime: RuntimeName, rounds: number): PlannedRound[] {
+  runtimes: RuntimeName[], rounds: number): PlannedRound[] {
   const plan: PlannedRound[] = [];
   for (let round = 1; round <= rounds; round++) {
     for (const suite of suites) {
-      const shift = (round - 1) % strategies.length;
-      const order = [...strategies.slice(shift), ...strategies.slice(0, shift)];
-      for (const strategy of order) {
-        plan.push({
-          key: { scenario: 'batch', suite: suite.name, size: suite.size, strategy, runtime, workers: workersFor(strategy) },
-          suiteUrl: suite.url,
-          round,
-        });
+      for (const runtime of runtimes) {
+        const shift = (round - 1) % strategies.length;
+        const order = [...strategies.slice(shift), ...strategies.slice(0, shift)];
+        for (const strategy of order) {
+          plan.push({
+            key: { scenario: 'batch', suite: suite.name, size: suite.size, strategy, runtime, workers: workersFor(strategy) },
+            suiteUrl: suite.url,
+            round,
+          });
+        }
       }
     }
   }

@@ -7,7 +7,8 @@
  *   SharedArrayBuffer, driven by Atomics.
  */
 import type { Value } from '../suites/suite.js';
-import type { RoundSample } from './results.js';
+import type { EventLoopDelay, RoundSample } from './results.js';
+import type { ThreadOptions } from './channels/thread.js';
 import type { WireValue } from './json-codec.js';
 
 export interface CellSpec {
@@ -18,6 +19,10 @@ export interface CellSpec {
   strategy: string;
   workers: number;
   workerNice: number;
+  /** Which thread API starts workers, and Bun's smol mode (from the runtime probe). */
+  thread: ThreadOptions;
+  /** How event-loop delay is measured: the runtime probe found whether the histogram works. */
+  eventLoopMethod: EventLoopDelay['method'];
   round: number;
   seed: number;
   /** Time budget of each measured phase, ms. */
@@ -46,7 +51,9 @@ export interface WorkerBootstrap {
   nice: number;
 }
 
-export interface SharedWorkerBootstrap extends WorkerBootstrap {
+/** The shared-memory worker's first message: its buffers, and the port for replacement buffers. */
+export interface SharedSetupMessage {
+  type: 'setup';
   control: SharedArrayBuffer;
   data: SharedArrayBuffer;
   /** Carries a replacement data buffer when a payload outgrows the current one. */

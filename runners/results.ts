@@ -3,9 +3,11 @@
  * Reports read only these types; every figure they show is traceable to `rounds`.
  */
 
+import type { RuntimeProbe } from './runtimes/capabilities.js';
+
 export const SCHEMA_VERSION = 1;
 
-export type RuntimeName = 'node' | 'bun' | 'deno';
+export type RuntimeName = 'node' | 'bun' | 'bun-smol' | 'deno';
 
 export interface RunContext {
   runtime: { name: RuntimeName; version: string };
@@ -22,10 +24,19 @@ export interface RunContext {
   /** Environment variables known to distort timings (e.g. NODE_EXTRA_CA_CERTS), as found. */
   timingEnv: Record<string, string>;
   commandLine: string[];
+  /**
+   * Per runtime the cells ran on: version, binary, capability probe, worker and fork
+   * start-up, and the thread API the cells used. Absent in files from before runtimes.
+   */
+  runtimes?: Record<string, RuntimeProbe>;
 }
 
 export interface RunConfig {
+  /** Which measurement made the run; absent in files written before the HTTP scenario = 'batch'. */
+  scenario?: Scenario;
   suites: string[];
+  /** Runtimes hosting the cells ('bun-smol': bun --smol with smol workers); absent = the CLI's. */
+  runtimes?: RuntimeName[];
   /** Suite name → the size measured. */
   sizes: Record<string, number>;
   strategies: string[];
@@ -38,11 +49,39 @@ export interface RunConfig {
   phaseMs: number;
   cellTimeoutMs: number;
   seed: number;
+  /** The load of an HTTP run (scenario 'http'); absent for batch runs. */
+  http?: HttpLoadConfig;
 }
+
+/** How `bench http` drove each strategy's server. */
+export interface HttpLoadConfig {
+  connections: number;
+  /** Requests in flight per connection (HTTP/1.1 pipelining); 1 = none. */
+  pipelining: number;
+  /** Length of the measured window, or null when it ran for `amount` requests. */
+  durationMs: number | null;
+  amount: number | null;
+  /** Untimed load before the measured window (JIT, pool start-up, first verifications). */
+  warmupMs: number;
+  /** Whether GET /health was probed during the measured window. */
+  healthProbe: boolean;
+  /** Pause between two /health probes, ms (one probe in flight at a time). */
+  healthIntervalMs: number;
+  /** Requests that may wait beyond the ones running; past it the server answers 503. */
+  maxQueue: number;
+  /** A request unanswered for this long counts as a timeout, ms. */
+  requestTimeoutMs: number;
+}
+
+/**
+ * `batch`: tasks submitted straight to the strategy's executor (`bench run`).
+ * `http`: each task is a request to a server built on the strategy (`bench http`).
+ */
+export type Scenario = 'batch' | 'http';
 
 /** What identifies a cell across rounds and across runs. */
 export interface CellKey {
-  scenario: 'batch';
+  scenario: Scenario;
   suite: string;
   size: number;
   strategy: string;
@@ -90,7 +129,12 @@ export interface LatencySummary {
   count: number;
 }
 
+/** The key of a `bench run` cell. */
+export type BatchCellKey = CellKey & { scenario: 'batch' };
+
+/** A completed batch cell (`bench run`); HTTP cells are HttpCompletedCell. */
 export interface CompletedCell extends CellKey {
+  scenario: 'batch';
   status: 'completed';
   verified: true;
   /** Median over rounds; ci95 is a Student-t interval of the mean over rounds. */
@@ -106,11 +150,12 @@ export interface CompletedCell extends CellKey {
   rounds: RoundSample[];
 }
 
+/** A cell of either scenario that failed; an HTTP cell has one round and no batch rounds. */
 export interface ErroredCell extends CellKey {
   status: 'errored';
   verified: false;
   error: { message: string; round: number };
-  /** Rounds that did complete before the error, kept for inspection. */
+  /** Batch rounds that did complete before the error, kept for inspection (always empty for HTTP). */
   rounds: RoundSample[];
 }
 
@@ -120,7 +165,74 @@ export interface SkippedCell extends CellKey {
   reason: string;
 }
 
-export type CellResult = CompletedCell | ErroredCell | SkippedCell;
+export type CellResult = CompletedCell | HttpCompletedCell | ErroredCell | SkippedCell;
+
+/** Latency of answered requests, from the load generator's sub-millisecond samples. */
+export interface HttpLatency {
+  meanMs: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Responses measured (before thinning). */
+  count: number;
+}
+
+/** What went wrong, counted on each side; nothing is dropped silently. */
+export interface HttpErrorCounts {
+  /** Connection errors seen by the load generator, timeouts included (autocannon's `errors`). */
+  errors: number;
+  timeouts: number;
+  /** Responses with a status outside 2xx, the 503s and 500s below included. */
+  non2xx: number;
+  /** 503 answers with Retry-After: the bounded queue was full. */
+  overloaded: number;
+  /** 5xx answers other than 503: a task threw, or its worker crashed mid-request. */
+  serverErrors: number;
+}
+
+/** The server's own view of the measured window (cluster: summed over its processes). */
+export interface HttpServerCounters {
+  /** Task requests answered 200, each with a verified output. */
+  answered: number;
+  overloaded: number;
+  /** Tasks that threw or whose worker or child died (answered 500). */
+  failed: number;
+  /** /health requests answered. */
+  health: number;
+  /** Outputs checked with the suite's verify, or equal to an output it accepted. */
+  verifiedOutputs: number;
+}
+
+/** A completed HTTP cell (`bench http`): one strategy's server under one load. */
+export interface HttpCompletedCell extends CellKey {
+  scenario: 'http';
+  status: 'completed';
+  /** Every 200 answer carried an output the server verified; a wrong output errors the cell. */
+  verified: true;
+  requests: {
+    /** 2xx responses per second of the measured window: 503s (fast refusals) do not count. */
+    perSec: number;
+    /** 2xx responses in the window, and all responses whatever their status. */
+    ok: number;
+    total: number;
+    wallMs: number;
+  };
+  /** 2xx responses only, so cheap refusals do not flatter the figures. Computed from `samples.latencyMs`. */
+  latency: HttpLatency;
+  errors: HttpErrorCounts;
+  /** The server's main thread (cluster: its worst process), less the probe's resolution. */
+  eventLoopDelay: EventLoopDelay;
+  /** GET /health latency during the window (null without --health-probe). Computed from `samples.healthMs`. */
+  health: (DelaySummary & { count: number; failures: number }) | null;
+  /** Median spawn → ready of the server's workers, children or cluster processes; null for main-thread. */
+  startupMs: number | null;
+  /** Peak RSS of the server process plus all its descendants. */
+  memory: { peakRssBytes: number };
+  server: HttpServerCounters;
+  /** Raw samples (ascending, thinned evenly to at most 2,000 each) every latency figure is computed from. */
+  samples: { latencyMs: number[]; healthMs: number[] };
+}
 
 export type WarningKind =
   | 'high-variance'
@@ -128,7 +240,9 @@ export type WarningKind =
   | 'startup-dominates'
   | 'machine-load'
   | 'timing-env'
-  | 'few-rounds';
+  | 'few-rounds'
+  | 'http-overload'
+  | 'http-errors';
 
 export interface MeasurementWarning {
   kind: WarningKind;

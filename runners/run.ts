@@ -11,15 +11,25 @@ import { aggregateCell, type RoundRecord } from './aggregate.js';
 import { collectContext } from './context.js';
 import { cellId, planRounds, type PlannedSuite } from './plan.js';
 import type { Progress } from './progress.js';
-import { SCHEMA_VERSION, type CellKey, type RunConfig, type RunResult } from './results.js';
-import { CellInterrupted, runCellProcess } from './spawn-cell.js';
+import { SCHEMA_VERSION, type BatchCellKey, type RunConfig, type RunResult, type RuntimeName } from './results.js';
+import type { CellSpec } from './protocol.js';
+import { unsupportedReason, type RuntimeProbe } from './runtimes/capabilities.js';
+import { launchCommand, suiteReadDirs } from './runtimes/launch.js';
+import type { RuntimeInstall } from './runtimes/locate.js';
+import { CELL_ENTRY_PATH, CellInterrupted, runCellProcess } from './spawn-cell.js';
 import { findStrategy } from './strategies/index.js';
 import { findWarnings } from './warnings.js';
 import { writeJsonAtomic } from './write-json-atomic.js';
 
+/** A runtime the run asked for: installed and probed, or missing (its cells are skipped). */
+export type RuntimeTarget =
+  | { name: RuntimeName; install: RuntimeInstall; probe: RuntimeProbe }
+  | { name: RuntimeName; missing: string };
+
 export interface RunRequest {
   suites: PlannedSuite[];
   config: RunConfig;
+  runtimes: RuntimeTarget[];
   commandLine: string[];
   resultsPath: (runId: string) => string;
 }
@@ -28,21 +38,28 @@ export function newRunId(now = new Date()): string {
   return `${now.toISOString().replace(/[:.]/g, '-').replace('Z', '')}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function executeRun(request: RunRequest, progress: Progress, signal: AbortSignal): Promise<{ result: RunResult; path: string }> {
+export async function executeRun(request: RunRequest, createProgress: (rounds: number) => Progress, signal: AbortSignal): Promise<{ result: RunResult; path: string }> {
   const { config } = request;
   const runId = newRunId();
   const path = request.resultsPath(runId);
-  const context = collectContext(request.commandLine);
+  const context = collectContext(request.commandLine, request.runtimes.flatMap((t) => ('probe' in t ? [t.probe] : [])));
   const workersFor = (strategy: string): number => (findStrategy(strategy)?.usesWorkers === false ? 1 : config.workers);
-  const plan = planRounds(request.suites, config.strategies, workersFor, context.runtime.name, config.rounds);
+  const targets = new Map(request.runtimes.map((target) => [target.name, target]));
+  const plan = planRounds(request.suites, config.strategies, workersFor, request.runtimes.map((t) => t.name), config.rounds);
+  const skipReason = (key: BatchCellKey): string | undefined => {
+    const target = targets.get(key.runtime)!;
+    return 'missing' in target ? target.missing : unsupportedReason(target.probe, key.strategy);
+  };
 
   // Every planned cell, in first-seen order, with the rounds recorded so far.
-  const cells = new Map<string, { key: CellKey; records: RoundRecord[] }>();
+  const cells = new Map<string, { key: BatchCellKey; records: RoundRecord[]; skip: string | undefined }>();
   for (const planned of plan) {
-    if (!cells.has(cellId(planned.key))) cells.set(cellId(planned.key), { key: planned.key, records: [] });
+    if (!cells.has(cellId(planned.key))) cells.set(cellId(planned.key), { key: planned.key, records: [], skip: skipReason(planned.key) });
   }
+  const runnable = plan.filter((planned) => cells.get(cellId(planned.key))!.skip === undefined);
+  const progress = createProgress(runnable.length);
   const snapshot = (complete: boolean, interruptedBy?: string): RunResult => {
-    const results = [...cells.values()].map(({ key, records }) => aggregateCell(key, records));
+    const results = [...cells.values()].map(({ key, records, skip }) => aggregateCell(key, records, skip));
     return {
       schemaVersion: SCHEMA_VERSION,
       runId,
@@ -58,17 +75,27 @@ export async function executeRun(request: RunRequest, progress: Progress, signal
 
   const scratch = mkdtempSync(join(os.tmpdir(), 'bench-cells-'));
   try {
-    for (const [index, planned] of plan.entries()) {
+    for (const [index, planned] of runnable.entries()) {
       if (signal.aborted) break;
       progress.started(index, planned);
       const startedAt = performance.now();
-      const spec = {
+      const target = targets.get(planned.key.runtime) as Extract<RuntimeTarget, { probe: RuntimeProbe }>;
+      const spec: CellSpec = {
         suiteUrl: planned.suiteUrl, suite: planned.key.suite, size: planned.key.size, strategy: planned.key.strategy,
-        workers: planned.key.workers, workerNice: config.workerNice ?? 0, round: planned.round, seed: config.seed, phaseMs: config.phaseMs,
+        workers: planned.key.workers, workerNice: config.workerNice ?? 0,
+        thread: { api: target.probe.threadApi, smol: planned.key.runtime === 'bun-smol' },
+        eventLoopMethod: target.probe.capabilities.eventLoopHistogram ? 'histogram' : 'timer-drift',
+        round: planned.round, seed: config.seed, phaseMs: config.phaseMs,
         outcomePath: join(scratch, `cell-${index}.json`),
       };
+      const launch = launchCommand(target.install, CELL_ENTRY_PATH, [JSON.stringify(spec)], {
+        readDirs: suiteReadDirs(planned.suiteUrl),
+        writeDir: scratch,
+        forks: planned.key.strategy.startsWith('process-'),
+        setsPriority: spec.workerNice > 0,
+      });
       try {
-        const outcome = await runCellProcess(spec, config.cellTimeoutMs, signal);
+        const outcome = await runCellProcess(spec, launch, config.cellTimeoutMs, signal);
         cells.get(cellId(planned.key))!.records.push({ round: planned.round, outcome });
         progress.finished(index, planned, outcome, performance.now() - startedAt);
       } catch (error) {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CellOutcome, CellSpec } from './protocol.js';
+import type { Launch } from './runtimes/launch.js';
 import type { RoundSample } from './results.js';
 import { canSampleProcessTree, processTreeRss } from './process-tree-rss.js';
 
@@ -20,7 +21,7 @@ export type RoundOutcome = { ok: true; sample: RoundSample } | { ok: false; erro
 export class CellInterrupted extends Error {}
 
 /** Kill the whole group: the cell, its threads, and any child process it forked. */
-function killGroup(pid: number): void {
+export function killGroup(pid: number): void {
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {
@@ -28,9 +29,12 @@ function killGroup(pid: number): void {
   }
 }
 
-export function runCellProcess(spec: CellSpec, timeoutMs: number, signal: AbortSignal): Promise<RoundOutcome> {
+export const CELL_ENTRY_PATH = fileURLToPath(CELL_ENTRY);
+
+/** `launch` is the runtime's command line for the cell entry (see runtimes/launch.ts). */
+export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number, signal: AbortSignal): Promise<RoundOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(CELL_ENTRY), JSON.stringify(spec)], {
+    const child = spawn(launch.command, launch.args, {
       detached: true, // its own process group, so one kill reaches every descendant
       stdio: ['pipe', 'ignore', 'pipe'],
     });

@@ -13,10 +13,9 @@ const cellOf = (cell: CompletedCell): MeasurementWarning['cell'] =>
   ({ suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime });
 const ms = (value: number): string => (value < 1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(1)} ms`);
 
-export function findWarnings(cells: CellResult[], context: RunContext, config: RunConfig): MeasurementWarning[] {
+/** Warnings about the machine and environment a run ran in, whatever it measured. */
+export function contextWarnings(context: RunContext): MeasurementWarning[] {
   const warnings: MeasurementWarning[] = [];
-  const completed = cells.filter((cell): cell is CompletedCell => cell.status === 'completed');
-
   for (const [name, value] of Object.entries(context.timingEnv)) {
     warnings.push({
       kind: 'timing-env',
@@ -31,6 +30,14 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
       hint: 'close other programs and re-run; compare strategies only within one run',
     });
   }
+  return warnings;
+}
+
+export function findWarnings(cells: CellResult[], context: RunContext, config: RunConfig): MeasurementWarning[] {
+  const warnings: MeasurementWarning[] = [];
+  const completed = cells.filter((cell): cell is CompletedCell => cell.status === 'completed' && cell.scenario === 'batch');
+
+  warnings.push(...contextWarnings(context));
   if (config.rounds < 3) {
     warnings.push({
       kind: 'few-rounds',

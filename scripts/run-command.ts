@@ -5,16 +5,15 @@ import { writeReports } from '../reports/write-reports.js';
 import { createProgress } from '../runners/progress.js';
 import { executeRun } from '../runners/run.js';
 import { formatJson } from '../runners/write-json-atomic.js';
+import { INTERRUPTED_EXIT, trapInterrupts } from './interrupt.js';
+import { resolveRuntimes, type RawRuntimeOptions } from './runtime-options.js';
 import { DEFAULT_WORKER_NICE, resolveRunOptions, type RawRunOptions } from './run-options.js';
 
-interface RunArgs extends RawRunOptions {
+interface RunArgs extends RawRunOptions, RawRuntimeOptions {
   json: boolean;
   out: string;
   report: boolean;
 }
-
-/** Exit status of a run stopped by Ctrl-C (128 + SIGINT), after its results are saved. */
-const INTERRUPTED_EXIT = 130;
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run',
@@ -32,27 +31,24 @@ export const runCommand: CommandModule<object, RunArgs> = {
     .option('seed', { type: 'number', default: 1, describe: 'seed for the suites\' inputs' })
     .option('json', { type: 'boolean', default: false, describe: 'print the RunResult JSON to stdout instead of the table' })
     .option('out', { type: 'string', default: 'results', describe: 'directory for results files' })
+    .option('runtime', { type: 'string', default: 'node', describe: 'runtimes that host the cells: node, bun, deno (comma-separated)' })
+    .option('bun-smol', { type: 'boolean', default: false, describe: "also run bun with --smol and smol workers, as runtime 'bun-smol'" })
+    .option('bun', { type: 'string', describe: 'path of the bun binary (default: node_modules/.bin, then PATH)' })
+    .option('deno', { type: 'string', describe: 'path of the deno binary (default: node_modules/.bin, then PATH)' })
+    .option('keep-going', { type: 'boolean', default: false, describe: 'with several runtimes, skip the cells of a missing one instead of stopping' })
     .option('report', { type: 'boolean', default: true, describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)' }) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     const { suites, config } = await resolveRunOptions(args);
+    const runtimes = await resolveRuntimes(args, (line) => process.stderr.write(`${line}\n`));
     const outDir = resolve(args.out);
-    const controller = new AbortController();
-    const interrupt = (signal: NodeJS.Signals): void => {
-      if (controller.signal.aborted) process.exit(INTERRUPTED_EXIT); // a second Ctrl-C: stop now
-      process.stderr.write(`\n${signal}: stopping the running cell and saving what was measured…\n`);
-      controller.abort(signal);
-    };
-    process.on('SIGINT', interrupt);
-    process.on('SIGTERM', interrupt);
+    const interrupts = trapInterrupts('cell');
 
-    const plannedRounds = suites.length * config.strategies.length * config.rounds;
     const { result, path } = await executeRun(
-      { suites, config, commandLine: process.argv.slice(2), resultsPath: (runId) => `${outDir}/${runId}.json` },
-      createProgress(plannedRounds),
-      controller.signal,
+      { suites, config: { ...config, runtimes: runtimes.map((t) => t.name) }, runtimes, commandLine: process.argv.slice(2), resultsPath: (runId) => `${outDir}/${runId}.json` },
+      (rounds) => createProgress(rounds),
+      interrupts.signal,
     );
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    interrupts.release();
 
     if (args.json) process.stdout.write(`${formatJson(result)}\n`);
     else process.stdout.write(`${renderTable(result)}\n`);

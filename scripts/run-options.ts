@@ -25,7 +25,7 @@ export const QUICK = { rounds: 2, phaseMs: 250 } as const;
 export const DEFAULTS = { rounds: 3, phaseMs: 1000 } as const;
 export const DEFAULT_WORKER_NICE = 0;
 
-function integerIn(flag: string, value: number | undefined, min: number, max: number, what: string): void {
+export function integerIn(flag: string, value: number | undefined, min: number, max: number, what: string): void {
   if (value === undefined) return;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new UsageError(`--${flag} must be ${what} from ${min} to ${max}, got ${Number.isNaN(value) ? 'a non-number' : value}`);
@@ -34,12 +34,13 @@ function integerIn(flag: string, value: number | undefined, min: number, max: nu
 
 const listOf = (text: string): string[] => text.split(',').map((item) => item.trim()).filter(Boolean);
 
-export function parseStrategies(text: string | undefined): string[] {
-  if (text === undefined) return [...STRATEGY_NAMES];
+/** `known`: the strategies the command offers (bench http has its own list). */
+export function parseStrategies(text: string | undefined, known: readonly string[] = STRATEGY_NAMES): string[] {
+  if (text === undefined) return [...known];
   const names = listOf(text);
-  if (names.length === 0) throw new UsageError(`--strategies is empty: give a comma-separated list of ${STRATEGY_NAMES.join(', ')}`);
-  const unknown = names.find((name) => !STRATEGY_NAMES.includes(name));
-  if (unknown) throw new UsageError(`unknown strategy "${unknown}" in --strategies: choose from ${STRATEGY_NAMES.join(', ')}`);
+  if (names.length === 0) throw new UsageError(`--strategies is empty: give a comma-separated list of ${known.join(', ')}`);
+  const unknown = names.find((name) => !known.includes(name));
+  if (unknown) throw new UsageError(`unknown strategy "${unknown}" in --strategies: choose from ${known.join(', ')}`);
   return [...new Set(names)];
 }
 

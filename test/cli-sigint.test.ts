@@ -1,26 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunResult } from '../runners/results.js';
 import { fixture, startCli, tempDir } from './helpers/cli.js';
-
-function descendants(pid: number): number[] {
-  const found: number[] = [];
-  const pending = [pid];
-  while (pending.length) {
-    const current = pending.pop()!;
-    const tasks = existsSync(`/proc/${current}/task`) ? readdirSync(`/proc/${current}/task`) : [];
-    for (const tid of tasks) {
-      let children = '';
-      try { children = readFileSync(`/proc/${current}/task/${tid}/children`, 'utf8'); } catch { /* gone */ }
-      for (const child of children.split(/\s+/).filter(Boolean).map(Number)) { found.push(child); pending.push(child); }
-    }
-  }
-  return found;
-}
-
-const alive = (pid: number): boolean => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+import { alive, descendants } from './helpers/processes.js';
 
 test('SIGINT mid-run saves a valid, incomplete results file, exits 130 and leaves no process behind', { skip: process.platform !== 'linux' }, async () => {
   const out = tempDir();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
+import { plainChannelOptions } from '../runners/channels/channel.js';
 import { loadSuite } from '../suites/registry.js';
 import { findStrategy } from '../runners/strategies/index.js';
 import { fixture } from './helpers/cli.js';
@@ -12,7 +13,7 @@ for (const name of POOLS) {
   test(`${name} rejects a throwing task and a dying worker, then keeps serving`, async () => {
     const suiteUrl = pathToFileURL(fixture('crashy-suite.js')).href;
     const suite = await loadSuite(suiteUrl);
-    const executor = findStrategy(name)!.create({ suite, suiteUrl, workers: 2, workerNice: 0 });
+    const executor = findStrategy(name)!.create({ suite, workers: 2, channel: plainChannelOptions(suiteUrl) });
     try {
       await executor.start();
       const startedBefore = executor.startupSamplesMs.length;

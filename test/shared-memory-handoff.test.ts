@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { plainChannelOptions } from '../runners/channels/channel.js';
 import { loadSuite } from '../suites/registry.js';
 import { sharedMemory } from '../runners/strategies/shared-memory.js';
 import { fixture } from './helpers/cli.js';
@@ -9,7 +10,7 @@ test('shared-memory returns the right payload for every one of 1,600 back-to-bac
   // Tiny tasks make the worker's late notify for task k race the cell's wait for task k+1.
   const suiteUrl = pathToFileURL(fixture('tiny-suite.js')).href;
   const suite = await loadSuite(suiteUrl);
-  const executor = sharedMemory.create({ suite, suiteUrl, workers: 2, workerNice: 0 });
+  const executor = sharedMemory.create({ suite, workers: 2, channel: plainChannelOptions(suiteUrl) });
   try {
     await executor.start();
     for (let batch = 0; batch < 200; batch++) {

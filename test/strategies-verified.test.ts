@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { plainChannelOptions } from '../runners/channels/channel.js';
 import { BUILTIN_SUITES, BUILTIN_SUITE_NAMES, loadSuite } from '../suites/registry.js';
 import { STRATEGIES } from '../runners/strategies/index.js';
 import { copyValue } from '../runners/typed-arrays.js';
@@ -12,7 +13,7 @@ for (const suiteName of BUILTIN_SUITE_NAMES) {
     test(`${strategy.name} returns verified outputs for ${suiteName}`, async () => {
       const suiteUrl = BUILTIN_SUITES[suiteName];
       const suite = await loadSuite(suiteUrl);
-      const executor = strategy.create({ suite, suiteUrl, workers: 2, workerNice: 0 });
+      const executor = strategy.create({ suite, workers: 2, channel: plainChannelOptions(suiteUrl) });
       try {
         await executor.start();
         const inputs = [1, 2, 3, 4].map((seed) => suite.makeInput(SMALL[suiteName]!, seed));

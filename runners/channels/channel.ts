@@ -1,4 +1,5 @@
 import type { Value } from '../../suites/suite.js';
+import type { ThreadOptions } from './thread.js';
 
 /**
  * One worker thread or child process that runs one task at a time. Pools and
@@ -16,6 +17,14 @@ export interface Channel {
 }
 
 export type ChannelFactory = () => Channel;
+
+/** What every channel needs to start its worker or child. */
+export interface ChannelOptions {
+  suiteUrl: string;
+  /** Priority decrease of the worker or child (see --worker-nice). */
+  nice: number;
+  thread: ThreadOptions;
+}
 
 /** The dying/ready/pending bookkeeping every channel needs, written once. */
 export class ChannelState {
@@ -54,4 +63,9 @@ export class ChannelState {
     this.fail(cause);
     if (!this.closing) this.deathHandler?.(cause);
   }
+}
+
+/** A plain node:worker_threads channel at normal priority: what tests and simple callers want. */
+export function plainChannelOptions(suiteUrl: string): ChannelOptions {
+  return { suiteUrl, nice: 0, thread: { api: 'worker_threads', smol: false } };
 }

@@ -2,12 +2,12 @@ import { fork } from 'node:child_process';
 import type { Value } from '../../suites/suite.js';
 import { fromWire, toWire, type WireValue } from '../json-codec.js';
 import type { ExecutorMessage, WireTaskMessage } from '../protocol.js';
-import { type Channel, ChannelState } from './channel.js';
+import { type Channel, type ChannelOptions, ChannelState } from './channel.js';
 
 const ENTRY = new URL('../entries/child.js', import.meta.url);
 
 /** A child process (fork + IPC). Payloads cross as JSON: the portable wire format. */
-export function spawnChildChannel(suiteUrl: string, nice: number): Channel {
+export function spawnChildChannel({ suiteUrl, nice }: ChannelOptions): Channel {
   const state = new ChannelState();
   const child = fork(ENTRY, [suiteUrl, String(nice)], { serialization: 'json', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let nextId = 0;

@@ -1,8 +1,9 @@
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import type { Value } from '../../suites/suite.js';
 import { decode, encode, writeInto } from '../binary-codec.js';
-import { CONTROL_SLOTS, ControlSlot, SharedState, type ExecutorMessage, type SharedWorkerBootstrap } from '../protocol.js';
-import { type Channel, ChannelState } from './channel.js';
+import { CONTROL_SLOTS, ControlSlot, SharedState, type ExecutorMessage, type SharedSetupMessage, type WorkerBootstrap } from '../protocol.js';
+import { type Channel, type ChannelOptions, ChannelState } from './channel.js';
+import { spawnThread } from './thread.js';
 
 const ENTRY = new URL('../entries/shared-worker.js', import.meta.url);
 const INITIAL_DATA_BYTES = 64 * 1024;
@@ -32,17 +33,19 @@ async function waitWhile(control: Int32Array, value: number): Promise<void> {
  * A worker thread whose inputs and outputs live in a SharedArrayBuffer. Hand-off and
  * completion go through Atomics on a control buffer: no payload is ever structured-cloned.
  */
-export function spawnSharedChannel(suiteUrl: string, nice: number): Channel {
+export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): Channel {
   const state = new ChannelState();
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   let data = new SharedArrayBuffer(INITIAL_DATA_BYTES);
   const { port1: bufferPort, port2: workerBufferPort } = new MessageChannel();
-  const workerData: SharedWorkerBootstrap = { suiteUrl, nice, control: control.buffer as SharedArrayBuffer, data, bufferPort: workerBufferPort };
-  const worker = new Worker(ENTRY, { workerData, transferList: [workerBufferPort] });
+  const workerData: WorkerBootstrap = { suiteUrl, nice };
+  const worker = spawnThread(ENTRY, workerData, thread);
+  // The buffers and the port travel in a first message: a port cannot ride in a Web Worker's workerData.
+  const setup: SharedSetupMessage = { type: 'setup', control: control.buffer as SharedArrayBuffer, data, bufferPort: workerBufferPort };
+  worker.post(setup, [workerBufferPort]);
 
-  worker.on('message', (message: ExecutorMessage) => { if (message.type === 'ready') state.markReady(); });
-  worker.on('error', (error) => state.die(error));
-  worker.on('exit', (code) => state.die(new Error(`worker thread exited with code ${code}`)));
+  worker.onMessage((message) => { if ((message as ExecutorMessage).type === 'ready') state.markReady(); });
+  worker.onExit((cause) => state.die(cause));
 
   async function exchange(input: Value): Promise<Value> {
     const encoded = encode(input);

@@ -1,14 +1,17 @@
 /** Worker-thread entry for shared-memory: payloads in a SharedArrayBuffer, hand-off by Atomics. */
+import { once } from 'node:events';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { decode, encode, writeInto } from '../binary-codec.js';
 import { copyValue, isTypedArray } from '../typed-arrays.js';
-import { ControlSlot, SharedState, type ExecutorMessage, type SharedWorkerBootstrap } from '../protocol.js';
+import { ControlSlot, SharedState, type ExecutorMessage, type SharedSetupMessage, type WorkerBootstrap } from '../protocol.js';
 import { errorMessage, importSuite, lowerPriority } from './entry-support.js';
 import type { Value } from '../../suites/suite.js';
 
-const { suiteUrl, nice, control: controlBuffer, bufferPort } = workerData as SharedWorkerBootstrap;
+const { suiteUrl, nice } = workerData as WorkerBootstrap;
 lowerPriority(nice);
-let data = (workerData as SharedWorkerBootstrap).data;
+const [setup] = (await once(parentPort!, 'message')) as [SharedSetupMessage];
+const { control: controlBuffer, bufferPort } = setup;
+let data = setup.data;
 const control = new Int32Array(controlBuffer);
 const suite = await importSuite(suiteUrl);
 parentPort!.postMessage({ type: 'ready' } satisfies ExecutorMessage);

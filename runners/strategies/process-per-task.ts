@@ -6,5 +6,5 @@ export const processPerTask: Strategy = {
   name: 'process-per-task',
   description: 'a new child process (fork + IPC) for every task',
   usesWorkers: true,
-  create: ({ suiteUrl, workers, workerNice }) => new PerTaskExecutor(workers, () => spawnChildChannel(suiteUrl, workerNice), false),
+  create: ({ workers, channel }) => new PerTaskExecutor(workers, () => spawnChildChannel(channel), false),
 };

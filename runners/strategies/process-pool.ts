@@ -6,5 +6,5 @@ export const processPool: Strategy = {
   name: 'process-pool',
   description: 'N pre-forked child processes, a task queue, a crashed child replaced',
   usesWorkers: true,
-  create: ({ suiteUrl, workers, workerNice }) => new Pool(workers, () => spawnChildChannel(suiteUrl, workerNice), false),
+  create: ({ workers, channel }) => new Pool(workers, () => spawnChildChannel(channel), false),
 };

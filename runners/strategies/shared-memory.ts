@@ -6,5 +6,5 @@ export const sharedMemory: Strategy = {
   name: 'shared-memory',
   description: 'N pre-spawned workers; payloads in SharedArrayBuffers, hand-off via Atomics',
   usesWorkers: true,
-  create: ({ suiteUrl, workers, workerNice }) => new Pool(workers, () => spawnSharedChannel(suiteUrl, workerNice), false),
+  create: ({ workers, channel }) => new Pool(workers, () => spawnSharedChannel(channel), false),
 };

@@ -1,13 +1,13 @@
 import type { Suite } from '../../suites/suite.js';
+import type { ChannelOptions } from '../channels/channel.js';
 import type { Executor } from '../executors/executor.js';
 
 export interface StrategyOptions {
   suite: Suite;
-  suiteUrl: string;
   /** Threads or processes the strategy may use at once. */
   workers: number;
-  /** How much lower than the dispatching thread the workers run (0 = same priority). */
-  workerNice: number;
+  /** How each worker or child is started: the suite, its priority, the thread API. */
+  channel: ChannelOptions;
 }
 
 /** One way to run a cell's tasks. One file per strategy; all registered in index.ts. */

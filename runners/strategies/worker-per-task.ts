@@ -6,5 +6,5 @@ export const workerPerTask: Strategy = {
   name: 'worker-per-task',
   description: 'a new worker thread for every task, terminated afterwards',
   usesWorkers: true,
-  create: ({ suiteUrl, workers, workerNice }) => new PerTaskExecutor(workers, () => spawnWorkerChannel(suiteUrl, workerNice), true),
+  create: ({ workers, channel }) => new PerTaskExecutor(workers, () => spawnWorkerChannel(channel), true),
 };

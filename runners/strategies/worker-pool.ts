@@ -6,5 +6,5 @@ export const workerPool: Strategy = {
   name: 'worker-pool',
   description: 'N pre-spawned worker threads, a task queue, a crashed worker replaced',
   usesWorkers: true,
-  create: ({ suiteUrl, workers, workerNice }) => new Pool(workers, () => spawnWorkerChannel(suiteUrl, workerNice), true),
+  create: ({ workers, channel }) => new Pool(workers, () => spawnWorkerChannel(channel), true),
 };

@@ -1,0 +1,71 @@
+/**
+ * A worker thread behind one small interface, started either through
+ * node:worker_threads or through the global Web `Worker` (Bun's starts several times
+ * faster, and takes `smol`). Inside, both kinds see node:worker_threads' parentPort and
+ * workerData, so the entry files are the same.
+ */
+import { Worker as NodeWorker } from 'node:worker_threads';
+
+export type ThreadApi = 'worker_threads' | 'web';
+
+export interface ThreadOptions {
+  api: ThreadApi;
+  /** Bun only: a smaller JavaScript heap for the worker. */
+  smol: boolean;
+}
+
+export interface Thread {
+  post(message: unknown, transfer?: Transferable[]): void;
+  onMessage(handler: (message: unknown) => void): void;
+  /** Called once when the thread dies on its own (uncaught error or exit). */
+  onExit(handler: (cause: Error) => void): void;
+  terminate(): Promise<void>;
+}
+
+interface WebWorker {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  addEventListener(type: string, listener: (event: { data?: unknown; message?: string; code?: number }) => void): void;
+  terminate(): void;
+}
+type WebWorkerConstructor = new (url: string, options: { workerData: unknown; smol?: boolean }) => WebWorker;
+
+export function webWorkerAvailable(): boolean {
+  return typeof (globalThis as { Worker?: unknown }).Worker === 'function' && 'Bun' in globalThis;
+}
+
+export function spawnThread(entry: URL, workerData: unknown, options: ThreadOptions): Thread {
+  return options.api === 'web' && webWorkerAvailable() ? spawnWebThread(entry, workerData, options) : spawnNodeThread(entry, workerData);
+}
+
+function spawnNodeThread(entry: URL, workerData: unknown): Thread {
+  const worker = new NodeWorker(entry, { workerData });
+  return {
+    post: (message, transfer = []) => worker.postMessage(message, transfer as never),
+    onMessage: (handler) => { worker.on('message', handler); },
+    onExit(handler) {
+      worker.on('error', handler);
+      worker.on('exit', (code) => handler(new Error(`worker thread exited with code ${code}`)));
+    },
+    async terminate() { await worker.terminate(); },
+  };
+}
+
+function spawnWebThread(entry: URL, workerData: unknown, options: ThreadOptions): Thread {
+  const WebWorkerClass = (globalThis as unknown as { Worker: WebWorkerConstructor }).Worker;
+  const worker = new WebWorkerClass(entry.href, { workerData, smol: options.smol });
+  let closed: Promise<void> | undefined;
+  let resolveClosed: (() => void) | undefined;
+  worker.addEventListener('close', () => resolveClosed?.());
+  return {
+    post: (message, transfer = []) => worker.postMessage(message, transfer),
+    onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
+    onExit(handler) {
+      worker.addEventListener('error', (event) => handler(new Error(event.message ?? 'worker thread error')));
+      worker.addEventListener('close', (event) => handler(new Error(`worker thread exited with code ${event.code ?? 0}`)));
+    },
+    terminate() {
+      closed ??= new Promise<void>((resolve) => { resolveClosed = resolve; worker.terminate(); });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** What a runtime can do, as the probe finds it, and what each strategy needs. */
+
+export const CAPABILITIES = {
+  workerThreads: 'node:worker_threads Worker',
+  webWorker: 'global Web Worker (Bun: with workerData and smol)',
+  transfer: 'postMessage transfer lists (ArrayBuffer detached on send)',
+  sharedMemory: 'SharedArrayBuffer + Atomics.wait inside a worker',
+  receiveMessageOnPort: 'receiveMessageOnPort (synchronous port read)',
+  forkIpc: 'child_process.fork with an IPC channel',
+  cluster: 'node:cluster fork',
+  resourceLimits: 'Worker resourceLimits honoured',
+  eventLoopHistogram: 'perf_hooks.monitorEventLoopDelay',
+} as const;
+
+export type Capability = keyof typeof CAPABILITIES;
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
+
+export interface RuntimeProbe {
+  runtime: string;
+  version: string;
+  path: string;
+  capabilities: Record<Capability, boolean>;
+  /** Why a capability is missing, when the probe saw an error. */
+  failures: Partial<Record<Capability, string>>;
+  /** Spawn → first message of a worker running the fib suite, median of three, per thread API. */
+  workerStartMs: { worker_threads?: number; web?: number };
+  /** The faster working thread API: what the cells use. */
+  threadApi: 'worker_threads' | 'web';
+  forkStartMs?: number;
+}
+
+/** Capabilities each strategy cannot run without. */
+export const STRATEGY_NEEDS: Record<string, Capability[]> = {
+  'main-thread': [],
+  'worker-per-task': ['transfer'],
+  'worker-pool': ['transfer'],
+  'shared-memory': ['sharedMemory', 'receiveMessageOnPort'],
+  'process-per-task': ['forkIpc'],
+  'process-pool': ['forkIpc'],
+};
+
+/** Why `strategy` cannot run on the probed runtime, or undefined when it can. */
+export function unsupportedReason(probe: RuntimeProbe, strategy: string): string | undefined {
+  const needs = STRATEGY_NEEDS[strategy] ?? [];
+  const threads = ['worker-per-task', 'worker-pool', 'shared-memory'].includes(strategy);
+  const missing = [
+    ...(threads && !probe.capabilities.workerThreads && !probe.capabilities.webWorker ? ['workerThreads' as const] : []),
+    ...needs.filter((need) => !probe.capabilities[need]),
+  ];
+  if (missing.length === 0) return undefined;
+  const details = missing.map((need) => `${CAPABILITIES[need]}${probe.failures[need] ? ` (${probe.failures[need]})` : ''}`);
+  return `${probe.runtime} ${probe.version} lacks ${details.join('; ')}`;
+}

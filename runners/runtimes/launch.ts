@@ -1,0 +1,50 @@
+/**
+ * The command line that starts a cell (or the probe) in a runtime. Deno gets the
+ * narrowest permissions the cell needs: read the project and the suite, write its
+ * outcome, and — only for strategies that fork — run itself with the environment.
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RuntimeInstall } from './locate.js';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface LaunchNeeds {
+  /** Directories the cell reads besides the project (e.g. a user suite's folder). */
+  readDirs: string[];
+  /** Directory the cell writes its outcome into. */
+  writeDir?: string;
+  /** The cell forks child processes. */
+  forks: boolean;
+  /** The cell lowers its workers' priority. */
+  setsPriority: boolean;
+}
+
+export interface Launch {
+  command: string;
+  args: string[];
+}
+
+/** Folders to read for a suite URL: a user suite may import files beside it. */
+export function suiteReadDirs(suiteUrl: string): string[] {
+  return suiteUrl.startsWith('file:') ? [dirname(fileURLToPath(suiteUrl))] : [];
+}
+
+export function launchCommand(runtime: RuntimeInstall, entry: string, args: string[], needs: LaunchNeeds): Launch {
+  switch (runtime.name) {
+    case 'node':
+      return { command: runtime.path, args: [entry, ...args] };
+    case 'bun':
+      return { command: runtime.path, args: [entry, ...args] };
+    case 'bun-smol':
+      // --smol shrinks the cell's heap and that of the children it forks with the same flags.
+      return { command: runtime.path, args: ['--smol', entry, ...args] };
+    case 'deno': {
+      const flags = ['run', '--no-prompt', `--allow-read=${[PROJECT_ROOT, ...needs.readDirs].join(',')}`];
+      if (needs.writeDir) flags.push(`--allow-write=${needs.writeDir}`);
+      if (needs.forks) flags.push('--allow-env', `--allow-run=${runtime.path}`);
+      if (needs.setsPriority) flags.push('--allow-sys=getPriority,setPriority');
+      return { command: runtime.path, args: [...flags, entry, ...args] };
+    }
+  }
+}
