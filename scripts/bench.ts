@@ -8,6 +8,7 @@ import { hideBin } from 'yargs/helpers';
 import { harnessVersion } from '../runners/context.js';
 import { listCommand } from './list-command.js';
 import { reportCommand } from './report-command.js';
+import { runtimesCommand } from './runtimes-command.js';
 import { runCommand } from './run-command.js';
 import { isUsageError, UsageError } from './usage-error.js';
 
@@ -20,6 +21,7 @@ try {
     .command(runCommand)
     .command(listCommand)
     .command(reportCommand)
+    .command(runtimesCommand)
     .demandCommand(1, 'give a command (see bench --help)')
     .strict()
     .version(harnessVersion())
