@@ -14,6 +14,8 @@ const cases: [string, string[], RegExp][] = [
   ['fractional rounds', ['run', '--rounds', '1.5'], /--rounds must be a whole number/],
   ['a missing suite file', ['run', '--suite', './no/such-suite.js'], /suite file \.\/no\/such-suite\.js does not exist/],
   ['a suite file that breaks the contract', ['run', '--suite', fixture('not-a-suite.js')], /does not meet the contract: defaultSize/],
+  ['an unknown runtime', ['run', '--runtime', 'node,graal'], /unknown runtime "graal" in --runtime: choose from node, bun, deno/],
+  ['--bun-smol without bun', ['run', '--bun-smol'], /--bun-smol adds a variant of bun: add bun to --runtime/],
   ['a TypeScript suite file', ['run', '--suite', './suites/fib.ts'], /is TypeScript: compile it to JavaScript first/],
 ];
 
