@@ -14,8 +14,10 @@ function fibByIteration(n: number): number {
 export default {
   name: 'fib',
   description: 'naive recursive Fibonacci (pure CPU, tiny payload)',
-  defaultSize: 27,
-  sizes: [20, 24, 27, 30],
+  // ~6 ms a task on a 2 GHz-class core: long enough that hand-off costs are small, short
+  // enough for hundreds of tasks per phase.
+  defaultSize: 30,
+  sizes: [20, 24, 27, 30, 32],
   maxSize: 40,
   // The seed cannot change fib(n); it is accepted so every suite shares one signature.
   makeInput: (size: number, _seed: number): number => size,
