@@ -24,5 +24,5 @@ test('bench run measures a suite file under every strategy and writes a complete
     assert.equal(cell.throughput.tasksPerSec, (a! + b!) / 2);
     assert.ok(cell.rounds.every((round) => round.verifiedOutputs > round.tasks));
   }
-  for (const name of STRATEGY_NAMES) assert.match(result.stdout, new RegExp(`^${name} `, 'm'));
+  for (const name of STRATEGY_NAMES) assert.match(result.stdout, new RegExp(`^node [\\d.]+ +${name} `, 'm'));
 });
