@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { harnessVersion } from '../runners/context.js';
+import { httpCommand } from './http-command.js';
 import { listCommand } from './list-command.js';
 import { reportCommand } from './report-command.js';
 import { runtimesCommand } from './runtimes-command.js';
@@ -22,6 +23,7 @@ try {
     .command(listCommand)
     .command(reportCommand)
     .command(runtimesCommand)
+    .command(httpCommand)
     .demandCommand(1, 'give a command (see bench --help)')
     .strict()
     .version(harnessVersion())
