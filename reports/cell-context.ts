@@ -1,0 +1,58 @@
+/**
+ * Where each cell was measured. A `bench run` file has one `context` for all its cells; a
+ * merged file (`bench merge`) is still schema v1 — its top-level `context` is the first
+ * source's, so readers that know nothing of merging keep working — and adds:
+ *
+ *   "contexts": { "<id>": RunContext, … }   every source run's context, by id
+ *   cells[i].contextId: "<id>"              the context that cell was measured in
+ *
+ * Optional fields, so schemaVersion stays 1. Code that cares where a cell ran asks
+ * `contextOf(run, cell)`, which answers for both kinds of file.
+ */
+import type { CellResult, RunContext, RunResult } from '../runners/results.js';
+
+/** A results file as `bench merge` writes it; a plain run file is one without the extras. */
+export type MergedRunResult = RunResult & {
+  contexts?: Record<string, RunContext>;
+  /** The files merged, in order. */
+  mergedFrom?: Array<{ file: string; runId: string }>;
+};
+
+export type CellWithContext = CellResult & { contextId?: string };
+
+/** A merged file whose cells name contexts it does not hold. exitCode 2: a bad input, one line. */
+export class ContextReferenceError extends Error {
+  readonly exitCode = 2;
+  override readonly name = 'ContextReferenceError';
+}
+
+export function contextIdOf(cell: CellResult): string | undefined {
+  const id = (cell as CellWithContext).contextId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+export function contextOf(run: RunResult, cell: CellResult): RunContext {
+  const id = contextIdOf(cell);
+  if (id === undefined) return run.context;
+  const context = (run as MergedRunResult).contexts?.[id];
+  if (!context) throw new ContextReferenceError(`cell ${cell.suite} × ${cell.strategy} names context "${id}", which the file's "contexts" lacks: re-create the file with \`bench merge\``);
+  return context;
+}
+
+/** Checks every cell's context reference up front, so a broken merged file fails before any work. */
+export function checkContextReferences(run: RunResult, file: string): void {
+  try {
+    for (const cell of run.cells) contextOf(run, cell);
+  } catch (error: unknown) {
+    if (error instanceof ContextReferenceError) throw new ContextReferenceError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Every context a file's cells were measured in, by id (a plain run file: its one context, by run id). */
+export function contextsOf(run: RunResult): Map<string, RunContext> {
+  const contexts = new Map<string, RunContext>();
+  for (const cell of run.cells) contexts.set(contextIdOf(cell) ?? run.runId, contextOf(run, cell));
+  if (contexts.size === 0) contexts.set(run.runId, run.context);
+  return contexts;
+}
