@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { harnessVersion } from '../runners/context.js';
+import { compareCommand } from './compare-command.js';
 import { httpCommand } from './http-command.js';
 import { listCommand } from './list-command.js';
 import { reportCommand } from './report-command.js';
@@ -23,6 +24,7 @@ try {
     .command(listCommand)
     .command(reportCommand)
     .command(runtimesCommand)
+    .command(compareCommand)
     .command(httpCommand)
     .demandCommand(1, 'give a command (see bench --help)')
     .strict()
