@@ -6,6 +6,9 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { harnessVersion } from '../runners/context.js';
+import { baselineCommand } from './baseline-command.js';
+import { compareCommand } from './compare-command.js';
+import { mergeCommand } from './merge-command.js';
 import { compareCommand } from './compare-command.js';
 import { httpCommand } from './http-command.js';
 import { listCommand } from './list-command.js';
@@ -24,6 +27,9 @@ try {
     .command(listCommand)
     .command(reportCommand)
     .command(runtimesCommand)
+    .command(compareCommand)
+    .command(baselineCommand)
+    .command(mergeCommand)
     .command(compareCommand)
     .command(httpCommand)
     .demandCommand(1, 'give a command (see bench --help)')
