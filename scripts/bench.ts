@@ -8,6 +8,10 @@ import { hideBin } from 'yargs/helpers';
 import { harnessVersion } from '../runners/context.js';
 import { baselineCommand } from './baseline-command.js';
 import { compareCommand } from './compare-command.js';
+import { historyCommand } from './history-command.js';
+import { mergeCommand } from './merge-command.js';
+import { baselineCommand } from './baseline-command.js';
+import { compareCommand } from './compare-command.js';
 import { mergeCommand } from './merge-command.js';
 import { compareCommand } from './compare-command.js';
 import { httpCommand } from './http-command.js';
@@ -27,6 +31,10 @@ try {
     .command(listCommand)
     .command(reportCommand)
     .command(runtimesCommand)
+    .command(compareCommand)
+    .command(baselineCommand)
+    .command(mergeCommand)
+    .command(historyCommand)
     .command(compareCommand)
     .command(baselineCommand)
     .command(mergeCommand)

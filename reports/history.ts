@@ -1,0 +1,80 @@
+/**
+ * `results/history.jsonl`: one line per run with its medians, commit and date — small
+ * enough to keep for years (raw rounds stay in the results files), and appendable from
+ * any job without rewriting the file. The trend charts (trend-chart.ts) read it.
+ */
+import type { RunResult } from '../runners/results.js';
+import { contextOf, contextsOf } from './cell-context.js';
+import { fingerprintId, fingerprintOf, runFingerprintId } from './fingerprint.js';
+
+export interface HistoryCell {
+  scenario: string;
+  suite: string;
+  size: number;
+  strategy: string;
+  runtime: string;
+  workers: number;
+  /** The fingerprint of the context the cell ran in (merged runs hold several). */
+  fingerprint: string;
+  /** Median over rounds. */
+  tasksPerSec: number;
+  /** Unloaded latency percentiles of all rounds' samples pooled, ms. */
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface HistoryEntry {
+  runId: string;
+  /** When the run was made (the results file's createdAt). */
+  date: string;
+  commit: string | null;
+  fingerprint: string;
+  cells: HistoryCell[];
+}
+
+/** A history file that cannot be read. exitCode 2: one line naming the file and line. */
+export class HistoryFileError extends Error {
+  readonly exitCode = 2;
+  override readonly name = 'HistoryFileError';
+}
+
+/** The completed batch cells of a run, as medians: what a trend needs, nothing more. */
+export function historyEntry(run: RunResult): HistoryEntry {
+  const cells = run.cells.flatMap((cell): HistoryCell[] => {
+    if (cell.status !== 'completed' || cell.scenario !== 'batch') return [];
+    return [{
+      scenario: cell.scenario, suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime, workers: cell.workers,
+      fingerprint: fingerprintId(fingerprintOf(contextOf(run, cell))),
+      tasksPerSec: cell.throughput.tasksPerSec, p50Ms: cell.latency.p50Ms, p99Ms: cell.latency.p99Ms,
+    }];
+  });
+  return { runId: run.runId, date: run.createdAt, commit: run.context.commit, fingerprint: runFingerprintId(contextsOf(run).values()), cells };
+}
+
+export const historyLine = (entry: HistoryEntry): string => `${JSON.stringify(entry)}\n`;
+
+function isEntry(value: unknown): value is HistoryEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return typeof entry['runId'] === 'string' && typeof entry['date'] === 'string' && Array.isArray(entry['cells']) &&
+    (entry['cells'] as unknown[]).every((cell) => typeof cell === 'object' && cell !== null &&
+      typeof (cell as Record<string, unknown>)['suite'] === 'string' && typeof (cell as Record<string, unknown>)['strategy'] === 'string' &&
+      typeof (cell as Record<string, unknown>)['tasksPerSec'] === 'number');
+}
+
+/** Parses a history file's text; blank lines are fine, anything else that is not an entry is an error. */
+export function parseHistory(text: string, file: string): HistoryEntry[] {
+  const entries: HistoryEntry[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new HistoryFileError(`${file}:${index + 1}: not a JSON line; remove it, or the whole file to start the history afresh`);
+    }
+    if (!isEntry(value)) throw new HistoryFileError(`${file}:${index + 1}: not a history entry written by \`bench history append\`; remove that line`);
+    entries.push(value);
+  });
+  return entries;
+}
