@@ -10,10 +10,6 @@ import { baselineCommand } from './baseline-command.js';
 import { compareCommand } from './compare-command.js';
 import { historyCommand } from './history-command.js';
 import { mergeCommand } from './merge-command.js';
-import { baselineCommand } from './baseline-command.js';
-import { compareCommand } from './compare-command.js';
-import { mergeCommand } from './merge-command.js';
-import { compareCommand } from './compare-command.js';
 import { httpCommand } from './http-command.js';
 import { listCommand } from './list-command.js';
 import { reportCommand } from './report-command.js';
@@ -35,10 +31,6 @@ try {
     .command(baselineCommand)
     .command(mergeCommand)
     .command(historyCommand)
-    .command(compareCommand)
-    .command(baselineCommand)
-    .command(mergeCommand)
-    .command(compareCommand)
     .command(httpCommand)
     .demandCommand(1, 'give a command (see bench --help)')
     .strict()
