@@ -10,8 +10,9 @@ export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtu
 
 export interface CliResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
-export function startCli(args: string[]): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+/** `env`: extra variables for the CLI and the cells it spawns (e.g. a fixture's knob). */
+export function startCli(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
@@ -22,7 +23,7 @@ export function startCli(args: string[]): { child: ChildProcess; done: Promise<C
   return { child, done };
 }
 
-export const runCli = (args: string[]): Promise<CliResult> => startCli(args).done;
+export const runCli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => startCli(args, env).done;
 
 export const tempDir = (): string => mkdtempSync(join(os.tmpdir(), 'bench-test-'));
 
