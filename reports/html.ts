@@ -13,6 +13,8 @@ import type { ChartSet } from './charts.js';
 import { escapeHtml, jsonForScript, scriptSafe } from './html-escape.js';
 import { formatNumber, installTableSort, renderCellTable } from './html-table.js';
 import type { Series } from './series.js';
+import type { TrendChart } from './trend-chart.js';
+import { renderTrendSection } from './trend-section.js';
 
 let chartJsSource: string | undefined;
 
@@ -154,8 +156,8 @@ function inlineScript(code: string): { tag: string; hash: string } {
   return { tag: `<script>${safe}</script>`, hash: `'sha256-${createHash('sha256').update(safe).digest('base64')}'` };
 }
 
-export function renderHtml(results: readonly RunResult[], set: ChartSet): string {
-  const chartData = set.charts.map(({ id, config }) => ({ id, config }));
+export function renderHtml(results: readonly RunResult[], set: ChartSet, trends: readonly TrendChart[] = []): string {
+  const chartData = [...set.charts, ...trends].map(({ id, config }) => ({ id, config }));
   const scripts = [
     inlineScript(readChartJs()),
     inlineScript(`(${installTableSort.toString()})();\n(${drawCharts.toString()})(Chart, (${createChartPlugin.toString()})());`),
@@ -182,6 +184,7 @@ ${completeness(results, set.series)}
 <h2>Charts</h2>
 <p class="muted">Strategies keep one order and one colour throughout.${set.series.length > 1 ? ' Each run has one bar per strategy: solid for the first, outlined for the second, half-tone for the third.' : ''}</p>
 ${chartSections(set)}
+${renderTrendSection(trends)}
 <h2>Measurement warnings</h2>
 ${warningsTable(results, set.series)}
 <h2>Cells that did not complete</h2>

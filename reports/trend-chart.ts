@@ -35,7 +35,9 @@ const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9._-]+
 export function buildTrendCharts(history: readonly HistoryEntry[]): TrendChart[] {
   const entries = [...history].sort((a, b) => a.date.localeCompare(b.date));
   if (entries.length < MIN_RUNS) return [];
-  const labels = entries.map(runLabel);
+  let labels = entries.map(runLabel);
+  // Two runs in the same minute of the same commit (a retried job): tell them apart by run id.
+  if (new Set(labels).size < labels.length) labels = entries.map((entry) => `${runLabel(entry)} · ${entry.runId.slice(-6)}`);
   const allCells = entries.flatMap((entry) => entry.cells);
   const palette = makePalette(allCells.map((cell) => cell.strategy));
   const varies = {

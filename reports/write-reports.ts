@@ -4,8 +4,10 @@
  */
 import type { RunResult } from '../runners/results.js';
 import { buildCharts } from './charts.js';
+import type { HistoryEntry } from './history.js';
 import { renderHtml } from './html.js';
 import { writePngCharts } from './png.js';
+import { buildTrendCharts } from './trend-chart.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface ReportOptions {
@@ -13,6 +15,8 @@ export interface ReportOptions {
   htmlPath?: string;
   /** Directory for one PNG per chart, named `<suite>-<chart>.png`; none when absent. */
   pngDir?: string;
+  /** Runs from results/history.jsonl: the HTML report gains a trend chart per suite. */
+  history?: readonly HistoryEntry[];
 }
 
 export interface WrittenReports {
@@ -25,7 +29,7 @@ export async function writeReports(results: RunResult[], options: ReportOptions)
   const set = buildCharts(results);
   const written: WrittenReports = { pngPaths: [] };
   if (options.htmlPath !== undefined) {
-    await writeFileAtomic(options.htmlPath, renderHtml(results, set));
+    await writeFileAtomic(options.htmlPath, renderHtml(results, set, buildTrendCharts(options.history ?? [])));
     written.htmlPath = options.htmlPath;
   }
   if (options.pngDir !== undefined) written.pngPaths = await writePngCharts(set.charts, options.pngDir);

@@ -102,8 +102,11 @@ if [ -n "$history" ]; then bench history append "$current" --file "$history"; fi
 
 # The report is part of the job's output: failing to write it is a set-up problem (2),
 # unless a regression (1) already decides the outcome.
+report_args=(report "$current" --html "$out/report/report.html" --png "$out/charts")
+# With a history, the HTML report gains a trend chart per suite.
+[ -n "$history" ] && [ -f "$history" ] && report_args+=(--history "$history")
 set +e
-bench report "$current" --html "$out/report/report.html" --png "$out/charts"
+bench "${report_args[@]}"
 report_status=$?
 set -e
 if [ "$report_status" -ne 0 ]; then

@@ -2,9 +2,11 @@
  * `bench report <files..>`: re-renders the HTML report and PNG charts from results files,
  * one run or several side by side. It never re-runs anything.
  */
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { RunResult } from '../runners/results.js';
+import { parseHistory, type HistoryEntry } from '../reports/history.js';
 import { loadResults, ResultsFileError } from '../reports/load-results.js';
 import { writeReports, type WrittenReports } from '../reports/write-reports.js';
 import { UsageError } from './usage-error.js';
@@ -14,6 +16,8 @@ export interface ReportCommandArgs {
   html?: string;
   png?: string;
   keepGoing: boolean;
+  /** results/history.jsonl (bench history append): adds trend charts to the HTML report. */
+  history?: string;
 }
 
 /** Where the command prints; tests pass their own to read what a user would see. */
@@ -34,6 +38,16 @@ export function defaultOutputs(file: string): { html: string; png: string } {
   // Without an extension the PNG directory would have the results file's own name.
   const pngName = extension === '' ? `${name}-charts` : name;
   return { html: join(dirname(file), `${name}.html`), png: join(dirname(file), pngName) };
+}
+
+async function readHistory(file: string): Promise<HistoryEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error: unknown) {
+    throw new UsageError(`--history ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): give the file \`bench history append\` writes`);
+  }
+  return parseHistory(text, file);
 }
 
 export async function runReport(args: ReportCommandArgs, output: ReportOutput = processOutput): Promise<WrittenReports> {
@@ -57,6 +71,7 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
   const written = await writeReports(loaded.map(({ result }) => result), {
     htmlPath: args.html ?? defaults.html,
     pngDir: args.png ?? defaults.png,
+    ...(args.history === undefined ? {} : { history: await readHistory(args.history) }),
   });
   if (written.htmlPath !== undefined) output.out(`wrote ${written.htmlPath}`);
   output.out(`wrote ${written.pngPaths.length} PNG charts to ${args.png ?? defaults.png}`);
@@ -74,6 +89,7 @@ interface ReportCliOptions {
   html: string | undefined;
   png: string | undefined;
   'keep-going': boolean;
+  history: string | undefined;
 }
 
 export const reportCommand: CommandModule<object, ReportCliOptions> = {
@@ -83,6 +99,7 @@ export const reportCommand: CommandModule<object, ReportCliOptions> = {
     .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
     .option('html', { type: 'string', describe: 'HTML report path [default: <first file>.html beside it]' })
     .option('png', { type: 'string', describe: 'directory for the PNG charts [default: <first file> without .json, beside it]' })
+    .option('history', { type: 'string', describe: 'history file (bench history append): adds a trend chart per suite to the HTML report' })
     .option('keep-going', {
       type: 'boolean', default: false,
       describe: 'render the files that can be read when others cannot; exit code 2 at the end',
@@ -93,6 +110,6 @@ export const reportCommand: CommandModule<object, ReportCliOptions> = {
       return true;
     }),
   handler: async (args) => {
-    await runReport({ files: args.files, html: args.html, png: args.png, keepGoing: args.keepGoing });
+    await runReport({ files: args.files, html: args.html, png: args.png, keepGoing: args.keepGoing, history: args.history });
   },
 };

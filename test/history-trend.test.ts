@@ -1,7 +1,7 @@
 /**
  * `bench history append` adds one JSON line of medians per run (with commit and date),
  * once per run; the trend-chart builder turns the history into one line chart per suite,
- * a line per strategy, runs in date order.
+ * a line per strategy, runs in date order, and the HTML report draws them.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseHistory } from '../reports/history.js';
+import { writeReports } from '../reports/write-reports.js';
 import { buildTrendCharts } from '../reports/trend-chart.js';
 import { nodeResults } from './fixtures/results-node.js';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -48,4 +49,13 @@ test('history lines per run feed one trend chart per suite', async (t) => {
   assert.deepEqual(pool.data, [1.1, 1.2, 1].map((k) => base.throughput.tasksPerSec * k), 'medians in date order');
   assert.equal(fib.config.data.datasets[0]!.label, 'main-thread', 'strategies in the palette order');
   assert.deepEqual(buildTrendCharts(entries.slice(0, 1)), [], 'one run is no trend');
+
+  const htmlPath = join(dir, 'report.html');
+  await writeReports([nodeResults], { htmlPath, history: entries });
+  const html = readFileSync(htmlPath, 'utf8');
+  assert.match(html, /<h2>Trends<\/h2>/);
+  for (const chart of charts) assert.ok(html.includes(`id="chart-${chart.id}"`), `a canvas for ${chart.id}`);
+  assert.ok(html.includes('"id":"trend-fib-27"'), 'its configuration in the chart data block');
+  await writeReports([nodeResults], { htmlPath });
+  assert.doesNotMatch(readFileSync(htmlPath, 'utf8'), /<h2>Trends<\/h2>/, 'no history, no trend section');
 });
