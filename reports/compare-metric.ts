@@ -14,6 +14,7 @@
  */
 import { median, relativeSpread } from '../runners/stats.js';
 import { EXACT_LIMIT, mannWhitneyU, smallestPValue } from './mann-whitney.js';
+import { TAIL_SAMPLES } from './round-figures.js';
 
 export type MetricVerdict = 'regressed' | 'improved' | 'unchanged' | 'inconclusive';
 
@@ -55,11 +56,13 @@ export function describeMethod(settings: CompareSettings): string {
   return `a change counts when the median over rounds moved by more than ${percent(settings.threshold)} ` +
     `AND a two-sided Mann–Whitney U test over the per-round figures gives p < ${settings.alpha} ` +
     `(exact permutation p-value up to ${EXACT_LIMIT} rounds in all, normal approximation beyond); ` +
-    'throughput = saturated tasks/s of each round; p50 / p99 = median / 99th percentile of each round\'s unloaded latency samples';
+    'throughput = saturated tasks/s of each round; p50 / p99 = median / 99th percentile of each round\'s unloaded latency samples, ' +
+    `tested only when every round has at least ${Math.round(TAIL_SAMPLES / 0.5)} / ${Math.round(TAIL_SAMPLES / 0.01)} of them`;
 }
 
+/** `unusable`: a reason, found by the caller, why these values cannot be tested (the figures are still shown). */
 export function compareMetric(spec: MetricSpec, oldValues: readonly number[], newValues: readonly number[],
-  settings: CompareSettings): MetricComparison {
+  settings: CompareSettings, unusable?: string): MetricComparison {
   const oldMedian = median(oldValues);
   const newMedian = median(newValues);
   const base = {
@@ -69,6 +72,7 @@ export function compareMetric(spec: MetricSpec, oldValues: readonly number[], ne
   const inconclusive = (pValue: number | null, reason: string): MetricComparison => ({ ...base, pValue, verdict: 'inconclusive', reason });
 
   if (oldValues.length === 0 || newValues.length === 0) return inconclusive(null, 'no completed rounds to compare');
+  if (unusable !== undefined) return inconclusive(null, unusable);
   if (!(oldMedian > 0)) return inconclusive(null, `the baseline ${spec.name} is ${oldMedian}: no relative change can be computed`);
   // With too few rounds even complete separation is not significant: say so instead of
   // calling every cell "unchanged" or "noisy".

@@ -13,7 +13,7 @@ import type { CellKey, CellResult, CompletedCell, RunResult } from '../runners/r
 import { contextIdOf, contextOf } from './cell-context.js';
 import { compareMetric, type CompareSettings, type MetricComparison, type MetricSpec } from './compare-metric.js';
 import { fingerprintDifference, fingerprintId, fingerprintOf } from './fingerprint.js';
-import { normalizedFigures, roundFigures, type RoundFigures } from './round-figures.js';
+import { normalizedFigures, roundFigures, tooFewSamples, type RoundFigures } from './round-figures.js';
 import { BASELINE_STRATEGY } from './series.js';
 
 export type Verdict = 'regressed' | 'improved' | 'unchanged' | 'new' | 'missing' | 'incomparable' | 'inconclusive';
@@ -73,9 +73,9 @@ const REFERENCE_STRATEGY = BASELINE_STRATEGY;
  * readable on a contended runner when throughput does not (see round-figures.ts).
  */
 const ABSOLUTE = { throughput: { name: 'throughput', unit: 'tasks/s', better: 'higher' }, p50: { name: 'p50', unit: 'ms', better: 'lower' },
-  p99: { name: 'p99', unit: 'ms', better: 'lower' } } as const satisfies Record<keyof RoundFigures, MetricSpec>;
+  p99: { name: 'p99', unit: 'ms', better: 'lower' } } as const satisfies Record<Exclude<keyof RoundFigures, 'fewestLatencySamples'>, MetricSpec>;
 const NORMALIZED = { throughput: { name: 'speedup', unit: '×', better: 'higher' }, p50: { name: 'p50 ratio', unit: '×', better: 'lower' },
-  p99: { name: 'p99 ratio', unit: '×', better: 'lower' } } as const satisfies Record<keyof RoundFigures, MetricSpec>;
+  p99: { name: 'p99 ratio', unit: '×', better: 'lower' } } as const satisfies Record<Exclude<keyof RoundFigures, 'fewestLatencySamples'>, MetricSpec>;
 
 const identityOf = (cell: CellResult): CellKey =>
   ({ scenario: cell.scenario, suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime, workers: cell.workers });
@@ -142,7 +142,12 @@ function compareCell(baseline: LoadedRun, old: CellResult, current: LoadedRun, n
   if (typeof before === 'string' || typeof after === 'string') return judged('incomparable', typeof before === 'string' ? before : after as string);
 
   const specs = options.normalize ? NORMALIZED : ABSOLUTE;
-  const metrics = (['throughput', 'p50', 'p99'] as const).map((figure) => compareMetric(specs[figure], before[figure], after[figure], options));
+  const fewest = Math.min(before.fewestLatencySamples, after.fewestLatencySamples);
+  const metrics = [
+    compareMetric(specs.throughput, before.throughput, after.throughput, options),
+    compareMetric(specs.p50, before.p50, after.p50, options, tooFewSamples('p50', 0.5, fewest)),
+    compareMetric(specs.p99, before.p99, after.p99, options, tooFewSamples('p99', 0.99, fewest)),
+  ];
   return { ...identity, ...combine(metrics), metrics };
 }
 

@@ -22,7 +22,8 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
   const compare = (old: RunResult, now: RunResult): Comparison => compareRuns({ file: 'old.json', run: old }, { file: 'new.json', run: now }, options);
 
   const base = runOf([roundsCell('a', STEADY), roundsCell('b', STEADY), roundsCell('c', STEADY), roundsCell('d', STEADY), roundsCell('e', STEADY),
-    roundsCell('f', STEADY.slice(0, 3)), roundsCell('g', STEADY), roundsCell('gone', STEADY)]);
+    roundsCell('f', STEADY.slice(0, 3)), roundsCell('g', STEADY), roundsCell('gone', STEADY), roundsCell('h', STEADY)]);
+  const short = roundsCell('h', STEADY, STEADY.map(() => 1.3)); // +30 % latency, but short latency phases
   const now = runOf([
     roundsCell('a', scaled(0.8)), // 20 % slower, rounds apart: regressed
     roundsCell('b', scaled(1.25)), // 25 % faster: improved
@@ -32,6 +33,7 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
     roundsCell('f', scaled(0.5).slice(0, 3)), // 3 rounds: no test can reach p < 0.05
     { ...roundsCell('g', STEADY), status: 'errored', verified: false, error: { message: 'boom', round: 2 } } as ErroredCell,
     roundsCell('fresh', STEADY),
+    { ...short, rounds: short.rounds.map((round) => ({ ...round, latencySamplesMs: round.latencySamplesMs.slice(0, 160) })) },
   ]);
   const comparison = compare(base, now);
   assert.equal(verdictOf(comparison, 'a').verdict, 'regressed');
@@ -47,6 +49,11 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
   assert.match(verdictOf(comparison, 'f').reason ?? '', /too few rounds \(3 vs 3\): the smallest p-value they allow is 0\.100/);
   assert.equal(verdictOf(comparison, 'f').verdict, 'inconclusive');
   assert.match(verdictOf(comparison, 'g').reason ?? '', /errored in the new run: boom/);
+  // 160 samples a round: the p99 is the top one or two, so it is not tested; the p50 is.
+  const [, p50, p99] = verdictOf(comparison, 'h').metrics;
+  assert.equal(p50!.verdict, 'regressed');
+  assert.equal(p99!.verdict, 'inconclusive');
+  assert.match(p99!.reason ?? '', /each round's p99 rests on its top 1\.6 of 160 latency samples: too few to compare \(500 a round needed/);
   assert.equal(verdictOf(comparison, 'gone').verdict, 'missing');
   assert.equal(verdictOf(comparison, 'fresh').verdict, 'new');
   assert.equal(exitCodeOf(comparison.cells, false), 1);
