@@ -23,5 +23,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-npm ci --no-audit --no-fund
+# Not `npm ci`: the deno package lists optional binaries for every platform, the registry
+# reachable here serves only this platform's, so the lock file cannot name them all and
+# `npm ci` refuses it. `npm install` follows the lock file and skips what does not apply.
+npm install --no-audit --no-fund
 npm run build
