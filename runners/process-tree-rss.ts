@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const PAGE_BYTES = 4096;
 
-function readOrEmpty(path: string): string {
+export function readOrEmpty(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -29,17 +29,20 @@ function rssOf(pid: number): number {
 
 export const canSampleProcessTree = (): boolean => process.platform === 'linux';
 
-/** Current RSS of a process plus all its descendants. */
-export function processTreeRss(root: number): number {
-  let total = 0;
+/** A process and all its descendants, alive now. */
+export function processTree(root: number): number[] {
   const pending = [root];
   const seen = new Set<number>();
   while (pending.length > 0) {
     const pid = pending.pop()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
-    total += rssOf(pid);
     pending.push(...childrenOf(pid));
   }
-  return total;
+  return [...seen];
+}
+
+/** Current RSS of a process plus all its descendants. */
+export function processTreeRss(root: number): number {
+  return processTree(root).reduce((total, pid) => total + rssOf(pid), 0);
 }

@@ -230,6 +230,12 @@ export interface HttpCompletedCell extends CellKey {
   /** Peak RSS of the server process plus all its descendants. */
   memory: { peakRssBytes: number };
   server: HttpServerCounters;
+  /**
+   * Share (0–1) of the machine's CPU that processes other than the harness and the server
+   * used during the window: above a few percent, another program skewed this cell. Null
+   * where it cannot be read (not Linux); absent in files written before it was recorded.
+   */
+  foreignCpuShare?: number | null;
   /** Raw samples (ascending, thinned evenly to at most 2,000 each) every latency figure is computed from. */
   samples: { latencyMs: number[]; healthMs: number[] };
 }

@@ -17,6 +17,7 @@ export interface HttpMeasurement {
   health: HealthOutcome | undefined;
   server: ServerStats;
   peakRssBytes: number;
+  foreignCpuShare: number | null;
 }
 
 /** Sorted, thinned evenly (quantiles and the max survive), rounded to 0.1 µs. */
@@ -29,7 +30,7 @@ export function errored(key: HttpCellKey, message: string): ErroredCell {
   return { ...key, status: 'errored', verified: false, error: { message, round: 1 }, rounds: [] };
 }
 
-export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes }: HttpMeasurement): HttpCompletedCell | ErroredCell {
+export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes, foreignCpuShare }: HttpMeasurement): HttpCompletedCell | ErroredCell {
   const { counters } = server;
   if (counters.wrongOutputs > 0) {
     return errored(key, `the server computed ${counters.wrongOutputs} wrong output(s), answered 500: ${server.firstWrongOutput ?? 'no detail'}`);
@@ -63,6 +64,7 @@ export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes 
       answered: counters.answered, overloaded: counters.overloaded, failed: counters.failed,
       health: counters.health, verifiedOutputs: counters.verifiedOutputs,
     },
+    foreignCpuShare: foreignCpuShare === null ? null : round4(foreignCpuShare),
     samples: { latencyMs, healthMs },
   };
 }

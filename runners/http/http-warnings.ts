@@ -2,6 +2,9 @@
 import type { CellResult, HttpCompletedCell, MeasurementWarning, RunContext } from '../results.js';
 import { contextWarnings } from '../warnings.js';
 
+/** Above this share of the CPU taken by others, a cell's figures are not comparable with its neighbours'. */
+const MAX_FOREIGN_CPU_SHARE = 0.05;
+
 const cellOf = (cell: HttpCompletedCell): MeasurementWarning['cell'] =>
   ({ suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime });
 
@@ -10,6 +13,14 @@ export function findHttpWarnings(cells: CellResult[], context: RunContext): Meas
   for (const cell of cells) {
     if (cell.status !== 'completed' || cell.scenario !== 'http') continue;
     const { errors } = cell;
+    const foreign = cell.foreignCpuShare ?? 0;
+    if (foreign > MAX_FOREIGN_CPU_SHARE) {
+      warnings.push({
+        kind: 'machine-load', cell: cellOf(cell),
+        message: `${cell.suite} × ${cell.strategy}: other processes used ${(foreign * 100).toFixed(0)} % of the machine's CPU during its window`,
+        hint: 'its figures are skewed against the other strategies: stop the other load and re-run',
+      });
+    }
     if (errors.overloaded > 0) {
       warnings.push({
         kind: 'http-overload', cell: cellOf(cell),

@@ -3,6 +3,7 @@
  * measured window (load + /health probe + the server's own counters and event-loop
  * delay), then stop the server. Whatever happens, the server's process group is killed.
  */
+import { startForeignCpuMeter } from '../foreign-cpu.js';
 import type { CellResult, HttpLoadConfig } from '../results.js';
 import { CellInterrupted } from '../spawn-cell.js';
 import { startHealthProbe } from './health-probe.js';
@@ -47,13 +48,15 @@ export async function measureHttpCell(request: HttpCellRequest, signal: AbortSig
     checkpoint();
 
     await server.measureStart();
+    const foreign = startForeignCpuMeter();
     const probe = load.healthProbe ? startHealthProbe(server.port, load.healthIntervalMs, load.requestTimeoutMs) : undefined;
     const window = load.amount !== null ? { amount: load.amount } : { durationS: (load.durationMs ?? 0) / 1000 };
     const outcome = await driveLoad({ ...base, ...window }, cell.signal);
+    const foreignCpuShare = foreign.stop();
     const health = await probe?.stop();
     checkpoint();
     const stats = await server.measureStop();
-    return httpCell(key, { load: outcome, health, server: stats, peakRssBytes: server.peakRssBytes() });
+    return httpCell(key, { load: outcome, health, server: stats, peakRssBytes: server.peakRssBytes(), foreignCpuShare });
   } catch (error) {
     if (signal.aborted) throw new CellInterrupted('interrupted');
     if (cell.signal.aborted) return errored(key, `timed out after ${request.cellTimeoutMs / 1000}s (raise --cell-timeout if the server is this slow)`);
