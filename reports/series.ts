@@ -3,7 +3,8 @@
  * file measured in one runtime. Several files (or several runtimes in one file) give
  * several series, labelled by whatever actually tells them apart.
  */
-import type { CellResult, CompletedCell, RunResult } from '../runners/results.js';
+import type { CellResult, CompletedCell, RunContext, RunResult } from '../runners/results.js';
+import { contextIdOf, contextOf } from './cell-context.js';
 
 export interface Series {
   /** Position among all series of the report: decides the bar shade. */
@@ -12,17 +13,18 @@ export interface Series {
   runtime: string;
   label: string;
   result: RunResult;
+  /** Where these cells ran: the file's context, or, in a merged file, their source run's. */
+  context: RunContext;
   cells: CellResult[];
 }
 
 /** The descriptions a label may be built from, most telling first. */
-function descriptors(result: RunResult, runtime: string): Array<[dimension: string, text: string]> {
-  const { context } = result;
-  // The context names the runtime the parent ran in; a cell in another runtime has no
-  // recorded version, so we show its name alone rather than a wrong version.
-  const version = context.runtime.name === runtime ? ` ${context.runtime.version}` : '';
+function descriptors(result: RunResult, runtime: string, context: RunContext): Array<[dimension: string, text: string]> {
+  // The runtime probe records each cell runtime's version; older files name only the
+  // CLI's runtime, so a cell in another runtime shows its name alone rather than a wrong version.
+  const known = context.runtimes?.[runtime]?.version ?? (context.runtime.name === runtime ? context.runtime.version : undefined);
   return [
-    ['runtime', `${runtime}${version}`],
+    ['runtime', known ? `${runtime} ${known}` : runtime],
     ['host', context.hostname],
     ['cpu', `${context.cpu.model}, ${context.cpu.cores} cores`],
     ['run', result.runId],
@@ -34,8 +36,8 @@ function descriptors(result: RunResult, runtime: string): Array<[dimension: stri
  * host, CPU, run id, in that order of preference), adding dimensions until labels are
  * unique; the runtime alone when there is one series.
  */
-export function labelSeries(entries: ReadonlyArray<{ result: RunResult; runtime: string }>): string[] {
-  const described = entries.map(({ result, runtime }) => descriptors(result, runtime));
+export function labelSeries(entries: ReadonlyArray<{ result: RunResult; runtime: string; context?: RunContext }>): string[] {
+  const described = entries.map(({ result, runtime, context }) => descriptors(result, runtime, context ?? result.context));
   const dimensions = described[0]?.map(([dimension]) => dimension) ?? [];
   const textOf = (i: number, d: number): string => described[i]?.[d]?.[1] ?? '';
   const varying = dimensions
@@ -56,10 +58,16 @@ export function labelSeries(entries: ReadonlyArray<{ result: RunResult; runtime:
 export function buildSeries(results: readonly RunResult[]): Series[] {
   const groups: Array<Omit<Series, 'index' | 'label'>> = [];
   results.forEach((result, fileIndex) => {
-    const runtimes = [...new Set(result.cells.map((cell) => cell.runtime as string))];
-    if (runtimes.length === 0) runtimes.push(result.context.runtime.name);
-    for (const runtime of runtimes) {
-      groups.push({ fileIndex, runtime, result, cells: result.cells.filter((cell) => cell.runtime === runtime) });
+    // One series per runtime and, in a merged file, per source run: two machines' cells
+    // with the same key must not be drawn as one.
+    const byOrigin = new Map<string, CellResult[]>();
+    for (const cell of result.cells) {
+      const origin = `${contextIdOf(cell) ?? ''}\u0000${cell.runtime}`;
+      byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), cell]);
+    }
+    if (byOrigin.size === 0) groups.push({ fileIndex, runtime: result.context.runtime.name, result, context: result.context, cells: [] });
+    for (const cells of byOrigin.values()) {
+      groups.push({ fileIndex, runtime: cells[0]!.runtime, result, context: contextOf(result, cells[0]!), cells });
     }
   });
   const labels = labelSeries(groups);
