@@ -76,7 +76,13 @@ export function createRouter({ suite, executor, defaultSize, seed }: RouterOptio
     reset() { Object.assign(router.counters, zeroCounters()); },
     handle(request, response) {
       const { counters } = router;
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      let url: URL;
+      try {
+        url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      } catch {
+        counters.badRequests++;
+        return reply(response, 400, { error: 'malformed request URL' });
+      }
       if (request.method !== 'GET') {
         counters.badRequests++;
         return reply(response, 405, { error: 'only GET is served' }, { allow: 'GET' });
