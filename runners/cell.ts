@@ -23,7 +23,7 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
   try {
     await executor.start();
     const measured = await measureRound(executor, { suite, size: spec.size, seed: spec.seed, workers: spec.workers, phaseMs: spec.phaseMs,
-      eventLoopMethod: spec.eventLoopMethod,
+      eventLoopMethod: spec.eventLoopMethod, eventLoopFloorMs: spec.eventLoopFloorMs,
     });
     return {
       ok: true,

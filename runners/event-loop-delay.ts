@@ -3,7 +3,7 @@ import type { EventLoopDelay } from './results.js';
 import { quantile } from './stats.js';
 
 /** Finest resolution monitorEventLoopDelay takes, ms. */
-const RESOLUTION_MS = 1;
+export const EVENT_LOOP_RESOLUTION_MS = 1;
 
 export interface EventLoopProbe {
   stop(): EventLoopDelay;
@@ -11,15 +11,16 @@ export interface EventLoopProbe {
 
 /**
  * Measures how late the cell's event loop runs timers while tasks are in flight.
- * monitorEventLoopDelay records the whole timer interval, not the excess (an idle loop
- * reads ~resolution), so the resolution is subtracted. Runtimes without a working one
- * (the runtime probe checks it sees a blocked loop) get a setTimeout drift probe.
+ * Node's monitorEventLoopDelay records the whole timer interval, not the excess (an idle
+ * loop reads ~resolution), Bun's only the excess: `floorMs`, what the runtime probe saw an
+ * idle loop read, is subtracted. Runtimes without a working histogram (the probe checks it
+ * sees a blocked loop) get a setTimeout drift probe.
  */
-export function startEventLoopProbe(method: EventLoopDelay['method'] = 'histogram'): EventLoopProbe {
+export function startEventLoopProbe(method: EventLoopDelay['method'] = 'histogram', floorMs = EVENT_LOOP_RESOLUTION_MS): EventLoopProbe {
   let histogram: ReturnType<typeof monitorEventLoopDelay> | undefined;
   try {
     if (method === 'histogram') {
-      histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+      histogram = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
       histogram.enable();
     }
   } catch {
@@ -30,7 +31,7 @@ export function startEventLoopProbe(method: EventLoopDelay['method'] = 'histogra
     return {
       stop() {
         h.disable();
-        const excess = (ns: number): number => (Number.isFinite(ns) ? Math.max(0, ns / 1e6 - RESOLUTION_MS) : 0);
+        const excess = (ns: number): number => (Number.isFinite(ns) ? Math.max(0, ns / 1e6 - floorMs) : 0);
         return { p50Ms: excess(h.percentile(50)), p99Ms: excess(h.percentile(99)), maxMs: excess(h.max), method: 'histogram' };
       },
     };
@@ -40,13 +41,13 @@ export function startEventLoopProbe(method: EventLoopDelay['method'] = 'histogra
 
 function startTimerDriftProbe(): EventLoopProbe {
   const drifts: number[] = [];
-  let expected = performance.now() + RESOLUTION_MS;
+  let expected = performance.now() + EVENT_LOOP_RESOLUTION_MS;
   let timer = setTimeout(function tick() {
     const now = performance.now();
     drifts.push(Math.max(0, now - expected));
-    expected = now + RESOLUTION_MS;
-    timer = setTimeout(tick, RESOLUTION_MS);
-  }, RESOLUTION_MS);
+    expected = now + EVENT_LOOP_RESOLUTION_MS;
+    timer = setTimeout(tick, EVENT_LOOP_RESOLUTION_MS);
+  }, EVENT_LOOP_RESOLUTION_MS);
   return {
     stop() {
       clearTimeout(timer);

@@ -19,6 +19,7 @@ export interface MeasureOptions {
   /** Time budget of each timed phase, ms. Warm-up takes a fifth of it. */
   phaseMs: number;
   eventLoopMethod: EventLoopDelay['method'];
+  eventLoopFloorMs: number;
 }
 
 /** Samples kept per phase in the results file; more are thinned evenly (quantiles survive). */
@@ -101,7 +102,7 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
 
   // Batch size from the warm-up rate, so the batch lasts about one phase on any strategy.
   const tasks = Math.max(inflight * 4, Math.round((warmTasksPerSec * phaseMs) / 1000));
-  const probe = startEventLoopProbe(options.eventLoopMethod);
+  const probe = startEventLoopProbe(options.eventLoopMethod, options.eventLoopFloorMs);
   const batch = await closedLoop(executor, bank, verifier, task, tasks, inflight);
   const eventLoopDelay = probe.stop();
 

@@ -23,6 +23,8 @@ export interface CellSpec {
   thread: ThreadOptions;
   /** How event-loop delay is measured: the runtime probe found whether the histogram works. */
   eventLoopMethod: EventLoopDelay['method'];
+  /** What the histogram reads on an idle loop, subtracted from every reading (probe's eventLoopFloorMs). */
+  eventLoopFloorMs: number;
   round: number;
   seed: number;
   /** Time budget of each measured phase, ms. */

@@ -96,7 +96,10 @@ export interface DelaySummary {
 }
 
 export interface EventLoopDelay extends DelaySummary {
-  /** `histogram`: perf_hooks.monitorEventLoopDelay less its resolution; `timer-drift`: a setTimeout probe. */
+  /**
+   * `histogram`: perf_hooks.monitorEventLoopDelay less what it reads on an idle loop (the
+   * runtime's `eventLoopFloorMs` in context.runtimes); `timer-drift`: a setTimeout probe.
+   */
   method: 'histogram' | 'timer-drift';
 }
 

@@ -9,6 +9,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { aggregateCell, type RoundRecord } from './aggregate.js';
 import { collectContext } from './context.js';
+import { EVENT_LOOP_RESOLUTION_MS } from './event-loop-delay.js';
 import { cellId, planRounds, type PlannedSuite } from './plan.js';
 import type { Progress } from './progress.js';
 import { SCHEMA_VERSION, type BatchCellKey, type RunConfig, type RunResult, type RuntimeName } from './results.js';
@@ -85,6 +86,7 @@ export async function executeRun(request: RunRequest, createProgress: (rounds: n
         workers: planned.key.workers, workerNice: config.workerNice ?? 0,
         thread: { api: target.probe.threadApi, smol: planned.key.runtime === 'bun-smol' },
         eventLoopMethod: target.probe.capabilities.eventLoopHistogram ? 'histogram' : 'timer-drift',
+        eventLoopFloorMs: target.probe.eventLoopFloorMs ?? EVENT_LOOP_RESOLUTION_MS,
         round: planned.round, seed: config.seed, phaseMs: config.phaseMs,
         outcomePath: join(scratch, `cell-${index}.json`),
       };

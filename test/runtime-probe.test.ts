@@ -5,10 +5,11 @@ import { locateRuntime, RuntimeNotFoundError } from '../runners/runtimes/locate.
 import type { RuntimeName } from '../runners/results.js';
 
 /** What the probe must find on the versions package.json pins (bun 1.4.5, deno 2.9.6) and Node ≥ 20. */
-const EXPECTED: Record<'node' | 'bun' | 'deno', { threadApi: string; missing: string[] }> = {
-  node: { threadApi: 'worker_threads', missing: ['webWorker'] },
-  // Bun: its global Worker starts faster; resourceLimits is accepted but ignored.
-  bun: { threadApi: 'web', missing: ['resourceLimits'] },
+const EXPECTED: Record<'node' | 'bun' | 'deno', { threadApi: string; missing: string[]; eventLoopFloorMs?: number }> = {
+  // Node: monitorEventLoopDelay records whole timer intervals, so an idle loop reads the 1 ms resolution.
+  node: { threadApi: 'worker_threads', missing: ['webWorker'], eventLoopFloorMs: 1 },
+  // Bun: its global Worker starts faster; resourceLimits is accepted but ignored; the histogram records only lateness.
+  bun: { threadApi: 'web', missing: ['resourceLimits'], eventLoopFloorMs: 0 },
   // Deno: monitorEventLoopDelay exists but records nothing, so cells use the timer-drift probe.
   deno: { threadApi: 'worker_threads', missing: ['webWorker', 'eventLoopHistogram'] },
 };
@@ -26,6 +27,7 @@ for (const runtime of ['node', 'bun', 'deno'] as const) {
     const missing = Object.entries(probe.capabilities).filter(([, ok]) => !ok).map(([name]) => name).sort();
     assert.deepEqual(missing, [...EXPECTED[runtime].missing].sort(), JSON.stringify(probe.failures));
     assert.equal(probe.threadApi, EXPECTED[runtime].threadApi);
+    assert.equal(probe.eventLoopFloorMs, EXPECTED[runtime].eventLoopFloorMs);
     assert.ok(probe.workerStartMs.worker_threads! > 0);
     assert.ok(probe.forkStartMs! > 0);
     assert.match(probe.version, /^\d+\.\d+\.\d+/);

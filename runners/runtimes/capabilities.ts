@@ -27,6 +27,12 @@ export interface RuntimeProbe {
   /** The faster working thread API: what the cells use. */
   threadApi: 'worker_threads' | 'web';
   forkStartMs?: number;
+  /**
+   * What monitorEventLoopDelay reads on an idle loop at 1 ms resolution, to subtract from
+   * every reading: 1 where it records the whole timer interval (Node), 0 where it records
+   * only the lateness (Bun). Absent where the histogram does not work.
+   */
+  eventLoopFloorMs?: number;
 }
 
 /** Capabilities each strategy cannot run without. */

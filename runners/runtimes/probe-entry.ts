@@ -9,11 +9,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { BUILTIN_SUITES } from '../../suites/registry.js';
 import { spawnThread, webWorkerAvailable, type ThreadApi } from '../channels/thread.js';
+import { EVENT_LOOP_RESOLUTION_MS } from '../event-loop-delay.js';
 import { median } from '../stats.js';
 import type { Capability, RuntimeProbe } from './capabilities.js';
 import type { ProbeReply, ProbeRequest } from './probe-worker.js';
 
 const CHECK_TIMEOUT_MS = 10_000;
+let eventLoopFloorMs: number | undefined;
 const PROBE_WORKER = new URL('./probe-worker.js', import.meta.url);
 const WORKER_ENTRY = new URL('../entries/worker.js', import.meta.url);
 const CHILD_ENTRY = new URL('../entries/child.js', import.meta.url);
@@ -99,7 +101,7 @@ const checks: Record<Capability, () => Promise<boolean>> = {
   eventLoopHistogram: async () => {
     // Some runtimes ship a stub that records nothing: block the loop for 40 ms and
     // require the histogram to have seen it.
-    const histogram = monitorEventLoopDelay({ resolution: 1 });
+    const histogram = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
     histogram.enable();
     await new Promise((resolve) => setTimeout(resolve, 10));
     const until = performance.now() + 40;
@@ -107,9 +109,23 @@ const checks: Record<Capability, () => Promise<boolean>> = {
     await new Promise((resolve) => setTimeout(resolve, 10));
     histogram.disable();
     if (!(histogram.max >= 20e6)) throw new Error(`recorded max ${histogram.max / 1e6} ms after a 40 ms block`);
+    eventLoopFloorMs = await idleEventLoopFloorMs();
     return true;
   },
 };
+
+/**
+ * Node's histogram records each whole timer interval (an idle loop reads ~1.1 ms at 1 ms
+ * resolution), Bun's only the lateness (~0.1 ms): a reading is comparable across runtimes
+ * only after subtracting what an idle loop reads, rounded to 0 or the resolution.
+ */
+async function idleEventLoopFloorMs(): Promise<number> {
+  const histogram = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
+  histogram.enable();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  histogram.disable();
+  return histogram.percentile(50) / 1e6 >= EVENT_LOOP_RESOLUTION_MS / 2 ? EVENT_LOOP_RESOLUTION_MS : 0;
+}
 
 async function forkStartMs(): Promise<number> {
   const started = performance.now();
@@ -138,5 +154,6 @@ if (probe.capabilities.webWorker) probe.workerStartMs.web = await threadStartMs(
 const { worker_threads: nodeMs, web: webMs } = probe.workerStartMs;
 probe.threadApi = webMs !== undefined && (nodeMs === undefined || webMs < nodeMs) ? 'web' : 'worker_threads';
 if (probe.capabilities.forkIpc) probe.forkStartMs = await forkStartMs();
+if (eventLoopFloorMs !== undefined) probe.eventLoopFloorMs = eventLoopFloorMs;
 process.stdout.write(`${JSON.stringify(probe)}\n`);
 process.exit(0);
