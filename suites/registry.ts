@@ -72,7 +72,7 @@ export async function loadSuite(url: string): Promise<Suite> {
     moduleExports = await import(url);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new SuiteLoadError(`suite ${url} could not be loaded: ${reason}`);
+    throw new SuiteLoadError(`suite ${url} could not be loaded: ${reason}; a suite is a JavaScript module (.js or .mjs) that imports and runs on its own (README "Writing a suite")`);
   }
   return validateSuite(moduleExports, url);
 }
