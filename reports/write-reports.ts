@@ -6,7 +6,6 @@ import type { RunResult } from '../runners/results.js';
 import { buildCharts } from './charts.js';
 import type { HistoryEntry } from './history.js';
 import { renderHtml } from './html.js';
-import { writePngCharts } from './png.js';
 import { buildTrendCharts } from './trend-chart.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -32,6 +31,27 @@ export async function writeReports(results: RunResult[], options: ReportOptions)
     await writeFileAtomic(options.htmlPath, renderHtml(results, set, buildTrendCharts(options.history ?? [])));
     written.htmlPath = options.htmlPath;
   }
-  if (options.pngDir !== undefined) written.pngPaths = await writePngCharts(set.charts, options.pngDir);
+  if (options.pngDir !== undefined) {
+    const { writePngCharts } = await loadPngRenderer();
+    written.pngPaths = await writePngCharts(set.charts, options.pngDir);
+  }
   return written;
+}
+
+/** The PNG renderer could not load: canvas, a native addon, is missing or did not build. */
+export class PngUnavailableError extends Error {}
+
+/**
+ * Loaded only when PNGs are asked for, so that a machine where canvas did not build can
+ * still measure and write the HTML report. canvas itself is loaded first: chartjs-node-canvas
+ * requires it only when the first chart renders, after some files would be written.
+ */
+async function loadPngRenderer(): Promise<typeof import('./png.js')> {
+  try {
+    await import('canvas');
+    return await import('./png.js');
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new PngUnavailableError(`PNG charts need the canvas package, which did not load (${reason}): run bash scripts/setup.sh, which installs what canvas builds from (README "Reports")`);
+  }
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { renderTable } from '../reports/table.js';
-import { writeReports } from '../reports/write-reports.js';
+import { PngUnavailableError, writeReports } from '../reports/write-reports.js';
 import { createProgress } from '../runners/progress.js';
 import { executeRun } from '../runners/run.js';
 import { formatJson } from '../runners/write-json-atomic.js';
@@ -55,8 +55,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
     process.stderr.write(`results: ${path}${result.complete ? '' : ' (incomplete)'}\n`);
     if (args.report && result.cells.some((cell) => cell.status === 'completed')) {
       const base = path.replace(/\.json$/, '');
-      const written = await writeReports([result], { htmlPath: `${base}.html`, pngDir: base });
-      process.stderr.write(`report: ${written.htmlPath} and ${written.pngPaths.length} PNG charts in ${base}/\n`);
+      try {
+        const written = await writeReports([result], { htmlPath: `${base}.html`, pngDir: base });
+        process.stderr.write(`report: ${written.htmlPath} and ${written.pngPaths.length} PNG charts in ${base}/\n`);
+      } catch (error) {
+        // The measurement is saved and the HTML report written before the PNGs: a missing
+        // canvas costs the charts, not the run.
+        if (!(error instanceof PngUnavailableError)) throw error;
+        process.stderr.write(`report: ${base}.html; no PNG charts: ${error.message}\n`);
+      }
     }
     if (!result.complete) process.exitCode = INTERRUPTED_EXIT;
   },
