@@ -16,7 +16,12 @@ import { median, relativeSpread } from '../runners/stats.js';
 import { EXACT_LIMIT, mannWhitneyU, smallestPValue } from './mann-whitney.js';
 import { TAIL_SAMPLES } from './round-figures.js';
 
-export type MetricVerdict = 'regressed' | 'improved' | 'unchanged' | 'inconclusive';
+/**
+ * `untested`: the figure is shown but cannot be judged (a p99 resting on one or two
+ * samples a round); unlike `inconclusive` it does not make its cell unsure, or every cell
+ * of short phases would be, and --strict would fail every run.
+ */
+export type MetricVerdict = 'regressed' | 'improved' | 'unchanged' | 'inconclusive' | 'untested';
 
 export interface MetricSpec {
   /** Absolute figures, or their `--normalize` forms (÷ main-thread's figure of the same round). */
@@ -44,7 +49,7 @@ export interface MetricComparison extends MetricSpec {
   pValue: number | null;
   rounds: { old: number; new: number };
   verdict: MetricVerdict;
-  /** Why, for inconclusive verdicts. */
+  /** Why, for inconclusive and untested verdicts. */
   reason?: string;
 }
 
@@ -60,7 +65,7 @@ export function describeMethod(settings: CompareSettings): string {
     `tested only when every round has at least ${Math.round(TAIL_SAMPLES / 0.5)} / ${Math.round(TAIL_SAMPLES / 0.01)} of them`;
 }
 
-/** `unusable`: a reason, found by the caller, why these values cannot be tested (the figures are still shown). */
+/** `unusable`: a reason, found by the caller, why these values cannot be tested (the figures are still shown, untested). */
 export function compareMetric(spec: MetricSpec, oldValues: readonly number[], newValues: readonly number[],
   settings: CompareSettings, unusable?: string): MetricComparison {
   const oldMedian = median(oldValues);
@@ -72,7 +77,7 @@ export function compareMetric(spec: MetricSpec, oldValues: readonly number[], ne
   const inconclusive = (pValue: number | null, reason: string): MetricComparison => ({ ...base, pValue, verdict: 'inconclusive', reason });
 
   if (oldValues.length === 0 || newValues.length === 0) return inconclusive(null, 'no completed rounds to compare');
-  if (unusable !== undefined) return inconclusive(null, unusable);
+  if (unusable !== undefined) return { ...base, pValue: null, verdict: 'untested', reason: unusable };
   if (!(oldMedian > 0)) return inconclusive(null, `the baseline ${spec.name} is ${oldMedian}: no relative change can be computed`);
   // With too few rounds even complete separation is not significant: say so instead of
   // calling every cell "unchanged" or "noisy".

@@ -30,7 +30,7 @@ function rows(cell: CellComparison): string[][] {
   if (cell.metrics.length === 0) return [[...lead, '—', '—', '—', '—']];
   return cell.metrics.map((m, i) => [
     ...(i === 0 ? lead : lead.map(() => '')),
-    m.name, `${formatValue(m, m.old)} → ${formatValue(m, m.new)}`, formatChange(m.change), formatP(m.pValue),
+    m.name, `${formatValue(m, m.old)} → ${formatValue(m, m.new)}`, formatChange(m.change), m.verdict === 'untested' ? 'not tested' : formatP(m.pValue),
   ]);
 }
 

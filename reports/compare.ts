@@ -83,7 +83,7 @@ const identityOf = (cell: CellResult): CellKey =>
 const isBatchCompleted = (cell: CellResult | undefined): cell is CompletedCell =>
   cell?.status === 'completed' && cell.scenario === 'batch';
 
-const fingerprintOfCell = (run: RunResult, cell: CellResult): string => fingerprintId(fingerprintOf(contextOf(run, cell)));
+const fingerprintOfCell = (run: RunResult, cell: CellResult): string => fingerprintId(fingerprintOf(contextOf(run, cell), cell.runtime));
 
 function reference(loaded: LoadedRun): RunReference {
   const { run, file } = loaded;
@@ -127,7 +127,7 @@ function compareCell(baseline: LoadedRun, old: CellResult, current: LoadedRun, n
   const identity = identityOf(now);
   const judged = (verdict: Verdict, reason: string): CellComparison => ({ ...identity, verdict, reason, metrics: [] });
 
-  const difference = fingerprintDifference(fingerprintOf(contextOf(baseline.run, old)), fingerprintOf(contextOf(current.run, now)));
+  const difference = fingerprintDifference(fingerprintOf(contextOf(baseline.run, old), old.runtime), fingerprintOf(contextOf(current.run, now), now.runtime));
   if (difference !== undefined && !options.normalize) {
     return judged('incomparable', `measured on different fingerprints (${difference}); --normalize compares speedups over ${REFERENCE_STRATEGY} instead`);
   }

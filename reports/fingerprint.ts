@@ -1,10 +1,12 @@
 /**
- * A run's fingerprint: what must be equal for absolute figures of two runs to be
- * comparable (CPU model, core count, runtime name and version). Everything else in the
- * context (host name, load, commit) may differ between a baseline and a new run.
+ * A cell's fingerprint: what must be equal for absolute figures of two runs to be
+ * comparable (CPU model, core count, the name and version of the runtime that hosted the
+ * cell). Everything else in the context (host name, load, commit) may differ between a
+ * baseline and a new run.
  */
 import { createHash } from 'node:crypto';
-import type { RunContext } from '../runners/results.js';
+import type { RunContext, RunResult } from '../runners/results.js';
+import { contextOf } from './cell-context.js';
 
 export interface Fingerprint {
   cpuModel: string;
@@ -13,8 +15,17 @@ export interface Fingerprint {
   runtimeVersion: string;
 }
 
-export function fingerprintOf(context: RunContext): Fingerprint {
-  return { cpuModel: context.cpu.model, cores: context.cpu.cores, runtime: context.runtime.name, runtimeVersion: context.runtime.version };
+/**
+ * `runtime`: the cell's host runtime, whose version the run's probe recorded in
+ * `context.runtimes` (a Bun upgrade must make Bun cells incomparable, though the CLI's Node
+ * is unchanged). Without it, or in files from before runtimes, the CLI's Node.
+ */
+export function fingerprintOf(context: RunContext, runtime?: string): Fingerprint {
+  const host = runtime === undefined ? undefined : context.runtimes?.[runtime];
+  return {
+    cpuModel: context.cpu.model, cores: context.cpu.cores,
+    runtime: host ? runtime! : context.runtime.name, runtimeVersion: host ? host.version : context.runtime.version,
+  };
 }
 
 const slug = (text: string): string => text.toLowerCase().replace(/\(r\)|\(tm\)/g, '').replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
@@ -42,11 +53,13 @@ export function fingerprintDifference(a: Fingerprint, b: Fingerprint): string | 
 }
 
 /**
- * The fingerprint id of a whole results file: its one context's, or for a merged file of
- * several machines `merged-<n>-<hash>` over all of them (the same set gives the same id).
+ * The fingerprint id of a whole results file: that of all its cells when they share one,
+ * or, for a file of several runtimes or machines (merged), `multi-<n>-<hash>` over all
+ * of them (the same set gives the same id).
  */
-export function runFingerprintId(contexts: Iterable<RunContext>): string {
-  const ids = [...new Set([...contexts].map((context) => fingerprintId(fingerprintOf(context))))].sort();
+export function runFingerprintId(run: RunResult): string {
+  const all = run.cells.map((cell) => fingerprintId(fingerprintOf(contextOf(run, cell), cell.runtime)));
+  const ids = [...new Set(all.length > 0 ? all : [fingerprintId(fingerprintOf(run.context))])].sort();
   if (ids.length === 1) return ids[0]!;
-  return `merged-${ids.length}-${createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 8)}`;
+  return `multi-${ids.length}-${createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 8)}`;
 }

@@ -4,7 +4,7 @@
  * any job without rewriting the file. The trend charts (trend-chart.ts) read it.
  */
 import type { RunResult } from '../runners/results.js';
-import { contextOf, contextsOf } from './cell-context.js';
+import { contextOf } from './cell-context.js';
 import { fingerprintId, fingerprintOf, runFingerprintId } from './fingerprint.js';
 
 export interface HistoryCell {
@@ -44,11 +44,11 @@ export function historyEntry(run: RunResult): HistoryEntry {
     if (cell.status !== 'completed' || cell.scenario !== 'batch') return [];
     return [{
       scenario: cell.scenario, suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime, workers: cell.workers,
-      fingerprint: fingerprintId(fingerprintOf(contextOf(run, cell))),
+      fingerprint: fingerprintId(fingerprintOf(contextOf(run, cell), cell.runtime)),
       tasksPerSec: cell.throughput.tasksPerSec, p50Ms: cell.latency.p50Ms, p99Ms: cell.latency.p99Ms,
     }];
   });
-  return { runId: run.runId, date: run.createdAt, commit: run.context.commit, fingerprint: runFingerprintId(contextsOf(run).values()), cells };
+  return { runId: run.runId, date: run.createdAt, commit: run.context.commit, fingerprint: runFingerprintId(run), cells };
 }
 
 export const historyLine = (entry: HistoryEntry): string => `${JSON.stringify(entry)}\n`;

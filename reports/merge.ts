@@ -37,7 +37,7 @@ export function mergeResults(inputs: readonly MergeInput[], runId: string, now =
       // merged input's cells already name theirs.
       const contextId = contextIdOf(cell) ?? run.runId;
       const context = contextOf(run, cell);
-      const fingerprint = fingerprintId(fingerprintOf(context));
+      const fingerprint = fingerprintId(fingerprintOf(context, cell.runtime));
       const key = `${cellId(cell)}|${fingerprint}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) {

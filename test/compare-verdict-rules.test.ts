@@ -8,8 +8,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_SETTINGS } from '../reports/compare-metric.js';
 import { compareRuns, exitCodeOf, type CellComparison, type Comparison } from '../reports/compare.js';
-import type { ErroredCell, RunResult } from '../runners/results.js';
+import type { CompletedCell, ErroredCell, RunResult } from '../runners/results.js';
 import { roundsCell, runOf, scaled, STEADY } from './fixtures/round-cells.js';
+
+/** 160 latency samples a round: too few for a per-round p99. */
+const shortPhases = (cell: CompletedCell): CompletedCell =>
+  ({ ...cell, rounds: cell.rounds.map((round) => ({ ...round, latencySamplesMs: round.latencySamplesMs.slice(0, 160) })) });
 
 function verdictOf(comparison: Comparison, strategy: string, suite = 'knob'): CellComparison {
   const found = comparison.cells.find((c) => c.strategy === strategy && c.suite === suite);
@@ -22,7 +26,7 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
   const compare = (old: RunResult, now: RunResult): Comparison => compareRuns({ file: 'old.json', run: old }, { file: 'new.json', run: now }, options);
 
   const base = runOf([roundsCell('a', STEADY), roundsCell('b', STEADY), roundsCell('c', STEADY), roundsCell('d', STEADY), roundsCell('e', STEADY),
-    roundsCell('f', STEADY.slice(0, 3)), roundsCell('g', STEADY), roundsCell('gone', STEADY), roundsCell('h', STEADY)]);
+    roundsCell('f', STEADY.slice(0, 3)), roundsCell('g', STEADY), roundsCell('gone', STEADY), roundsCell('h', STEADY), shortPhases(roundsCell('i', STEADY))]);
   const short = roundsCell('h', STEADY, STEADY.map(() => 1.3)); // +30 % latency, but short latency phases
   const now = runOf([
     roundsCell('a', scaled(0.8)), // 20 % slower, rounds apart: regressed
@@ -33,7 +37,8 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
     roundsCell('f', scaled(0.5).slice(0, 3)), // 3 rounds: no test can reach p < 0.05
     { ...roundsCell('g', STEADY), status: 'errored', verified: false, error: { message: 'boom', round: 2 } } as ErroredCell,
     roundsCell('fresh', STEADY),
-    { ...short, rounds: short.rounds.map((round) => ({ ...round, latencySamplesMs: round.latencySamplesMs.slice(0, 160) })) },
+    shortPhases(short),
+    shortPhases(roundsCell('i', STEADY)), // the same, short phases: the untested p99 does not make it unsure
   ]);
   const comparison = compare(base, now);
   assert.equal(verdictOf(comparison, 'a').verdict, 'regressed');
@@ -52,8 +57,9 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
   // 160 samples a round: the p99 is the top one or two, so it is not tested; the p50 is.
   const [, p50, p99] = verdictOf(comparison, 'h').metrics;
   assert.equal(p50!.verdict, 'regressed');
-  assert.equal(p99!.verdict, 'inconclusive');
+  assert.equal(p99!.verdict, 'untested');
   assert.match(p99!.reason ?? '', /each round's p99 rests on its top 1\.6 of 160 latency samples: too few to compare \(500 a round needed/);
+  assert.equal(verdictOf(comparison, 'i').verdict, 'unchanged');
   assert.equal(verdictOf(comparison, 'gone').verdict, 'missing');
   assert.equal(verdictOf(comparison, 'fresh').verdict, 'new');
   assert.equal(exitCodeOf(comparison.cells, false), 1);
