@@ -34,19 +34,10 @@ export function contextIdOf(cell: CellResult): string | undefined {
 export function contextOf(run: RunResult, cell: CellResult): RunContext {
   const id = contextIdOf(cell);
   if (id === undefined) return run.context;
-  const context = (run as MergedRunResult).contexts?.[id];
-  if (!context) throw new ContextReferenceError(`cell ${cell.suite} × ${cell.strategy} names context "${id}", which the file's "contexts" lacks: re-create the file with \`bench merge\``);
+  const contexts = (run as MergedRunResult).contexts;
+  const context = contexts && Object.hasOwn(contexts, id) ? contexts[id] : undefined;
+  if (!context) throw new ContextReferenceError(`cell ${cell.suite} × ${cell.strategy} names context "${id}", which the file's "contexts" lacks`);
   return context;
-}
-
-/** Checks every cell's context reference up front, so a broken merged file fails before any work. */
-export function checkContextReferences(run: RunResult, file: string): void {
-  try {
-    for (const cell of run.cells) contextOf(run, cell);
-  } catch (error: unknown) {
-    if (error instanceof ContextReferenceError) throw new ContextReferenceError(`${file}: ${error.message}`);
-    throw error;
-  }
 }
 
 /** Every context a file's cells were measured in, by id (a plain run file: its one context, by run id). */

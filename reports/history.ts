@@ -53,13 +53,24 @@ export function historyEntry(run: RunResult): HistoryEntry {
 
 export const historyLine = (entry: HistoryEntry): string => `${JSON.stringify(entry)}\n`;
 
-function isEntry(value: unknown): value is HistoryEntry {
+type FieldTypes = Record<string, 'string' | 'number' | 'string|null'>;
+const ENTRY_FIELDS: FieldTypes = { runId: 'string', date: 'string', commit: 'string|null', fingerprint: 'string' };
+const CELL_FIELDS: FieldTypes = {
+  scenario: 'string', suite: 'string', size: 'number', strategy: 'string', runtime: 'string', workers: 'number',
+  fingerprint: 'string', tasksPerSec: 'number', p50Ms: 'number', p99Ms: 'number',
+};
+
+/** Every field the trend charts read has its type, so a hand-edited line fails here, not in a chart. */
+function hasFields(value: unknown, fields: FieldTypes): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
-  return typeof entry['runId'] === 'string' && typeof entry['date'] === 'string' && Array.isArray(entry['cells']) &&
-    (entry['cells'] as unknown[]).every((cell) => typeof cell === 'object' && cell !== null &&
-      typeof (cell as Record<string, unknown>)['suite'] === 'string' && typeof (cell as Record<string, unknown>)['strategy'] === 'string' &&
-      typeof (cell as Record<string, unknown>)['tasksPerSec'] === 'number');
+  const record = value as Record<string, unknown>;
+  return Object.entries(fields).every(([key, type]) => (type === 'string|null'
+    ? record[key] === null || typeof record[key] === 'string'
+    : typeof record[key] === type && (type !== 'number' || Number.isFinite(record[key]))));
+}
+
+function isEntry(value: unknown): value is HistoryEntry {
+  return hasFields(value, ENTRY_FIELDS) && Array.isArray(value['cells']) && value['cells'].every((cell) => hasFields(cell, CELL_FIELDS));
 }
 
 /** Parses a history file's text; blank lines are fine, anything else that is not an entry is an error. */

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { SCHEMA_VERSION, type RunResult } from '../runners/results.js';
+import { ContextReferenceError, contextOf } from './cell-context.js';
 
 /** A results file that cannot be used. `exitCode` 2 makes the CLI treat it as a usage error. */
 export class ResultsFileError extends Error {
@@ -56,8 +57,15 @@ export function validateResults(value: unknown, file: string): RunResult {
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
     throw new ResultsFileError(file, `does not match the results schema: ${shown}${more}`, 're-run `bench run` to regenerate it');
   }
+  const run = value as unknown as RunResult;
+  try {
+    for (const cell of run.cells) contextOf(run, cell);
+  } catch (error: unknown) {
+    if (error instanceof ContextReferenceError) throw new ResultsFileError(file, error.message, 're-create it with `bench merge`');
+    throw error;
+  }
   // Every field a report reads was checked just above.
-  return value as unknown as RunResult;
+  return run;
 }
 
 // A check reports problems as "path: what is wrong" and never throws, so one pass
@@ -144,12 +152,24 @@ function object(fields: Record<string, Check>, optional: Record<string, Check> =
 
 const DELAY = object({ p50Ms: num, p99Ms: num, maxMs: num });
 
-// Sample arrays are checked as arrays only: reports never read them, and checking every
-// sample of a long run would cost more than rendering it.
+/**
+ * A sample array: finite numbers only (compare computes per-round percentiles from them,
+ * and a null would read as 0). One problem per array, not one per sample, and no
+ * per-sample path string: a full run holds hundreds of thousands of samples.
+ */
+const samples: Check = (value, path, problems) => {
+  if (!Array.isArray(value)) {
+    problems.push(`${path} should be an array, found ${describe(value)}`);
+    return;
+  }
+  const bad = value.findIndex((sample) => typeof sample !== 'number' || !Number.isFinite(sample));
+  if (bad >= 0) problems.push(`${path}[${bad}] should be a number, found ${describe(value[bad])}`);
+};
+
 const ROUND = object({
   round: num, tasks: num, wallMs: num, tasksPerSec: num,
-  latencySamplesMs: arrayOf(() => undefined), loadedLatencySamplesMs: arrayOf(() => undefined),
-  eventLoopDelay: DELAY, startupSamplesMs: arrayOf(() => undefined), peakRssBytes: num, verifiedOutputs: num,
+  latencySamplesMs: samples, loadedLatencySamplesMs: samples,
+  eventLoopDelay: DELAY, startupSamplesMs: samples, peakRssBytes: num, verifiedOutputs: num,
 });
 
 // `runtime` is checked as a string, not against RuntimeName: a report should still render a
@@ -182,14 +202,20 @@ const HTTP_COMPLETED = object({
   startupMs: nullable(num),
   memory: object({ peakRssBytes: num }),
   server: object({ answered: num, overloaded: num, failed: num, health: num, verifiedOutputs: num }),
-  samples: object({ latencyMs: arrayOf(() => undefined), healthMs: arrayOf(() => undefined) }),
+  samples: object({ latencyMs: samples, healthMs: samples }),
 });
+
+// A merged file's cells name their context (reports/cell-context.ts).
+const CONTEXT_ID = object({}, { contextId: str });
 
 const CELL: Check = (value, path, problems) => {
   const status = isRecord(value) ? value['status'] : undefined;
   const http = isRecord(value) && value['scenario'] === 'http' && status === 'completed';
-  const check = http ? HTTP_COMPLETED : typeof status === 'string' ? CELL_BY_STATUS[status] : undefined;
-  if (check) check(value, path, problems);
+  const check = http ? HTTP_COMPLETED : typeof status === 'string' && Object.hasOwn(CELL_BY_STATUS, status) ? CELL_BY_STATUS[status] : undefined;
+  if (check) {
+    check(value, path, problems);
+    CONTEXT_ID(value, path, problems);
+  }
   else if (!isRecord(value)) problems.push(`${path} should be an object, found ${describe(value)}`);
   else problems.push(`${path}.status should be "completed", "errored" or "skipped", found ${JSON.stringify(status) ?? 'nothing'}`);
 };
@@ -199,16 +225,22 @@ const WARNING = object(
   { cell: object({ suite: str, size: num, strategy: str, runtime: str }) },
 );
 
+// `runtimes`: each runtime's capability probe; compare reads its version (fingerprint.ts).
+const CONTEXT = object(
+  {
+    runtime: object({ name: str, version: str }),
+    os: object({ platform: str, release: str, arch: str }),
+    cpu: object({ model: str, cores: num }),
+    memoryBytes: num, hostname: str, commit: nullable(str), harnessVersion: str,
+    loadAverage1m: num, timingEnv: recordOf(str), commandLine: arrayOf(str),
+  },
+  { runtimes: recordOf(object({ runtime: str, version: str })) },
+);
+
 const RUN = object(
   {
     runId: str, createdAt: str, complete: bool,
-    context: object({
-      runtime: object({ name: str, version: str }),
-      os: object({ platform: str, release: str, arch: str }),
-      cpu: object({ model: str, cores: num }),
-      memoryBytes: num, hostname: str, commit: nullable(str), harnessVersion: str,
-      loadAverage1m: num, timingEnv: recordOf(str), commandLine: arrayOf(str),
-    }),
+    context: CONTEXT,
     config: object({
       suites: arrayOf(str), sizes: recordOf(num), strategies: arrayOf(str), workers: num, workerNice: num, rounds: num,
       quick: bool, phaseMs: num, cellTimeoutMs: num, seed: num,
@@ -216,5 +248,6 @@ const RUN = object(
     cells: arrayOf(CELL),
     warnings: arrayOf(WARNING),
   },
-  { interruptedBy: str },
+  // `contexts`: a merged file's source contexts, by id (reports/cell-context.ts).
+  { interruptedBy: str, contexts: recordOf(CONTEXT) },
 );

@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { checkContextReferences } from '../reports/cell-context.js';
 import { runFingerprintId } from '../reports/fingerprint.js';
 import { loadResults } from '../reports/load-results.js';
 import { writeFileAtomic } from '../reports/write-file-atomic.js';
@@ -24,7 +23,6 @@ export const DEFAULT_BASELINE_DIR = join('results', 'baseline');
 
 export async function baselinePath(file: string, dir: string): Promise<string> {
   const run = await loadResults(file);
-  checkContextReferences(run, file);
   return join(dir, `${runFingerprintId(run)}.json`);
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The bench CLI. Always runs on Node; cells run in fresh processes of their own.
- * One exit path: usage errors print one line and exit 2, anything else exits 1.
+ * One exit path: usage errors print one line and exit 2, anything else exits 3.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -16,6 +16,9 @@ import { reportCommand } from './report-command.js';
 import { runtimesCommand } from './runtimes-command.js';
 import { runCommand } from './run-command.js';
 import { isUsageError, UsageError } from './usage-error.js';
+
+/** Not 1: `bench compare` exits 1 for a regression, and CI must not read a crash as one. */
+const FAILURE_EXIT = 3;
 
 const firstLine = (text: string): string => text.split('\n').find((line) => line.trim() !== '') ?? text;
 
@@ -49,5 +52,5 @@ try {
   }
   process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
   if (process.env['BENCH_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exit(1);
+  process.exit(FAILURE_EXIT);
 }

@@ -98,19 +98,19 @@ if [ -n "$baseline" ]; then
   publish
 fi
 
-if [ -n "$history" ]; then bench history append "$current" --file "$history"; fi
-
-# The report is part of the job's output: failing to write it is a set-up problem (2),
-# unless a regression (1) already decides the outcome.
+# The history and the report are part of the job's output: failing to write them is a
+# set-up problem (2), unless a regression (1) already decides the outcome.
+outputs_failed=0
+set +e
+if [ -n "$history" ]; then
+  bench history append "$current" --file "$history" || { say "the history line could not be appended to $history"; outputs_failed=1; }
+fi
 report_args=(report "$current" --html "$out/report/report.html" --png "$out/charts")
 # With a history, the HTML report gains a trend chart per suite.
 [ -n "$history" ] && [ -f "$history" ] && report_args+=(--history "$history")
-set +e
-bench "${report_args[@]}"
-report_status=$?
+bench "${report_args[@]}" || { say "the HTML report could not be written"; outputs_failed=1; }
 set -e
-if [ "$report_status" -ne 0 ]; then
-  say "the HTML report could not be written (exit $report_status)"
+if [ "$outputs_failed" -ne 0 ]; then
   [ "$compare_status" -eq 1 ] && exit 1
   exit 2
 fi

@@ -4,7 +4,6 @@
  * --strict, an inconclusive cell), 2 bad input.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { checkContextReferences } from '../reports/cell-context.js';
 import { describeMethod, DEFAULT_SETTINGS } from '../reports/compare-metric.js';
 import { renderCompareMarkdown, renderCompareTable } from '../reports/compare-render.js';
 import { compareRuns, countVerdicts, exitCodeOf, type CompareOptions, type LoadedRun } from '../reports/compare.js';
@@ -50,7 +49,6 @@ function validate(args: CompareArgs): CompareOptions {
 
 async function load(file: string): Promise<LoadedRun> {
   const run = await loadResults(file);
-  checkContextReferences(run, file);
   return { file, run };
 }
 

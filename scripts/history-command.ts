@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { checkContextReferences } from '../reports/cell-context.js';
 import { historyEntry, historyLine, parseHistory } from '../reports/history.js';
 import { loadResults } from '../reports/load-results.js';
 
@@ -27,12 +26,12 @@ export const historyCommand: CommandModule<object, HistoryArgs> = {
     .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
     .option('file', { type: 'string', default: DEFAULT_HISTORY_FILE, describe: 'the history file (JSON lines)' }) as unknown as Argv<HistoryArgs>,
   handler: async (args) => {
-    const known = existsSync(args.file) ? parseHistory(await readFile(args.file, 'utf8'), args.file) : [];
+    const text = existsSync(args.file) ? await readFile(args.file, 'utf8') : '';
+    const known = parseHistory(text, args.file);
     const seen = new Set(known.map((entry) => entry.runId));
     let lines = '';
     for (const file of args.files) {
       const run = await loadResults(file);
-      checkContextReferences(run, file);
       if (seen.has(run.runId)) {
         process.stderr.write(`history: ${run.runId} is already in ${args.file}; skipped\n`);
         continue;
@@ -42,8 +41,9 @@ export const historyCommand: CommandModule<object, HistoryArgs> = {
     }
     if (lines === '') return;
     await mkdir(dirname(args.file), { recursive: true });
-    // One append of whole lines: a reader never sees half an entry.
-    await appendFile(args.file, lines);
+    // One append of whole lines: a reader never sees half an entry. A file whose last line
+    // lost its newline (an interrupted editor, a hand edit) must not swallow the first new one.
+    await appendFile(args.file, text === '' || text.endsWith('\n') ? lines : `\n${lines}`);
     process.stderr.write(`history: ${lines.split('\n').length - 1} run(s) appended to ${args.file} (${known.length + lines.split('\n').length - 1} in all)\n`);
   },
 };

@@ -3,7 +3,6 @@
  * or runtimes, every cell keeping its own context (see reports/cell-context.ts).
  */
 import type { Argv, CommandModule } from 'yargs';
-import { checkContextReferences } from '../reports/cell-context.js';
 import { loadResults } from '../reports/load-results.js';
 import { mergeResults, type MergeInput } from '../reports/merge.js';
 import { newRunId } from '../runners/run.js';
@@ -30,7 +29,6 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     const inputs: MergeInput[] = [];
     for (const file of args.files) {
       const run = await loadResults(file);
-      checkContextReferences(run, file);
       inputs.push({ file, run });
     }
     const merged = mergeResults(inputs, `merged-${newRunId()}`);

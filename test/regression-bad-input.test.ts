@@ -25,7 +25,9 @@ test('bad input to the regression commands: one line, exit code 2', async (t) =>
   const v2 = write('v2.json', { ...nodeResults, schemaVersion: 2 });
   const interrupted = write('interrupted.json', bunResults);
   const brokenMerge = write('broken-merge.json', { ...nodeResults, contexts: {}, cells: nodeResults.cells.map((cell) => ({ ...cell, contextId: 'gone' })) });
-  const badHistory = write('history.jsonl', '{"runId": "x", "date": "2025-01-01", "cells": []}\nnot json\n');
+  const entry = { runId: 'x', date: '2025-01-01', commit: null, fingerprint: 'f', cells: [] };
+  const badHistory = write('history.jsonl', `${JSON.stringify(entry)}\nnot json\n`);
+  const badEntry = write('bad-entry.jsonl', `${JSON.stringify({ ...entry, commit: 12345 })}\n`);
   mkdirSync(join(dir, 'a-directory.json'));
   const missing = join(dir, 'missing.json');
 
@@ -45,6 +47,8 @@ test('bad input to the regression commands: one line, exit code 2', async (t) =>
     ['merging one file', ['merge', a, '--out', join(dir, 'm.json')], /needs two or more results files/],
     ['merging a run with itself', ['merge', a, a, '--out', join(dir, 'm.json')], /both hold fib\(27\) × main-thread .* measured on node-20\.20\.2/],
     ['a history file with a broken line', ['history', 'append', a, '--file', badHistory], /history\.jsonl:2: not a JSON line/],
+    ['a history entry with a wrong field', ['report', a, '--history', badEntry, '--html', join(dir, 'r.html'), '--png', join(dir, 'png')],
+      /bad-entry\.jsonl:1: not a history entry written by `bench history append`/],
   ];
   for (const [what, args, message] of cases) {
     const result = await runCli(args);
