@@ -206,8 +206,10 @@ function barDataset(spec: KindSpec, series: Series, suite: string, strategies: s
 function idealLines(series: Series[], strategies: string[]): LineDataset[] {
   const ideals = new Map<number, string>();
   for (const s of series) {
-    const { workers } = s.result.config;
-    const { cores } = s.result.context.cpu;
+    // The series' own cells and machine: a merged file's config and context are its first source's.
+    const pooled = s.cells.filter((cell) => cell.strategy !== BASELINE_STRATEGY).map((cell) => cell.workers);
+    const workers = pooled.length > 0 ? Math.max(...pooled) : s.result.config.workers;
+    const { cores } = s.context.cpu;
     const ideal = Math.min(workers, cores);
     if (!ideals.has(ideal)) ideals.set(ideal, `ideal: min(${workers} workers, ${cores} cores) = ${ideal}×`);
   }

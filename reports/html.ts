@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { RunResult } from '../runners/results.js';
+import type { RunContext, RunResult } from '../runners/results.js';
+import { contextsOf } from './cell-context.js';
 import { createChartPlugin } from './chart-plugin.js';
 import type { ChartSet } from './charts.js';
 import { escapeHtml, jsonForScript, scriptSafe } from './html-escape.js';
@@ -80,11 +81,12 @@ function completeness(results: readonly RunResult[], series: Series[]): string {
   return `<div class="banner incomplete" id="completeness"><strong>Incomplete:</strong> these runs stopped early; cells they did not reach are listed as skipped.<ul>${interrupted.join('')}</ul></div>`;
 }
 
-function contextRows(result: RunResult): Array<[string, string]> {
-  const { context: c, config } = result;
+/** `runId`: the context's own run (in a merged file, a source run; config is the file's). */
+function contextRows(result: RunResult, c: RunContext, runId: string): Array<[string, string]> {
+  const { config } = result;
   const env = Object.entries(c.timingEnv);
   return [
-    ['run id', `<code>${escapeHtml(result.runId)}</code>`],
+    ['run id', `<code>${escapeHtml(runId)}</code>`],
     ['created', escapeHtml(result.createdAt)],
     ['complete', result.complete ? 'yes' : `no${result.interruptedBy ? `, interrupted by ${escapeHtml(result.interruptedBy)}` : ''}`],
     ['runtime', `${escapeHtml(c.runtime.name)} ${escapeHtml(c.runtime.version)}`],
@@ -106,10 +108,11 @@ function contextRows(result: RunResult): Array<[string, string]> {
   ];
 }
 
-/** One column per results file, so two machines or runtimes read side by side. */
+/** One column per context (a file's, or each source run's of a merged file), so machines read side by side. */
 function contextTable(results: readonly RunResult[], series: Series[]): string {
-  const columns = results.map(contextRows);
-  const heads = results.map((_, i) => `<th scope="col">${escapeHtml(series.filter((s) => s.fileIndex === i).map((s) => s.label).join(', '))}</th>`);
+  const sources = results.flatMap((result, fileIndex) => [...contextsOf(result)].map(([id, context]) => ({ result, fileIndex, id, context })));
+  const columns = sources.map(({ result, context, id }) => contextRows(result, context, contextsOf(result).size > 1 ? id : result.runId));
+  const heads = sources.map(({ fileIndex, context }) => `<th scope="col">${escapeHtml(series.filter((s) => s.fileIndex === fileIndex && s.context === context).map((s) => s.label).join(', '))}</th>`);
   const rows = (columns[0] ?? []).map(([name], r) =>
     `<tr><th scope="row">${name}</th>${columns.map((column) => `<td>${column[r]?.[1] ?? ''}</td>`).join('')}</tr>`);
   return `<div class="table-scroll"><table id="context"><thead><tr><th></th>${heads.join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
