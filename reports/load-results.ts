@@ -170,7 +170,7 @@ const ROUND = object({
   round: num, tasks: num, wallMs: num, tasksPerSec: num,
   latencySamplesMs: samples, loadedLatencySamplesMs: samples,
   eventLoopDelay: DELAY, startupSamplesMs: samples, peakRssBytes: num, verifiedOutputs: num,
-});
+}, { foreignCpuShare: nullable(num) });
 
 // `runtime` is checked as a string, not against RuntimeName: a report should still render a
 // file from a harness that learned a new runtime.
@@ -203,7 +203,7 @@ const HTTP_COMPLETED = object({
   memory: object({ peakRssBytes: num }),
   server: object({ answered: num, overloaded: num, failed: num, health: num, verifiedOutputs: num }),
   samples: object({ latencyMs: samples, healthMs: samples }),
-});
+}, { foreignCpuShare: nullable(num) });
 
 // A merged file's cells name their context (reports/cell-context.ts).
 const CONTEXT_ID = object({}, { contextId: str });

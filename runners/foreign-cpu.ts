@@ -16,13 +16,20 @@ function machineBusyTicks(): number {
   return user + nice + system + irq + softirq + steal;
 }
 
-/** CPU ticks (user + system) of a process tree's live processes, all their threads included. */
+/** Above this share of the CPU taken by others, a cell's figures are not comparable with its neighbours'. */
+export const MAX_FOREIGN_CPU_SHARE = 0.05;
+
+/**
+ * CPU ticks of a process tree: each live process's own (user + system, all threads) plus
+ * those of its children it has reaped (cutime + cstime), so a cell process or a forked
+ * task that exits during the window still counts as ours.
+ */
 function treeTicks(root: number): number {
   return processTree(root).reduce((total, pid) => {
     // Fields after the command name, which may itself hold spaces and parentheses.
     const stat = readOrEmpty(`/proc/${pid}/stat`);
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return total + (Number(fields[11]) || 0) + (Number(fields[12]) || 0);
+    const [utime, stime, cutime, cstime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).map(Number);
+    return total + (utime || 0) + (stime || 0) + (cutime || 0) + (cstime || 0);
   }, 0);
 }
 
@@ -32,10 +39,10 @@ export interface ForeignCpuMeter {
 }
 
 /**
- * Starts counting. `root` is the top of our own processes (the harness: the load
- * generator, and below it the server with its workers and children). A process of ours
- * that exits meanwhile takes its ticks along and counts as foreign: keep windows short of
- * exits (the server, its workers and children stay up through the window).
+ * Starts counting. `root` is the top of our own processes (the harness, and below it a
+ * cell process or a server with its workers and children). A process of ours that exits
+ * counts as ours once its parent has reaped it; only an orphan (re-parented away from our
+ * tree) takes its ticks along and reads as foreign.
  */
 export function startForeignCpuMeter(root = process.pid): ForeignCpuMeter {
   if (!canSampleProcessTree()) return { stop: () => null };

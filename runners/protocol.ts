@@ -34,7 +34,7 @@ export interface CellSpec {
 }
 
 export type CellOutcome =
-  | { ok: true; sample: Omit<RoundSample, 'peakRssBytes'> & { selfPeakRssBytes: number } }
+  | { ok: true; sample: Omit<RoundSample, 'peakRssBytes' | 'foreignCpuShare'> & { selfPeakRssBytes: number } }
   | { ok: false; error: string };
 
 /** Cell → worker thread (structured clone, typed arrays transferred). */

@@ -121,6 +121,12 @@ export interface RoundSample {
   peakRssBytes: number;
   /** Outputs checked with the suite's `verify` (all of them). */
   verifiedOutputs: number;
+  /**
+   * Share (0–1) of the machine's CPU that processes other than the harness and this cell
+   * used while the cell's process ran: above a few percent, another program skewed the
+   * round. Null where it cannot be read (not Linux); absent in files written before it was recorded.
+   */
+  foreignCpuShare?: number | null;
 }
 
 export interface LatencySummary {

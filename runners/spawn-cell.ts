@@ -10,6 +10,8 @@ import type { CellOutcome, CellSpec } from './protocol.js';
 import type { Launch } from './runtimes/launch.js';
 import type { RoundSample } from './results.js';
 import { canSampleProcessTree, processTreeRss } from './process-tree-rss.js';
+import { startForeignCpuMeter } from './foreign-cpu.js';
+import { round4 } from './measure.js';
 
 const CELL_ENTRY = new URL('./cell.js', import.meta.url);
 /** Often enough to catch a forked child's peak, rarely enough to cost nothing measurable. */
@@ -34,6 +36,8 @@ export const CELL_ENTRY_PATH = fileURLToPath(CELL_ENTRY);
 /** `launch` is the runtime's command line for the cell entry (see runtimes/launch.ts). */
 export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number, signal: AbortSignal): Promise<RoundOutcome> {
   return new Promise((resolve, reject) => {
+    // From before the spawn to after the reap: the cell's whole life, its children included.
+    const foreign = startForeignCpuMeter();
     const child = spawn(launch.command, launch.args, {
       detached: true, // its own process group, so one kill reaches every descendant
       stdio: ['pipe', 'ignore', 'pipe'],
@@ -71,7 +75,11 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
       }
       if (!outcome.ok) return resolve(outcome);
       const { selfPeakRssBytes, ...sample } = outcome.sample;
-      resolve({ ok: true, sample: { ...sample, peakRssBytes: Math.max(selfPeakRssBytes, treePeak) } });
+      const foreignCpuShare = foreign.stop();
+      resolve({
+        ok: true,
+        sample: { ...sample, peakRssBytes: Math.max(selfPeakRssBytes, treePeak), foreignCpuShare: foreignCpuShare === null ? null : round4(foreignCpuShare) },
+      });
     });
   });
 }

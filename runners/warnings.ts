@@ -2,7 +2,8 @@
  * Measurements that cannot be trusted as they stand, each with what to change.
  * Derived from the results alone, so a report can show them without re-running.
  */
-import type { CellResult, CompletedCell, MeasurementWarning, RunContext, RunConfig } from './results.js';
+import type { CellResult, CompletedCell, MeasurementWarning, RoundSample, RunContext, RunConfig } from './results.js';
+import { MAX_FOREIGN_CPU_SHARE } from './foreign-cpu.js';
 import { relativeSpread } from './stats.js';
 
 const MAX_SPREAD = 0.1;
@@ -53,6 +54,15 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
         kind: 'high-variance', cell: cellOf(cell),
         message: `${cell.suite} × ${cell.strategy}: tasks/s differs by ${(spread * 100).toFixed(0)} % across rounds`,
         hint: 'close other programs, raise --rounds or --phase-time',
+      });
+    }
+    const busiest = cell.rounds.reduce<RoundSample | null>(
+      (worst, round) => ((round.foreignCpuShare ?? 0) > (worst?.foreignCpuShare ?? 0) ? round : worst), null);
+    if (busiest && (busiest.foreignCpuShare ?? 0) > MAX_FOREIGN_CPU_SHARE) {
+      warnings.push({
+        kind: 'machine-load', cell: cellOf(cell),
+        message: `${cell.suite} × ${cell.strategy}: other processes used ${((busiest.foreignCpuShare ?? 0) * 100).toFixed(0)} % of the machine's CPU during round ${busiest.round}`,
+        hint: 'its figures are skewed against the other strategies: stop the other load and re-run',
       });
     }
     // The work in one task, best seen on the main thread where nothing else is in the way.

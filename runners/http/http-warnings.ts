@@ -1,9 +1,7 @@
 /** Figures of an HTTP run that need a second look, each with what to change. */
 import type { CellResult, HttpCompletedCell, MeasurementWarning, RunContext } from '../results.js';
+import { MAX_FOREIGN_CPU_SHARE } from '../foreign-cpu.js';
 import { contextWarnings } from '../warnings.js';
-
-/** Above this share of the CPU taken by others, a cell's figures are not comparable with its neighbours'. */
-const MAX_FOREIGN_CPU_SHARE = 0.05;
 
 const cellOf = (cell: HttpCompletedCell): MeasurementWarning['cell'] =>
   ({ suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime });

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { test } from 'node:test';
+import type { CompletedCell } from '../runners/results.js';
+import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
+
+// A busy loop outside the harness's process tree (a sibling of the CLI, not its child):
+// the run must record the CPU it took and say which cell it skewed.
+function burnCpu(): () => void {
+  const burner = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  return () => burner.kill('SIGKILL');
+}
+
+test('bench run records the CPU other processes took during each round and warns about the skewed cell', { skip: process.platform !== 'linux' }, async () => {
+  const out = tempDir();
+  const stop = burnCpu();
+  let result;
+  try {
+    result = await runCli(['run', '--suite', fixture('tiny-suite.js'), '--strategies', 'main-thread',
+      '--rounds', '1', '--phase-time', '300', '--out', out]);
+  } finally {
+    stop();
+  }
+  assert.equal(result.code, 0, result.stderr);
+  const run = readResults(out);
+  const cell = run.cells[0] as CompletedCell;
+  const share = cell.rounds[0]?.foreignCpuShare ?? 0;
+  // One core of two kept busy: about half the machine, never the cell's own work.
+  assert.ok(share > 0.2 && share <= 1, `foreign share ${share}`);
+  const warning = run.warnings.find((w) => w.kind === 'machine-load' && w.cell?.strategy === 'main-thread');
+  assert.ok(warning, JSON.stringify(run.warnings));
+  assert.match(warning.message, /other processes used \d+ % of the machine's CPU during round 1/);
+  assert.match(result.stdout + result.stderr, /other processes used/);
+});
