@@ -52,7 +52,7 @@ function notes(comparison: Comparison): string[] {
     const name = `${cell.suite} (${cell.size}) × ${cell.strategy} · ${cell.runtime} · ${cell.workers}w`;
     if (cell.rerun) {
       const first = cell.rerun.firstMetrics.filter((m) => m.verdict === 'regressed')
-        .map((m) => `${m.name} ${formatChange(m.change)} (p ${formatP(m.pValue)})`).join(', ');
+        .map((m) => `${m.name} ${formatChange(m.change)} (p ${formatP(m.pValue)})`).join(', ') || 'it errored';
       lines.push(`${name}: regressed at first (${first}); a re-run of ${cell.rerun.rounds} fresh rounds ` +
         `${cell.rerun.confirmed ? 'confirmed it' : `cleared it: ${cell.verdict}`} (${cell.rerun.file})`);
     }
@@ -83,7 +83,7 @@ export function renderCompareTable(comparison: Comparison): string {
 
 /** Results files are user input (suite names, paths): nothing in them may become markup. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#&]/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_[\]<>|#&]/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(/\r\n?|\n/g, ' ');
 }
 
 export function renderCompareMarkdown(comparison: Comparison): string {

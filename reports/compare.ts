@@ -6,7 +6,8 @@
  * Verdicts: `regressed` / `improved` / `unchanged` (see compare-metric.ts for when a change
  * counts), `new` (only in current), `missing` (only in the baseline), `incomparable`
  * (measured on different fingerprints without --normalize, or not comparable at all) and
- * `inconclusive` (too few rounds, too noisy, or a side that did not complete).
+ * `inconclusive` (too few rounds, too noisy, or a side that did not complete). A cell that
+ * completed in the baseline and errored in the new run is `regressed`.
  */
 import { cellId } from '../runners/plan.js';
 import type { CellKey, CellResult, CompletedCell, RunResult } from '../runners/results.js';
@@ -130,6 +131,11 @@ function compareCell(baseline: LoadedRun, old: CellResult, current: LoadedRun, n
   const difference = fingerprintDifference(fingerprintOf(contextOf(baseline.run, old), old.runtime), fingerprintOf(contextOf(current.run, now), now.runtime));
   if (difference !== undefined && !options.normalize) {
     return judged('incomparable', `measured on different fingerprints (${difference}); --normalize compares speedups over ${REFERENCE_STRATEGY} instead`);
+  }
+  // A strategy that worked in the baseline and now crashes, hangs or answers wrong is the
+  // plainest regression there is: it fails the job like a slowdown (a re-run may clear a fluke).
+  if (isBatchCompleted(old) && now.status === 'errored') {
+    return judged('regressed', `completed in the baseline, errored in the new run: ${now.error.message}`);
   }
   const unusable = notCompleted('baseline', old) ?? notCompleted('new run', now);
   if (unusable !== undefined) return judged(unusable.startsWith('a ') ? 'incomparable' : 'inconclusive', unusable);

@@ -52,7 +52,10 @@ async function suiteUrl(name: string, spec: string | undefined): Promise<string>
 
 /** Refuses a re-run too short to ever confirm anything: it would clear every regression. */
 function checkRoundsCanConfirm(regressed: CellComparison[], rounds: number, alpha: number): void {
-  const baselineRounds = Math.min(...regressed.flatMap((cell) => cell.metrics.map((m) => m.rounds.old)));
+  // A cell that errored has no metrics: any re-run can confirm or clear it.
+  const tested = regressed.flatMap((cell) => cell.metrics.map((m) => m.rounds.old));
+  if (tested.length === 0) return;
+  const baselineRounds = Math.min(...tested);
   const floor = smallestPValue(baselineRounds, rounds);
   if (floor >= alpha) {
     throw new UsageError(`--auto-rerun ${rounds} cannot confirm a regression against ${baselineRounds} baseline rounds ` +

@@ -1,6 +1,7 @@
 /**
  * The verdict rules on hand-made rounds: a change counts only when it exceeds the threshold
- * AND is significant; too few or too noisy rounds are inconclusive with the reason; other
+ * AND is significant; a cell that errors after completing in the baseline is regressed; too
+ * few or too noisy rounds, or a baseline that errored, are inconclusive with the reason; other
  * fingerprints are incomparable unless --normalize; unpaired cells are new or missing; only
  * a regression (or, with --strict, an inconclusive cell) makes exit code 1.
  */
@@ -26,7 +27,8 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
   const compare = (old: RunResult, now: RunResult): Comparison => compareRuns({ file: 'old.json', run: old }, { file: 'new.json', run: now }, options);
 
   const base = runOf([roundsCell('a', STEADY), roundsCell('b', STEADY), roundsCell('c', STEADY), roundsCell('d', STEADY), roundsCell('e', STEADY),
-    roundsCell('f', STEADY.slice(0, 3)), roundsCell('g', STEADY), roundsCell('gone', STEADY), roundsCell('h', STEADY), shortPhases(roundsCell('i', STEADY))]);
+    roundsCell('f', STEADY.slice(0, 3)), roundsCell('g', STEADY), roundsCell('gone', STEADY), roundsCell('h', STEADY), shortPhases(roundsCell('i', STEADY)),
+    { ...roundsCell('j', STEADY), status: 'errored', verified: false, error: { message: 'boom', round: 1 } } as ErroredCell]);
   const short = roundsCell('h', STEADY, STEADY.map(() => 1.3)); // +30 % latency, but short latency phases
   const now = runOf([
     roundsCell('a', scaled(0.8)), // 20 % slower, rounds apart: regressed
@@ -39,6 +41,7 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
     roundsCell('fresh', STEADY),
     shortPhases(short),
     shortPhases(roundsCell('i', STEADY)), // the same, short phases: the untested p99 does not make it unsure
+    roundsCell('j', STEADY), // errored in the baseline
   ]);
   const comparison = compare(base, now);
   assert.equal(verdictOf(comparison, 'a').verdict, 'regressed');
@@ -53,7 +56,12 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
   assert.deepEqual(verdictOf(comparison, 'e').metrics.map((m) => m.verdict), ['unchanged', 'regressed', 'regressed']);
   assert.match(verdictOf(comparison, 'f').reason ?? '', /too few rounds \(3 vs 3\): the smallest p-value they allow is 0\.100/);
   assert.equal(verdictOf(comparison, 'f').verdict, 'inconclusive');
-  assert.match(verdictOf(comparison, 'g').reason ?? '', /errored in the new run: boom/);
+  // Worked before, broken now: a regression, not a shrug.
+  assert.equal(verdictOf(comparison, 'g').verdict, 'regressed');
+  assert.match(verdictOf(comparison, 'g').reason ?? '', /completed in the baseline, errored in the new run: boom/);
+  // Broken before, working now: nothing to test against.
+  assert.equal(verdictOf(comparison, 'j').verdict, 'inconclusive');
+  assert.match(verdictOf(comparison, 'j').reason ?? '', /errored in the baseline: boom/);
   // 160 samples a round: the p99 is the top one or two, so it is not tested; the p50 is.
   const [, p50, p99] = verdictOf(comparison, 'h').metrics;
   assert.equal(p50!.verdict, 'regressed');
