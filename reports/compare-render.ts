@@ -3,7 +3,7 @@
  * Both show, per cell, the verdict, old → new, the change and the p-value of each metric,
  * and both state the statistical method, so a verdict can be checked by hand.
  */
-import { formatMs, formatRate } from './format.js';
+import { formatMs, formatRate, terminalSafe } from './format.js';
 import { describeMethod, type MetricComparison } from './compare-metric.js';
 import { countVerdicts, VERDICTS, type CellComparison, type Comparison } from './compare.js';
 
@@ -70,7 +70,7 @@ export function renderCompareTable(comparison: Comparison): string {
   const { baseline, current } = comparison;
   const header = `bench compare: baseline ${baseline.runId} (${baseline.file}) → ${current.runId} (${current.file})`;
   const lines = notes(comparison);
-  return [
+  return terminalSafe([
     header,
     settingsLine(comparison),
     '',
@@ -78,7 +78,7 @@ export function renderCompareTable(comparison: Comparison): string {
     '',
     summaryLine(comparison),
     ...(lines.length > 0 ? ['', 'Notes:', ...lines.map((line) => `- ${line}`)] : []),
-  ].join('\n');
+  ].join('\n'));
 }
 
 /** Results files are user input (suite names, paths): nothing in them may become markup. */

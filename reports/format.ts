@@ -17,3 +17,13 @@ export function formatBytes(bytes: number): string {
   const mib = bytes / (1024 * 1024);
   return mib >= 1024 ? `${(mib / 1024).toFixed(2)} GiB` : `${mib.toFixed(0)} MiB`;
 }
+
+/**
+ * Text for a terminal: every control character but the newline (ESC above all: a suite
+ * name or error in someone's results file could retitle the window, clear the screen or
+ * hide lines) becomes U+FFFD, one for one, so column widths stay right.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}

@@ -3,7 +3,7 @@
  * is read from the results; only the speedup (a ratio of two stored rates) is computed.
  */
 import type { CellResult, RunResult } from '../runners/results.js';
-import { formatBytes, formatMs, formatRate } from './format.js';
+import { formatBytes, formatMs, formatRate, terminalSafe } from './format.js';
 
 const HEADERS = ['strategy', 'workers', 'req/s', 'speedup', 'p50', 'p90', 'p99', 'max', 'errors', 'timeouts', 'non-2xx', '503s',
   'loop p99', '/health p99', 'peak RSS'];
@@ -63,6 +63,6 @@ export function renderHttpTable(result: RunResult): string {
     '503s: refused, queue full · loop p99: event-loop delay of the server\'s main thread (cluster: worst process) · ' +
     '/health p99: a cheap route probed during the load · peak RSS: server and all its workers/children';
   const warnings = result.warnings.map((w) => `! ${w.message}\n  → ${w.hint}`);
-  return [header, '', title, layout([HEADERS, ...result.cells.map((cell) => row(cell, baseline))]), '', legend,
-    ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join('\n');
+  return terminalSafe([header, '', title, layout([HEADERS, ...result.cells.map((cell) => row(cell, baseline))]), '', legend,
+    ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join('\n'));
 }

@@ -4,7 +4,7 @@
  * speedup, a ratio of two stored medians.
  */
 import type { CellResult, RunResult } from '../runners/results.js';
-import { formatBytes, formatMs, formatRate } from './format.js';
+import { formatBytes, formatMs, formatRate, terminalSafe } from './format.js';
 
 const HEADERS = ['runtime', 'strategy', 'workers', 'tasks/s', '95% CI', 'speedup', 'p50', 'p99', 'p99 loaded', 'loop p99', 'startup', 'peak RSS'];
 
@@ -66,5 +66,5 @@ export function renderTable(result: RunResult): string {
   const legend = 'tasks/s: median over rounds (95% CI of the mean) · speedup vs main-thread · p50/p99: unloaded latency · ' +
     'p99 loaded: latency with the pool kept full · loop p99: event-loop delay of the dispatching thread';
   const warnings = result.warnings.map((w) => `! ${w.message}\n  → ${w.hint}`);
-  return [header, '', blocks.join('\n\n'), '', legend, ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join('\n');
+  return terminalSafe([header, '', blocks.join('\n\n'), '', legend, ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join('\n'));
 }
