@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeDirs } from './make-dirs.js';
 
 /** Pretty JSON, but arrays of numbers (the raw samples) stay on one line each. */
 export function formatJson(value: unknown): string {
@@ -11,7 +12,7 @@ export function formatJson(value: unknown): string {
  * a reader (or a crash) never sees half a file.
  */
 export function writeJsonAtomic(path: string, value: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirs(dirname(path));
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, `${formatJson(value)}\n`);
   renameSync(temp, path);

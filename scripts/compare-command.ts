@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../reports/write-file-atomic.js';
 import { formatJson } from '../runners/write-json-atomic.js';
 import { confirmRegressions } from './auto-rerun.js';
 import { UsageError } from './usage-error.js';
+import { writableDir, writableFile } from './output-paths.js';
 
 interface CompareArgs {
   baseline: string;
@@ -44,6 +45,8 @@ function validate(args: CompareArgs): CompareOptions {
     throw new UsageError(`--auto-rerun must be a whole number of rounds from 0 to 100, got ${args.autoRerun}`);
   }
   if (args.markdown === '') throw new UsageError('--markdown needs a file path, e.g. --markdown summary.md');
+  if (args.markdown !== undefined) writableFile('--markdown', args.markdown);
+  if (args.rerunOut !== undefined) writableDir('--rerun-out', args.rerunOut);
   return { threshold, alpha: args.alpha, normalize: args.normalize };
 }
 

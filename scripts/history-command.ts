@@ -4,11 +4,12 @@
  * Appending a run already in the history does nothing, so a retried CI job stays honest.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { historyEntry, historyLine, parseHistory } from '../reports/history.js';
 import { loadResults } from '../reports/load-results.js';
+import { writableFile } from './output-paths.js';
 
 interface HistoryArgs {
   action: 'append';
@@ -26,6 +27,7 @@ export const historyCommand: CommandModule<object, HistoryArgs> = {
     .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
     .option('file', { type: 'string', default: DEFAULT_HISTORY_FILE, describe: 'the history file (JSON lines)' }) as unknown as Argv<HistoryArgs>,
   handler: async (args) => {
+    writableFile('--file', args.file);
     const text = existsSync(args.file) ? await readFile(args.file, 'utf8') : '';
     const known = parseHistory(text, args.file);
     const seen = new Set(known.map((entry) => entry.runId));
@@ -40,7 +42,6 @@ export const historyCommand: CommandModule<object, HistoryArgs> = {
       lines += historyLine(historyEntry(run));
     }
     if (lines === '') return;
-    await mkdir(dirname(args.file), { recursive: true });
     // One append of whole lines: a reader never sees half an entry. A file whose last line
     // lost its newline (an interrupted editor, a hand edit) must not swallow the first new one.
     await appendFile(args.file, text === '' || text.endsWith('\n') ? lines : `\n${lines}`);

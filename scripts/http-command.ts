@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { formatMs, formatRate } from '../reports/format.js';
 import { renderHttpTable } from '../reports/http-table.js';
@@ -8,6 +7,7 @@ import type { CellResult } from '../runners/results.js';
 import { formatJson } from '../runners/write-json-atomic.js';
 import { HTTP_DEFAULTS, resolveHttpOptions, type RawHttpOptions } from './http-options.js';
 import { INTERRUPTED_EXIT, trapInterrupts } from './interrupt.js';
+import { writableDir } from './output-paths.js';
 
 interface HttpArgs extends RawHttpOptions {
   json: boolean;
@@ -44,7 +44,7 @@ export const httpCommand: CommandModule<object, HttpArgs> = {
     .option('out', { type: 'string', default: 'results', describe: 'directory for results files' }) as unknown as Argv<HttpArgs>,
   handler: async (args) => {
     const plan = await resolveHttpOptions(args);
-    const outDir = resolve(args.out);
+    const outDir = writableDir('--out', args.out);
     const interrupts = trapInterrupts('server');
     const { result, path } = await executeHttpRun({
       ...plan,

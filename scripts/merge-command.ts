@@ -8,6 +8,7 @@ import { mergeResults, type MergeInput } from '../reports/merge.js';
 import { newRunId } from '../runners/run.js';
 import { writeJsonAtomic } from '../runners/write-json-atomic.js';
 import { UsageError } from './usage-error.js';
+import { writableFile } from './output-paths.js';
 
 interface MergeArgs {
   files: string[];
@@ -26,6 +27,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       return true;
     }) as unknown as Argv<MergeArgs>,
   handler: async (args) => {
+    writableFile('--out', args.out);
     const inputs: MergeInput[] = [];
     for (const file of args.files) {
       const run = await loadResults(file);

@@ -10,6 +10,7 @@ import { parseHistory, type HistoryEntry } from '../reports/history.js';
 import { loadResults, ResultsFileError } from '../reports/load-results.js';
 import { writeReports, type WrittenReports } from '../reports/write-reports.js';
 import { UsageError } from './usage-error.js';
+import { writableDir, writableFile } from './output-paths.js';
 
 export interface ReportCommandArgs {
   files: string[];
@@ -69,8 +70,8 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
   // Beside the first file that could be read: a missing first file has no useful directory.
   const defaults = defaultOutputs(first.file);
   const written = await writeReports(loaded.map(({ result }) => result), {
-    htmlPath: args.html ?? defaults.html,
-    pngDir: args.png ?? defaults.png,
+    htmlPath: writableFile('--html', args.html ?? defaults.html),
+    pngDir: writableDir('--png', args.png ?? defaults.png),
     ...(args.history === undefined ? {} : { history: await readHistory(args.history) }),
   });
   if (written.htmlPath !== undefined) output.out(`wrote ${written.htmlPath}`);

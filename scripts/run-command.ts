@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { renderTable } from '../reports/table.js';
 import { PngUnavailableError, writeReports } from '../reports/write-reports.js';
@@ -8,6 +7,7 @@ import { formatJson } from '../runners/write-json-atomic.js';
 import { INTERRUPTED_EXIT, trapInterrupts } from './interrupt.js';
 import { resolveRuntimes, type RawRuntimeOptions } from './runtime-options.js';
 import { DEFAULT_WORKER_NICE, resolveRunOptions, type RawRunOptions } from './run-options.js';
+import { writableDir } from './output-paths.js';
 
 interface RunArgs extends RawRunOptions, RawRuntimeOptions {
   json: boolean;
@@ -40,7 +40,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (args) => {
     const { suites, config } = await resolveRunOptions(args);
     const runtimes = await resolveRuntimes(args, (line) => process.stderr.write(`${line}\n`));
-    const outDir = resolve(args.out);
+    const outDir = writableDir('--out', args.out);
     const interrupts = trapInterrupts('cell');
 
     const { result, path } = await executeRun(
