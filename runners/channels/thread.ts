@@ -37,13 +37,25 @@ export function spawnThread(entry: URL, workerData: unknown, options: ThreadOpti
   return options.api === 'web' && webWorkerAvailable() ? spawnWebThread(entry, workerData, options) : spawnNodeThread(entry, workerData);
 }
 
+/**
+ * What a worker threw, as an Error. Node hands some throws over as plain objects (a
+ * DOMException arrives as `{}`), which would print as "[object Object]".
+ */
+function asError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown;
+  const message = (thrown as { message?: unknown } | null)?.message;
+  if (typeof message === 'string' && message !== '') return new Error(message);
+  const shown = typeof thrown === 'object' && thrown !== null && Object.keys(thrown).length > 0 ? JSON.stringify(thrown) : String(thrown);
+  return new Error(`worker thread threw a non-Error: ${shown === '{}' || shown === '[object Object]' ? 'an object without a message (a DOMException, e.g. DataCloneError, arrives so)' : shown}`);
+}
+
 function spawnNodeThread(entry: URL, workerData: unknown): Thread {
   const worker = new NodeWorker(entry, { workerData });
   return {
     post: (message, transfer = []) => worker.postMessage(message, transfer as never),
     onMessage: (handler) => { worker.on('message', handler); },
     onExit(handler) {
-      worker.on('error', handler);
+      worker.on('error', (error) => handler(asError(error)));
       worker.on('exit', (code) => handler(new Error(`worker thread exited with code ${code}`)));
     },
     async terminate() { await worker.terminate(); },
@@ -53,9 +65,11 @@ function spawnNodeThread(entry: URL, workerData: unknown): Thread {
 function spawnWebThread(entry: URL, workerData: unknown, options: ThreadOptions): Thread {
   const WebWorkerClass = (globalThis as unknown as { Worker: WebWorkerConstructor }).Worker;
   const worker = new WebWorkerClass(entry.href, { workerData, smol: options.smol });
+  // Bun fires 'close' once: a worker that already died must not be waited for again.
+  let exited = false;
   let closed: Promise<void> | undefined;
   let resolveClosed: (() => void) | undefined;
-  worker.addEventListener('close', () => resolveClosed?.());
+  worker.addEventListener('close', () => { exited = true; resolveClosed?.(); });
   return {
     post: (message, transfer = []) => worker.postMessage(message, transfer),
     onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
@@ -64,6 +78,7 @@ function spawnWebThread(entry: URL, workerData: unknown, options: ThreadOptions)
       worker.addEventListener('close', (event) => handler(new Error(`worker thread exited with code ${event.code ?? 0}`)));
     },
     terminate() {
+      if (exited) return Promise.resolve();
       closed ??= new Promise<void>((resolve) => { resolveClosed = resolve; worker.terminate(); });
       return closed;
     },
