@@ -6,6 +6,8 @@ import type { TypedArray, Value } from '../suites/suite.js';
 import { isTypedArray, typedArrayConstructors, type TypedArrayName } from './typed-arrays.js';
 
 const TAG = '__benchTypedArray';
+/** JSON has no NaN or ±Infinity (they would arrive as null): they travel as a tagged string. */
+const NUMBER_TAG = '__benchNumber';
 
 export type WireValue = number | string | boolean | { [key: string]: WireValue };
 
@@ -19,11 +21,15 @@ export function toWire(value: Value): WireValue {
     for (const [key, item] of Object.entries(value)) out[key] = toWire(item);
     return out;
   }
+  if (typeof value === 'number' && !Number.isFinite(value)) return { [NUMBER_TAG]: String(value) };
   return value;
 }
 
 export function fromWire(wire: WireValue): Value {
   if (typeof wire !== 'object') return wire;
+  if (wire === null) throw new TypeError('null in a message: outputs may hold numbers, strings, booleans, typed arrays and objects of those');
+  const number = wire[NUMBER_TAG];
+  if (typeof number === 'string' && Object.keys(wire).length === 1) return Number(number);
   const kind = wire[TAG];
   if (typeof kind === 'string' && typeof wire['base64'] === 'string') {
     const Ctor = typedArrayConstructors[kind as TypedArrayName];

@@ -11,10 +11,17 @@ export function isTypedArray(value: unknown): value is TypedArray {
   return ArrayBuffer.isView(value) && !(value instanceof DataView);
 }
 
-/** The ArrayBuffers a value owns, for a postMessage transfer list. */
+/**
+ * The ArrayBuffers a value holds, each once, for a postMessage transfer list (a buffer
+ * listed twice, as two views of one buffer would list it, makes postMessage throw).
+ */
 export function transferables(value: Value): ArrayBuffer[] {
+  return [...new Set(buffersOf(value))];
+}
+
+function buffersOf(value: Value): ArrayBuffer[] {
   if (isTypedArray(value)) return value.buffer instanceof ArrayBuffer ? [value.buffer] : [];
-  if (typeof value === 'object') return Object.values(value).flatMap(transferables);
+  if (typeof value === 'object') return Object.values(value).flatMap(buffersOf);
   return [];
 }
 

@@ -15,7 +15,17 @@ export function spawnChildChannel({ suiteUrl, nice }: ChannelOptions): Channel {
   child.on('message', (raw) => {
     const message = raw as ExecutorMessage<WireValue>;
     if (message.type === 'ready') state.markReady();
-    else if (message.type === 'result') state.succeed(fromWire(message.output));
+    else if (message.type === 'result') {
+      // An output that cannot be decoded fails its task, not the cell.
+      let output: Value;
+      try {
+        output = fromWire(message.output);
+      } catch (error) {
+        state.fail(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      state.succeed(output);
+    }
     else state.fail(new Error(message.message));
   });
   child.on('error', (error) => state.die(error));

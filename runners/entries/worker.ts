@@ -17,6 +17,11 @@ port.on('message', (message: TaskMessage) => {
   } catch (error) {
     reply = { type: 'failure', id: message.id, message: errorMessage(error) };
   }
-  port.postMessage(reply, reply.type === 'result' ? transferables(reply.output) : []);
+  try {
+    port.postMessage(reply, reply.type === 'result' ? transferables(reply.output) : []);
+  } catch (error) {
+    // An output structured clone cannot carry fails its task, not the worker.
+    port.postMessage({ type: 'failure', id: message.id, message: `the output cannot be sent to the main thread: ${errorMessage(error)}` } satisfies ExecutorMessage);
+  }
 });
 port.postMessage({ type: 'ready' } satisfies ExecutorMessage);
