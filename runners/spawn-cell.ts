@@ -31,6 +31,16 @@ export function killGroup(pid: number): void {
   }
 }
 
+/**
+ * The line of a dead cell's stderr that says why: the last error line, not Node's closing
+ * "Node.js v20…" banner nor a stack frame; else the last line there is.
+ */
+export function causeIn(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((line) => line.trim())
+    .filter((line) => line !== '' && !/^Node\.js v\d/.test(line) && !line.startsWith('at '));
+  return [...lines].reverse().find((line) => /\b\w*(Error|Exception)\b|^error\b|FATAL/i.test(line)) ?? lines.at(-1);
+}
+
 export const CELL_ENTRY_PATH = fileURLToPath(CELL_ENTRY);
 
 /** `launch` is the runtime's command line for the cell entry (see runtimes/launch.ts). */
@@ -70,8 +80,8 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
         rmSync(spec.outcomePath, { force: true });
       } catch {
         const how = exitSignal ? `was killed by ${exitSignal}` : `exited with code ${code}`;
-        const lastLine = stderr.trim().split('\n').filter(Boolean).at(-1);
-        return resolve({ ok: false, error: `cell process ${how} without a result${lastLine ? `: ${lastLine}` : ''}` });
+        const cause = causeIn(stderr);
+        return resolve({ ok: false, error: `cell process ${how} without a result${cause ? `: ${cause}` : ''}` });
       }
       if (!outcome.ok) return resolve(outcome);
       const { selfPeakRssBytes, ...sample } = outcome.sample;
