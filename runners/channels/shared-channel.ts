@@ -62,6 +62,8 @@ export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): 
     Atomics.notify(control, ControlSlot.STATE);
     await waitWhile(control, SharedState.TASK);
     if (state.dead) throw state.dead;
+    // Closed mid-task: the buffer still holds the input, which must not pass for an output.
+    if (Atomics.load(control, ControlSlot.STATE) === SharedState.SHUTDOWN) throw new Error('the shared-memory worker was closed before the task finished');
 
     if (Atomics.load(control, ControlSlot.BUFFER_REPLACED) === 1) {
       // The output outgrew the buffer: the worker posted a bigger one before signalling.
