@@ -1,6 +1,7 @@
 /**
- * One strategy's HTTP measurement → one cell. Every latency figure is computed from the
- * thinned samples stored beside it, so a reader can recompute each number in the file.
+ * One strategy's HTTP measurement → one cell. Every latency percentile is computed from the
+ * thinned samples stored beside it, so a reader can recompute each number in the file; the
+ * mean alone comes from all samples (thinning keeps the extremes and would inflate it).
  */
 import { MAX_SAMPLES, round4 } from '../measure.js';
 import type { CellKey, DelaySummary, ErroredCell, HttpCompletedCell } from '../results.js';
@@ -32,8 +33,11 @@ export function errored(key: HttpCellKey, message: string): ErroredCell {
 
 export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes, foreignCpuShare }: HttpMeasurement): HttpCompletedCell | ErroredCell {
   const { counters } = server;
-  if (counters.wrongOutputs > 0) {
-    return errored(key, `the server computed ${counters.wrongOutputs} wrong output(s), answered 500: ${server.firstWrongOutput ?? 'no detail'}`);
+  // The first wrong output is kept across the warm-up's reset of the counters: a strategy
+  // that answered wrong while warming up is not verified either.
+  if (counters.wrongOutputs > 0 || server.firstWrongOutput !== undefined) {
+    const how = counters.wrongOutputs > 0 ? `${counters.wrongOutputs} wrong output(s)` : 'wrong output(s) during the warm-up';
+    return errored(key, `the server computed ${how}, answered 500: ${server.firstWrongOutput ?? 'no detail'}`);
   }
   if (load.ok === 0) {
     return errored(key, `no request was answered 2xx (${load.errors} connection errors, ${load.timeouts} timeouts, ` +
@@ -48,7 +52,7 @@ export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes,
     verified: true,
     requests: { perSec: load.ok / (load.wallMs / 1000), ok: load.ok, total: load.total, wallMs: round4(load.wallMs) },
     latency: {
-      meanMs: round4(mean(latencyMs)),
+      meanMs: round4(mean(load.okLatenciesMs)),
       p50Ms: round4(quantile(latencyMs, 0.5)),
       p90Ms: round4(quantile(latencyMs, 0.9)),
       p99Ms: round4(quantile(latencyMs, 0.99)),
