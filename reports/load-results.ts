@@ -170,7 +170,7 @@ const ROUND = object({
   round: num, tasks: num, wallMs: num, tasksPerSec: num,
   latencySamplesMs: samples, loadedLatencySamplesMs: samples,
   eventLoopDelay: DELAY, startupSamplesMs: samples, peakRssBytes: num, verifiedOutputs: num,
-}, { foreignCpuShare: nullable(num) });
+}, { foreignCpuShare: nullable(num), latencyMeanMs: num, latencyCount: num });
 
 // `runtime` is checked as a string, not against RuntimeName: a report should still render a
 // file from a harness that learned a new runtime.

@@ -16,6 +16,18 @@ function delaySummary(samples: number[]): DelaySummary {
   return { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), maxMs: sorted.at(-1) ?? 0 };
 }
 
+/** The unloaded mean over every sample measured, from each round's own mean and count; null for older rounds. */
+function meanOverRounds(rounds: readonly RoundSample[]): number | null {
+  let total = 0;
+  let count = 0;
+  for (const round of rounds) {
+    if (round.latencyMeanMs === undefined || round.latencyCount === undefined) return null;
+    total += round.latencyMeanMs * round.latencyCount;
+    count += round.latencyCount;
+  }
+  return count > 0 ? total / count : null;
+}
+
 /** `skipReason`: why the cell was never run (its runtime is missing or cannot run the strategy). */
 export function aggregateCell(key: BatchCellKey, records: RoundRecord[], skipReason?: string): CellResult {
   if (skipReason !== undefined) return { ...key, status: 'skipped', verified: false, reason: skipReason };
@@ -37,12 +49,12 @@ export function aggregateCell(key: BatchCellKey, records: RoundRecord[], skipRea
     verified: true,
     throughput: { tasksPerSec: median(perRound), ci95: confidenceInterval95(perRound), rounds: perRound },
     latency: {
-      meanMs: mean(latencies),
+      meanMs: meanOverRounds(rounds) ?? mean(latencies),
       p50Ms: quantile(latencies, 0.5),
       p75Ms: quantile(latencies, 0.75),
       p99Ms: quantile(latencies, 0.99),
       maxMs: latencies.at(-1) ?? 0,
-      count: latencies.length,
+      count: rounds.reduce((total, r) => total + (r.latencyCount ?? r.latencySamplesMs.length), 0),
     },
     loadedLatency: delaySummary(rounds.flatMap((r) => r.loadedLatencySamplesMs)),
     eventLoopDelay: {

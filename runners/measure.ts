@@ -9,7 +9,7 @@ import type { Executor } from './executors/executor.js';
 import { InputBank } from './input-bank.js';
 import { OutputVerifier } from './output-verifier.js';
 import type { EventLoopDelay, RoundSample } from './results.js';
-import { ascending, thinSorted } from './stats.js';
+import { ascending, mean, thinSorted } from './stats.js';
 
 export interface MeasureOptions {
   suite: Suite;
@@ -111,6 +111,8 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
     wallMs: round4(batch.wallMs),
     tasksPerSec: tasks / (batch.wallMs / 1000),
     latencySamplesMs: thinSorted(ascending(latencySamples), MAX_SAMPLES).map(round4),
+    latencyMeanMs: round4(mean(latencySamples)),
+    latencyCount: latencySamples.length,
     loadedLatencySamplesMs: thinSorted(ascending(batch.latenciesMs), MAX_SAMPLES).map(round4),
     eventLoopDelay: { ...eventLoopDelay, p50Ms: round4(eventLoopDelay.p50Ms), p99Ms: round4(eventLoopDelay.p99Ms), maxMs: round4(eventLoopDelay.maxMs) },
     verifiedOutputs: verifier.count,

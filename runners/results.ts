@@ -110,8 +110,15 @@ export interface RoundSample {
   tasks: number;
   wallMs: number;
   tasksPerSec: number;
-  /** Unloaded latency: one task in flight at a time (tinybench samples). */
+  /** Unloaded latency: one task in flight at a time (tinybench samples), thinned evenly to at most 2,000. */
   latencySamplesMs: number[];
+  /**
+   * Mean and count of the unloaded latency samples before thinning: thinning keeps the
+   * extremes, so a mean of the thinned samples would overweight the tail. Absent in
+   * files written before they were recorded (the mean then comes from the thinned samples).
+   */
+  latencyMeanMs?: number;
+  latencyCount?: number;
   /** Submit → complete time of each task in the saturated batch. */
   loadedLatencySamplesMs: number[];
   eventLoopDelay: EventLoopDelay;
@@ -130,11 +137,13 @@ export interface RoundSample {
 }
 
 export interface LatencySummary {
+  /** Over every sample of every round (the rounds' latencyMeanMs weighted by latencyCount). */
   meanMs: number;
   p50Ms: number;
   p75Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Samples measured in all rounds (before thinning). */
   count: number;
 }
 
@@ -183,7 +192,7 @@ export interface HttpLatency {
   p90Ms: number;
   p99Ms: number;
   maxMs: number;
-  /** Responses measured (before thinning). */
+  /** Responses measured (before thinning); the mean is over all of them, not the thinned samples. */
   count: number;
 }
 
