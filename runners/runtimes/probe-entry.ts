@@ -99,20 +99,26 @@ const checks: Record<Capability, () => Promise<boolean>> = {
     return reply.type === 'limits' && reply.maxOldGenerationSizeMb === 48;
   }),
   eventLoopHistogram: async () => {
-    // Some runtimes ship a stub that records nothing: block the loop for 40 ms and
-    // require the histogram to have seen it.
-    const histogram = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
-    histogram.enable();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const until = performance.now() + 40;
-    while (performance.now() < until) { /* block the event loop */ }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    histogram.disable();
-    if (!(histogram.max >= 20e6)) throw new Error(`recorded max ${histogram.max / 1e6} ms after a 40 ms block`);
+    // Some runtimes ship a histogram that records nothing, or (Deno 2.9) a block only now
+    // and then: block the loop for 40 ms, several times, and require it seen every time.
+    // A runtime whose cells switched method from one run to the next would not compare.
+    for (let trial = 1; trial <= HISTOGRAM_TRIALS; trial++) {
+      const histogram = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
+      histogram.enable();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const until = performance.now() + 40;
+      while (performance.now() < until) { /* block the event loop */ }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      histogram.disable();
+      if (!(histogram.max >= 20e6)) throw new Error(`recorded max ${histogram.max / 1e6} ms after a 40 ms block (trial ${trial} of ${HISTOGRAM_TRIALS})`);
+    }
     eventLoopFloorMs = await idleEventLoopFloorMs();
     return true;
   },
 };
+
+/** Deno's histogram caught a 40 ms block in about 1 trial of 4 here: 5 of 5 leaves ~0.1 % to luck. */
+const HISTOGRAM_TRIALS = 5;
 
 /**
  * Node's histogram records each whole timer interval (an idle loop reads ~1.1 ms at 1 ms
