@@ -11,7 +11,9 @@ export interface Progress {
   done(): void;
 }
 
-const label = (p: PlannedRound): string => `${p.key.suite}(${p.key.size}) × ${p.key.strategy} round ${p.round}`;
+// Node, the default host, goes unnamed; with --runtime bun,deno the lines must tell the runtimes apart.
+const label = (p: PlannedRound): string =>
+  `${p.key.suite}(${p.key.size}) × ${p.key.strategy}${p.key.runtime === 'node' ? '' : ` on ${p.key.runtime}`} round ${p.round}`;
 
 function formatEta(ms: number): string {
   const seconds = Math.round(ms / 1000);

@@ -32,7 +32,7 @@ export const baselineCommand: CommandModule<object, BaselineArgs> = {
   builder: (yargs: Argv) => yargs
     .positional('action', { choices: ['save', 'path'] as const, demandOption: true, describe: 'save: copy it into --dir; path: print the baseline path only' })
     .positional('file', { type: 'string', demandOption: true, describe: 'results file written by `bench run` (or `bench merge`)' })
-    .option('dir', { type: 'string', default: DEFAULT_BASELINE_DIR, describe: 'directory of baselines' }) as unknown as Argv<BaselineArgs>,
+    .option('dir', { type: 'string', requiresArg: true, default: DEFAULT_BASELINE_DIR, describe: 'directory of baselines' }) as unknown as Argv<BaselineArgs>,
   handler: async (args) => {
     const target = await baselinePath(args.file, args.dir);
     if (args.action === 'path') {

@@ -35,14 +35,16 @@ try {
     .command(mergeCommand)
     .command(historyCommand)
     .command(httpCommand)
-    .demandCommand(1, 'give a command (see bench --help)')
+    .demandCommand(1, 'give a command')
     .strict()
     .version(harnessVersion())
     .help()
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .fail((message, error) => {
-      throw error ?? new UsageError(`${firstLine(message)} (see bench --help)`);
+      // Our handlers' errors pass through; yargs' own (a YError: a flag missing its value) are usage errors.
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageError(`${firstLine(message ?? error?.message ?? 'bad arguments')} (see bench --help)`);
     })
     .parseAsync();
 } catch (error) {

@@ -61,15 +61,15 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   builder: (yargs: Argv) => yargs
     .positional('baseline', { type: 'string', demandOption: true, describe: 'baseline results file (e.g. results/baseline/<fingerprint>.json)' })
     .positional('current', { type: 'string', demandOption: true, describe: 'results file of the run to judge' })
-    .option('threshold', { type: 'string', default: `${DEFAULT_SETTINGS.threshold * 100}%`, describe: 'smallest change that counts, as a percentage' })
-    .option('alpha', { type: 'number', default: DEFAULT_SETTINGS.alpha, describe: 'significance level of the Mann–Whitney U test over rounds' })
+    .option('threshold', { type: 'string', requiresArg: true, default: `${DEFAULT_SETTINGS.threshold * 100}%`, describe: 'smallest change that counts, as a percentage' })
+    .option('alpha', { type: 'number', requiresArg: true, default: DEFAULT_SETTINGS.alpha, describe: 'significance level of the Mann–Whitney U test over rounds' })
     .option('normalize', { type: 'boolean', default: false, describe: 'compare each strategy\'s speedup over main-thread within its own run (runs from different machines)' })
     .option('strict', { type: 'boolean', default: false, describe: 'exit 1 on inconclusive cells too' })
     .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON instead of the table' })
-    .option('markdown', { type: 'string', describe: 'also write a markdown summary (for $GITHUB_STEP_SUMMARY) to this file' })
-    .option('auto-rerun', { type: 'number', default: 0, describe: 'before failing, re-run only the regressed cells for this many fresh rounds to confirm or clear them' })
-    .option('suite', { type: 'string', describe: 'with --auto-rerun: the --suite the run was made with (default: read from the results file)' })
-    .option('rerun-out', { type: 'string', describe: 'with --auto-rerun: directory for the re-run\'s results file (default: beside <current>)' }) as unknown as Argv<CompareArgs>,
+    .option('markdown', { type: 'string', requiresArg: true, describe: 'also write a markdown summary (for $GITHUB_STEP_SUMMARY) to this file' })
+    .option('auto-rerun', { type: 'number', requiresArg: true, default: 0, describe: 'before failing, re-run only the regressed cells for this many fresh rounds to confirm or clear them' })
+    .option('suite', { type: 'string', requiresArg: true, describe: 'with --auto-rerun: the --suite the run was made with (default: read from the results file)' })
+    .option('rerun-out', { type: 'string', requiresArg: true, describe: 'with --auto-rerun: directory for the re-run\'s results file (default: beside <current>)' }) as unknown as Argv<CompareArgs>,
   handler: async (args) => {
     const options = validate(args);
     const baseline = await load(args.baseline);

@@ -25,7 +25,7 @@ export const historyCommand: CommandModule<object, HistoryArgs> = {
   builder: (yargs: Argv) => yargs
     .positional('action', { choices: ['append'] as const, demandOption: true, describe: 'append: add each run once' })
     .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
-    .option('file', { type: 'string', default: DEFAULT_HISTORY_FILE, describe: 'the history file (JSON lines)' }) as unknown as Argv<HistoryArgs>,
+    .option('file', { type: 'string', requiresArg: true, default: DEFAULT_HISTORY_FILE, describe: 'the history file (JSON lines)' }) as unknown as Argv<HistoryArgs>,
   handler: async (args) => {
     writableFile('--file', args.file);
     const text = existsSync(args.file) ? await readFile(args.file, 'utf8') : '';

@@ -98,9 +98,9 @@ export const reportCommand: CommandModule<object, ReportCliOptions> = {
   describe: 'Render the HTML report and PNG charts from results files (several files: one series each)',
   builder: (yargs: Argv<object>) => yargs
     .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
-    .option('html', { type: 'string', describe: 'HTML report path [default: <first file>.html beside it]' })
-    .option('png', { type: 'string', describe: 'directory for the PNG charts [default: <first file> without .json, beside it]' })
-    .option('history', { type: 'string', describe: 'history file (bench history append): adds a trend chart per suite to the HTML report' })
+    .option('html', { type: 'string', requiresArg: true, describe: 'HTML report path [default: <first file>.html beside it]' })
+    .option('png', { type: 'string', requiresArg: true, describe: 'directory for the PNG charts [default: <first file> without .json, beside it]' })
+    .option('history', { type: 'string', requiresArg: true, describe: 'history file (bench history append): adds a trend chart per suite to the HTML report' })
     .option('keep-going', {
       type: 'boolean', default: false,
       describe: 'render the files that can be read when others cannot; exit code 2 at the end',

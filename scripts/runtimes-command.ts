@@ -24,8 +24,8 @@ export const runtimesCommand: CommandModule<object, RuntimesArgs> = {
   command: 'runtimes',
   describe: 'which runtimes are found, their versions, and what each supports',
   builder: (yargs: Argv) => yargs
-    .option('bun', { type: 'string', describe: 'path of the bun binary' })
-    .option('deno', { type: 'string', describe: 'path of the deno binary' })
+    .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary' })
+    .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary' })
     .option('json', { type: 'boolean', default: false, describe: 'print the probes as JSON' }) as unknown as Argv<RuntimesArgs>,
   handler: async (args) => {
     const overrides = { ...(args.bun !== undefined ? { bun: args.bun } : {}), ...(args.deno !== undefined ? { deno: args.deno } : {}) };

@@ -16,6 +16,9 @@ const cases: [string, string[], RegExp][] = [
   ['a suite file that breaks the contract', ['run', '--suite', fixture('not-a-suite.js')], /does not meet the contract: defaultSize/],
   ['an unknown runtime', ['run', '--runtime', 'node,graal'], /unknown runtime "graal" in --runtime: choose from node, bun, deno/],
   ['--bun-smol without bun', ['run', '--bun-smol'], /--bun-smol adds a variant of bun: add bun to --runtime/],
+  ['a number flag without its value', ['run', '--size'], /Not enough arguments following: size/],
+  ['a flag without its value before another flag', ['run', '--workers', '--rounds', '1'], /Not enough arguments following: workers/],
+  ['an http flag without its value', ['http', '-c'], /Not enough arguments following: c\b/],
   ['a TypeScript suite file', ['run', '--suite', './suites/fib.ts'], /is TypeScript: compile it to JavaScript first/],
 ];
 
