@@ -40,9 +40,11 @@ export function launchCommand(runtime: RuntimeInstall, entry: string, args: stri
       // --smol shrinks the cell's heap and that of the children it forks with the same flags.
       return { command: runtime.path, args: ['--smol', entry, ...args] };
     case 'deno': {
-      const flags = ['run', '--no-prompt', `--allow-read=${[PROJECT_ROOT, ...needs.readDirs].join(',')}`];
+      // Environment access for every cell: a suite that reads its knobs from the environment
+      // must run under every strategy, not only those that fork (they need it anyway).
+      const flags = ['run', '--no-prompt', '--allow-env', `--allow-read=${[PROJECT_ROOT, ...needs.readDirs].join(',')}`];
       if (needs.writeDir) flags.push(`--allow-write=${needs.writeDir}`);
-      if (needs.forks) flags.push('--allow-env', `--allow-run=${runtime.path}`);
+      if (needs.forks) flags.push(`--allow-run=${runtime.path}`);
       if (needs.setsPriority) flags.push('--allow-sys=getPriority,setPriority');
       return { command: runtime.path, args: [...flags, entry, ...args] };
     }
