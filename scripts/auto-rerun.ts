@@ -16,7 +16,7 @@ import { cellId, type PlannedSuite } from '../runners/plan.js';
 import { createProgress } from '../runners/progress.js';
 import { executeRun } from '../runners/run.js';
 import { BUILTIN_SUITE_NAMES, loadSuite, resolveSuiteUrl } from '../suites/registry.js';
-import { trapInterrupts } from './interrupt.js';
+import { InterruptedError, trapInterrupts } from './interrupt.js';
 import { resolveRuntimes } from './runtime-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -67,9 +67,14 @@ function checkRoundsCanConfirm(regressed: CellComparison[], rounds: number, alph
 const rerunSuite: Measure = async (current, suite, strategies, runtimeNames, settings) => {
   const outDir = settings.outDir ?? dirname(current.file);
   // bun-smol is not a --runtime of its own but bun's variant: ask for it the way `bench run` does.
+  // The binaries the run used (a --bun or --deno path included), as its probe recorded them.
+  const recorded = current.run.context.runtimes ?? {};
+  const bun = recorded['bun']?.path ?? recorded['bun-smol']?.path;
+  const deno = recorded['deno']?.path;
   const runtimes = await resolveRuntimes({
     runtime: [...new Set(runtimeNames.map((name) => (name === 'bun-smol' ? 'bun' : name)))].join(','),
     bunSmol: runtimeNames.includes('bun-smol'), keepGoing: false,
+    ...(bun !== undefined ? { bun } : {}), ...(deno !== undefined ? { deno } : {}),
   }, (line) => process.stderr.write(`${line}\n`));
   const config = {
     ...current.run.config, suites: [suite.name], sizes: { [suite.name]: suite.size }, strategies, rounds: settings.rounds,
@@ -83,7 +88,7 @@ const rerunSuite: Measure = async (current, suite, strategies, runtimeNames, set
       (rounds) => createProgress(rounds),
       interrupts.signal,
     );
-    if (!result.complete) throw new Error(`--auto-rerun was interrupted; its partial results are in ${path}`);
+    if (!result.complete) throw new InterruptedError(`--auto-rerun was interrupted; its partial results are in ${path}`, result.interruptedBy);
     return { file: path, run: result };
   } finally {
     interrupts.release();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The bench CLI. Always runs on Node; cells run in fresh processes of their own.
- * One exit path: usage errors print one line and exit 2, anything else exits 3.
+ * One exit path: usage errors print one line and exit 2, a signal 128 + its number, anything else 3.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -15,6 +15,7 @@ import { listCommand } from './list-command.js';
 import { reportCommand } from './report-command.js';
 import { runtimesCommand } from './runtimes-command.js';
 import { runCommand } from './run-command.js';
+import { InterruptedError } from './interrupt.js';
 import { isUsageError, UsageError } from './usage-error.js';
 
 /** Not 1: `bench compare` exits 1 for a regression, and CI must not read a crash as one. */
@@ -51,6 +52,10 @@ try {
   if (isUsageError(error)) {
     process.stderr.write(`Error: ${error.message}\n`);
     process.exit(2);
+  }
+  if (error instanceof InterruptedError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(error.exitCode);
   }
   process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
   if (process.env['BENCH_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);

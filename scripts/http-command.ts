@@ -6,7 +6,7 @@ import { executeHttpRun } from '../runners/http/run-http.js';
 import type { CellResult } from '../runners/results.js';
 import { formatJson } from '../runners/write-json-atomic.js';
 import { HTTP_DEFAULTS, resolveHttpOptions, type RawHttpOptions } from './http-options.js';
-import { INTERRUPTED_EXIT, trapInterrupts } from './interrupt.js';
+import { interruptedExit, trapInterrupts } from './interrupt.js';
 import { writableDir } from './output-paths.js';
 
 interface HttpArgs extends RawHttpOptions {
@@ -57,6 +57,6 @@ export const httpCommand: CommandModule<object, HttpArgs> = {
     if (args.json) process.stdout.write(`${formatJson(result)}\n`);
     else process.stdout.write(`${renderHttpTable(result)}\n`);
     process.stderr.write(`results: ${path}${result.complete ? '' : ' (incomplete)'}\n`);
-    if (!result.complete) process.exitCode = INTERRUPTED_EXIT;
+    if (!result.complete) process.exitCode = interruptedExit(result.interruptedBy);
   },
 };

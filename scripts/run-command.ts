@@ -4,7 +4,7 @@ import { PngUnavailableError, writeReports } from '../reports/write-reports.js';
 import { createProgress } from '../runners/progress.js';
 import { executeRun } from '../runners/run.js';
 import { formatJson } from '../runners/write-json-atomic.js';
-import { INTERRUPTED_EXIT, trapInterrupts } from './interrupt.js';
+import { interruptedExit, trapInterrupts } from './interrupt.js';
 import { resolveRuntimes, type RawRuntimeOptions } from './runtime-options.js';
 import { DEFAULT_WORKER_NICE, resolveRunOptions, type RawRunOptions } from './run-options.js';
 import { writableDir } from './output-paths.js';
@@ -65,6 +65,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
         process.stderr.write(`report: ${base}.html; no PNG charts: ${error.message}\n`);
       }
     }
-    if (!result.complete) process.exitCode = INTERRUPTED_EXIT;
+    if (!result.complete) process.exitCode = interruptedExit(result.interruptedBy);
   },
 };
