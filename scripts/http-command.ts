@@ -8,10 +8,12 @@ import { formatJson } from '../runners/write-json-atomic.js';
 import { HTTP_DEFAULTS, resolveHttpOptions, type RawHttpOptions } from './http-options.js';
 import { interruptedExit, trapInterrupts } from './interrupt.js';
 import { writableDir } from './output-paths.js';
+import { writeReportBeside } from './report-beside.js';
 
 interface HttpArgs extends RawHttpOptions {
   json: boolean;
   out: string;
+  report: boolean;
 }
 
 function progressLine(index: number, total: number, cell: CellResult, elapsedMs: number): string {
@@ -41,7 +43,8 @@ export const httpCommand: CommandModule<object, HttpArgs> = {
     .option('timeout', { type: 'number', requiresArg: true, default: HTTP_DEFAULTS.timeout, describe: 'seconds before an unanswered request counts as a timeout' })
     .option('cell-timeout', { type: 'number', requiresArg: true, describe: 'seconds before a strategy is stopped and marked errored (default: warm-up + duration + 60)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the RunResult JSON to stdout instead of the table' })
-    .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' }) as unknown as Argv<HttpArgs>,
+    .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' })
+    .option('report', { type: 'boolean', default: true, describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)' }) as unknown as Argv<HttpArgs>,
   handler: async (args) => {
     const plan = await resolveHttpOptions(args);
     const outDir = writableDir('--out', args.out);
@@ -57,6 +60,7 @@ export const httpCommand: CommandModule<object, HttpArgs> = {
     if (args.json) process.stdout.write(`${formatJson(result)}\n`);
     else process.stdout.write(`${renderHttpTable(result)}\n`);
     process.stderr.write(`results: ${path}${result.complete ? '' : ' (incomplete)'}\n`);
+    if (args.report) await writeReportBeside(result, path);
     if (!result.complete) process.exitCode = interruptedExit(result.interruptedBy);
   },
 };

@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import { renderTable } from '../reports/table.js';
-import { PngUnavailableError, writeReports } from '../reports/write-reports.js';
 import { createProgress } from '../runners/progress.js';
 import { executeRun } from '../runners/run.js';
 import { formatJson } from '../runners/write-json-atomic.js';
@@ -8,6 +7,7 @@ import { interruptedExit, trapInterrupts } from './interrupt.js';
 import { resolveRuntimes, type RawRuntimeOptions } from './runtime-options.js';
 import { DEFAULT_WORKER_NICE, resolveRunOptions, type RawRunOptions } from './run-options.js';
 import { writableDir } from './output-paths.js';
+import { writeReportBeside } from './report-beside.js';
 
 interface RunArgs extends RawRunOptions, RawRuntimeOptions {
   json: boolean;
@@ -53,18 +53,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (args.json) process.stdout.write(`${formatJson(result)}\n`);
     else process.stdout.write(`${renderTable(result)}\n`);
     process.stderr.write(`results: ${path}${result.complete ? '' : ' (incomplete)'}\n`);
-    if (args.report && result.cells.some((cell) => cell.status === 'completed')) {
-      const base = path.replace(/\.json$/, '');
-      try {
-        const written = await writeReports([result], { htmlPath: `${base}.html`, pngDir: base });
-        process.stderr.write(`report: ${written.htmlPath} and ${written.pngPaths.length} PNG charts in ${base}/\n`);
-      } catch (error) {
-        // The measurement is saved and the HTML report written before the PNGs: a missing
-        // canvas costs the charts, not the run.
-        if (!(error instanceof PngUnavailableError)) throw error;
-        process.stderr.write(`report: ${base}.html; no PNG charts: ${error.message}\n`);
-      }
-    }
+    if (args.report) await writeReportBeside(result, path);
     if (!result.complete) process.exitCode = interruptedExit(result.interruptedBy);
   },
 };
