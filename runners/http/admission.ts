@@ -14,6 +14,7 @@ export class QueueFullError extends Error {
  */
 export class BoundedExecutor implements Executor {
   private inFlight = 0;
+  private readonly onSettled = new Set<() => void>();
 
   constructor(private readonly inner: Executor, private readonly capacity: number, private readonly maxQueue: number) {}
 
@@ -28,6 +29,22 @@ export class BoundedExecutor implements Executor {
       return Promise.reject(new QueueFullError(`${this.inFlight} tasks running or queued (capacity ${this.capacity} + --max-queue ${this.maxQueue})`));
     }
     this.inFlight++;
-    return this.inner.run(input).finally(() => { this.inFlight--; });
+    return this.inner.run(input).finally(() => {
+      if (--this.inFlight === 0) for (const settle of this.onSettled) settle();
+    });
+  }
+
+  /**
+   * Resolves once nothing runs or waits, or after `maxMs`: requests a load generator
+   * abandoned at the end of the warm-up still hold the workers, and the measured window
+   * should not open on their tail.
+   */
+  settled(maxMs: number): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const settle = (): void => { clearTimeout(timer); this.onSettled.delete(settle); resolve(); };
+      const timer = setTimeout(settle, maxMs);
+      this.onSettled.add(settle);
+    });
   }
 }

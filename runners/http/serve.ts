@@ -16,6 +16,9 @@ import type { ServerSpec, ServerStats } from './protocol.js';
 import { createRouter } from './routes.js';
 
 /** The pool strategies' executors as they are, bounded by --max-queue. Cluster processes each run main-thread. */
+/** Longest wait for the warm-up's leftover requests; below the cluster primary's 10 s gather. */
+const SETTLE_MAX_MS = 5_000;
+
 function createExecutor(spec: ServerSpec, suite: Suite): BoundedExecutor {
   const name = spec.strategy === 'cluster' ? 'main-thread' : spec.strategy;
   const strategy = findStrategy(name);
@@ -49,9 +52,11 @@ export async function serve(spec: ServerSpec): Promise<void> {
   let probe: EventLoopProbe | undefined;
   onParentMessage((message) => {
     if (message.type === 'measure-start') {
-      router.reset();
-      probe = startEventLoopProbe();
-      sendToParent({ type: 'measuring' });
+      void executor.settled(SETTLE_MAX_MS).then(() => {
+        router.reset();
+        probe = startEventLoopProbe();
+        sendToParent({ type: 'measuring' });
+      });
     } else if (message.type === 'measure-stop') {
       const eventLoopDelay = probe?.stop() ?? { p50Ms: 0, p99Ms: 0, maxMs: 0, method: 'histogram' as const };
       probe = undefined;
