@@ -3,7 +3,7 @@
  * (tinybench), saturated batch (aggregate throughput, latency under load, event-loop delay).
  */
 import { Bench } from 'tinybench';
-import type { Suite } from '../suites/suite.js';
+import type { Suite, Value } from '../suites/suite.js';
 import { startEventLoopProbe } from './event-loop-delay.js';
 import type { Executor } from './executors/executor.js';
 import { InputBank } from './input-bank.js';
@@ -64,13 +64,19 @@ function closedLoop(executor: Executor, bank: InputBank, verifier: OutputVerifie
 async function unloadedLatency(executor: Executor, bank: InputBank, verifier: OutputVerifier, first: number, phaseMs: number): Promise<number[]> {
   let task = first;
   let input = bank.forTask(task);
+  let output: Value | undefined;
   const bench = new Bench({ time: phaseMs, iterations: MIN_LATENCY_SAMPLES, warmup: false, retainSamples: true, throws: true });
   // async: tinybench calls a non-async function once at add time to detect its kind.
   bench.add('unloaded', async () => {
-    verifier.check(bank.seedIndex(task), await executor.run(input));
+    output = await executor.run(input);
   }, {
-    // Input preparation (a copy, for transferring strategies) stays outside the timed window.
-    beforeEach() { input = bank.forTask(++task); },
+    // Input preparation (a copy, for transferring strategies) and the output's check (up to
+    // a million floats compared for sort) stay outside the timed window.
+    beforeEach() { input = bank.forTask(++task); output = undefined; },
+    afterEach() {
+      if (output === undefined) throw new Error('a task finished without an output');
+      verifier.check(bank.seedIndex(task), output);
+    },
   });
   await bench.run();
   const result = bench.tasks[0]?.result;
