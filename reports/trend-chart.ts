@@ -25,9 +25,21 @@ function runLabel(entry: HistoryEntry): string {
   return entry.commit ? `${shortDate(entry.date)} · ${entry.commit.slice(0, 7)}` : shortDate(entry.date);
 }
 
-/** Which line a cell belongs to; runtime and machine only when they vary, to keep labels short. */
-function lineKey(cell: HistoryCell, varies: { runtime: boolean; fingerprint: boolean }): string {
-  return [cell.strategy, ...(varies.runtime ? [cell.runtime] : []), ...(varies.fingerprint ? [cell.fingerprint.slice(0, 24)] : [])].join(' · ');
+interface Varies { scenario: boolean; workers: boolean; runtime: boolean; fingerprint: boolean }
+
+/**
+ * Which line a cell belongs to: the strategy, plus whatever else varies in the history
+ * (scenario, worker count, runtime, machine) — only then, to keep labels short. Two worker
+ * counts, or a batch and an HTTP figure, on one line would read as a regression.
+ */
+function lineKey(cell: HistoryCell, varies: Varies): string {
+  return [
+    cell.strategy,
+    ...(varies.scenario ? [cell.scenario] : []),
+    ...(varies.workers ? [`${cell.workers} worker${cell.workers === 1 ? '' : 's'}`] : []),
+    ...(varies.runtime ? [cell.runtime] : []),
+    ...(varies.fingerprint ? [cell.fingerprint.slice(0, 24)] : []),
+  ].join(' · ');
 }
 
 const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 60) || 'suite';
@@ -40,7 +52,10 @@ export function buildTrendCharts(history: readonly HistoryEntry[]): TrendChart[]
   if (new Set(labels).size < labels.length) labels = entries.map((entry) => `${runLabel(entry)} · ${entry.runId.slice(-6)}`);
   const allCells = entries.flatMap((entry) => entry.cells);
   const palette = makePalette(allCells.map((cell) => cell.strategy));
-  const varies = {
+  const varies: Varies = {
+    scenario: new Set(allCells.map((cell) => cell.scenario)).size > 1,
+    // main-thread always uses one: only the other strategies' counts tell runs apart.
+    workers: new Set(allCells.filter((cell) => cell.strategy !== 'main-thread').map((cell) => cell.workers)).size > 1,
     runtime: new Set(allCells.map((cell) => cell.runtime)).size > 1,
     fingerprint: new Set(allCells.map((cell) => cell.fingerprint)).size > 1,
   };
