@@ -36,9 +36,16 @@ export function killGroup(pid: number): void {
  * "Node.js v20…" banner nor a stack frame; else the last line there is.
  */
 export function causeIn(stderr: string): string | undefined {
-  const lines = stderr.split('\n').map((line) => line.trim())
-    .filter((line) => line !== '' && !/^Node\.js v\d/.test(line) && !line.startsWith('at '));
-  return [...lines].reverse().find((line) => /\b\w*(Error|Exception)\b|^error\b|FATAL/i.test(line)) ?? lines.at(-1);
+  const all = stderr.split('\n').map((line) => line.trim());
+  // Not the version banner, a JavaScript stack frame, a native one ("3: 0xee85e7 v8::…") or Node's hints.
+  const telling = (line: string): boolean => line !== '' && !/^Node\.js v\d/.test(line) && !line.startsWith('at ') &&
+    !/^\d+: 0x[0-9a-f]+ /.test(line) && !/^\(Use `node --/.test(line);
+  // An uncaught throw: Node shows the source line, a caret under it, then what was thrown.
+  const caret = all.map((line) => /^\^+$/.test(line)).lastIndexOf(true);
+  const thrown = caret >= 0 ? all.slice(caret + 1).find(telling) : undefined;
+  if (thrown !== undefined) return thrown;
+  const lines = all.filter(telling);
+  return [...lines].reverse().find((line) => /^FATAL ERROR\b|\b\w*(Error|Exception)\b|^error\b/i.test(line)) ?? lines.at(-1);
 }
 
 export const CELL_ENTRY_PATH = fileURLToPath(CELL_ENTRY);
