@@ -42,7 +42,9 @@ export class BoundedExecutor implements Executor {
   settled(maxMs: number): Promise<void> {
     if (this.inFlight === 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const settle = (): void => { clearTimeout(timer); this.onSettled.delete(settle); resolve(); };
+      // A macrotask later: the last task's own answer (a .then after this .finally) is counted
+      // before the caller resets the counters for the window.
+      const settle = (): void => { clearTimeout(timer); this.onSettled.delete(settle); setImmediate(resolve); };
       const timer = setTimeout(settle, maxMs);
       this.onSettled.add(settle);
     });
