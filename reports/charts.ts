@@ -370,8 +370,11 @@ function suiteHeading(suite: string, series: Series[]): string {
 }
 
 function buildChart(spec: KindSpec, context: SuiteContext, palette: StrategyPalette): BenchChart | undefined {
-  const { suite, series } = context;
-  let strategies = palette.order.filter((strategy) => series.some((s) => cellFor(s, suite, strategy)));
+  const { suite } = context;
+  // A report of a `bench run` file and a `bench http` file: each chart shows its scenario's series and strategies only.
+  const ofScenario = (s: Series, strategy: string): boolean => cellFor(s, suite, strategy)?.scenario === spec.scenario;
+  const series = context.series.filter((s) => palette.order.some((strategy) => ofScenario(s, strategy)));
+  let strategies = palette.order.filter((strategy) => series.some((s) => ofScenario(s, strategy)));
   const datasets = series.map((s) => barDataset(spec, s, suite, strategies, palette));
   // A strategy that starts nothing (main-thread) has no startup figure: drop its empty
   // slot, but keep slots left empty by errors and skips, whose label says why.

@@ -54,3 +54,14 @@ test('an http results file gets its four charts, each bar its cell\'s figure', a
   const written = await writePngCharts(charts, dir);
   assert.deepEqual(written.map((path) => basename(path)), charts.map((c) => `${c.id}.png`));
 });
+
+test('a report of a batch file and an http file keeps each chart to its own scenario', () => {
+  const { charts } = buildCharts([nodeResults, httpRun]);
+  const chart = (id: string) => charts.find((c) => c.id === id)!;
+  const requests = chart('fib-http-requests').config.data;
+  assert.deepEqual(requests.labels, ['main-thread', 'worker-pool', 'cluster'], 'no batch-only strategy marked "not run"');
+  assert.equal(requests.datasets.length, 1, 'no empty batch series in the legend');
+  const throughput = chart('fib-throughput').config.data;
+  assert.ok(!throughput.labels.some((label) => String(label).includes('cluster')), 'no http-only strategy in a batch chart');
+  assert.equal(throughput.datasets.length, 1);
+});
