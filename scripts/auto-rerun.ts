@@ -8,6 +8,7 @@
  * The fresh rounds replace the first ones rather than joining them: a round slowed by a
  * neighbour's job would otherwise keep its vote.
  */
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compareRuns, type CellComparison, type Comparison, type CompareOptions, type LoadedRun } from '../reports/compare.js';
 import { smallestPValue } from '../reports/mann-whitney.js';
@@ -68,9 +69,11 @@ const rerunSuite: Measure = async (current, suite, strategies, runtimeNames, set
   const outDir = settings.outDir ?? dirname(current.file);
   // bun-smol is not a --runtime of its own but bun's variant: ask for it the way `bench run` does.
   // The binaries the run used (a --bun or --deno path included), as its probe recorded them.
+  // A file from another machine or checkout names paths that are not here: then look them up as `bench run` does.
   const recorded = current.run.context.runtimes ?? {};
-  const bun = recorded['bun']?.path ?? recorded['bun-smol']?.path;
-  const deno = recorded['deno']?.path;
+  const present = (path: string | undefined): string | undefined => (path !== undefined && existsSync(path) ? path : undefined);
+  const bun = present(recorded['bun']?.path ?? recorded['bun-smol']?.path);
+  const deno = present(recorded['deno']?.path);
   const runtimes = await resolveRuntimes({
     runtime: [...new Set(runtimeNames.map((name) => (name === 'bun-smol' ? 'bun' : name)))].join(','),
     bunSmol: runtimeNames.includes('bun-smol'), keepGoing: false,

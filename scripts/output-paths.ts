@@ -3,7 +3,8 @@
  * cannot be written is the user's to fix (exit 2, naming the flag), and a run that found
  * out only at the end would lose every figure it measured.
  */
-import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { unwritableDirReason } from '../runners/make-dirs.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,6 +19,9 @@ export function writableDir(flag: string, dir: string): string {
 /** A file the command writes (its directory created if missing); returns it resolved. */
 export function writableFile(flag: string, file: string): string {
   const resolved = resolve(file);
+  if (existsSync(resolved) && statSync(resolved).isDirectory()) {
+    throw new UsageError(`${flag} ${file}: that is a directory; give a file path in it, e.g. ${join(file, 'out')}`);
+  }
   const reason = unwritableDirReason(dirname(resolved));
   if (reason !== null) throw new UsageError(`${flag} ${file}: it cannot be written (${reason}); choose a path in a writable directory`);
   return resolved;

@@ -29,6 +29,13 @@ const commands: [string, (place: string) => string[]][] = [
   ['--file', (place) => ['history', 'append', results, '--file', join(place, 'history.jsonl')]],
 ];
 
+test('a file flag given an existing directory is refused before anything is done', async () => {
+  const result = await startCli(['compare', results, results, '--markdown', dir]).done;
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr.trim(), /^Error: --markdown \S+: that is a directory; give a file path in it/);
+  assert.equal(result.stdout, '');
+});
+
 for (const [flag, argsFor] of commands) {
   for (const place of unwritable) {
     const args = argsFor(place);

@@ -45,7 +45,12 @@ function asError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown;
   const message = (thrown as { message?: unknown } | null)?.message;
   if (typeof message === 'string' && message !== '') return new Error(message);
-  const shown = typeof thrown === 'object' && thrown !== null && Object.keys(thrown).length > 0 ? JSON.stringify(thrown) : String(thrown);
+  let shown: string;
+  try {
+    shown = typeof thrown === 'object' && thrown !== null && Object.keys(thrown).length > 0 ? JSON.stringify(thrown) : String(thrown);
+  } catch {
+    shown = Object.prototype.toString.call(thrown); // circular, or holding a BigInt
+  }
   return new Error(`worker thread threw a non-Error: ${shown === '{}' || shown === '[object Object]' ? 'an object without a message (a DOMException, e.g. DataCloneError, arrives so)' : shown}`);
 }
 
