@@ -20,10 +20,11 @@ import { fixture, runCli, tempDir } from './cli.js';
 
 /**
  * Five rounds: the fewest with which Mann–Whitney can reach p < 0.05 with room to spare
- * (complete separation gives p = 0.008); 80 ms phases keep a run near 4 s while an unloaded
- * latency phase still holds ~160 tasks of ~0.5 ms, enough for a stable per-round median.
+ * (complete separation gives p = 0.008). 160 ms phases: the side-by-side run's cell
+ * start-ups (~50–100 ms of CPU each) land inside a phase, and at 80 ms one of them could
+ * move a round's throughput by 10 % (a 3 % change once read as −10.1 %); a run takes ~6 s.
  */
-export const KNOB_RUN = ['--strategies', 'main-thread,worker-pool', '--workers', '1', '--rounds', '5', '--phase-time', '80', '--no-report'];
+export const KNOB_RUN = ['--strategies', 'main-thread,worker-pool', '--workers', '1', '--rounds', '5', '--phase-time', '160', '--no-report'];
 
 async function knobRun(slowdown: number, out: string): Promise<string> {
   const result = await runCli(['run', '--suite', fixture('knob-suite.js'), ...KNOB_RUN, '--out', out], { BENCH_FIXTURE_SLOWDOWN: String(slowdown) });
