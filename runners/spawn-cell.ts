@@ -11,7 +11,6 @@ import type { Launch } from './runtimes/launch.js';
 import type { RoundSample } from './results.js';
 import { canSampleProcessTree, processTreeRss } from './process-tree-rss.js';
 import { startForeignCpuMeter } from './foreign-cpu.js';
-import { round4 } from './measure.js';
 
 const CELL_ENTRY = new URL('./cell.js', import.meta.url);
 /** Often enough to catch a forked child's peak, rarely enough to cost nothing measurable. */
@@ -92,11 +91,7 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
       }
       if (!outcome.ok) return resolve(outcome);
       const { selfPeakRssBytes, ...sample } = outcome.sample;
-      const foreignCpuShare = foreign.stop();
-      resolve({
-        ok: true,
-        sample: { ...sample, peakRssBytes: Math.max(selfPeakRssBytes, treePeak), foreignCpuShare: foreignCpuShare === null ? null : round4(foreignCpuShare) },
-      });
+      resolve({ ok: true, sample: { ...sample, peakRssBytes: Math.max(selfPeakRssBytes, treePeak), foreignCpuShare: foreign.stop() } });
     });
   });
 }

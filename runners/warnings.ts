@@ -2,7 +2,7 @@
  * Measurements that cannot be trusted as they stand, each with what to change.
  * Derived from the results alone, so a report can show them without re-running.
  */
-import type { CellResult, CompletedCell, MeasurementWarning, RoundSample, RunContext, RunConfig } from './results.js';
+import type { CellKey, CellResult, CompletedCell, MeasurementWarning, RoundSample, RunContext, RunConfig } from './results.js';
 import { MAX_FOREIGN_CPU_SHARE } from './foreign-cpu.js';
 import { relativeSpread } from './stats.js';
 
@@ -13,6 +13,19 @@ const PER_TASK_STRATEGIES = new Set(['worker-per-task', 'process-per-task']);
 const cellOf = (cell: CompletedCell): MeasurementWarning['cell'] =>
   ({ suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime });
 const ms = (value: number): string => (value < 1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(1)} ms`);
+
+/**
+ * When other processes took more than MAX_FOREIGN_CPU_SHARE of the CPU while `cell` was
+ * measured (`during`: "round 2", "its window"), the warning that says so; else undefined.
+ */
+export function foreignLoadWarning(cell: CellKey, share: number, during: string): MeasurementWarning | undefined {
+  if (!(share > MAX_FOREIGN_CPU_SHARE)) return undefined;
+  return {
+    kind: 'machine-load', cell: { suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime },
+    message: `${cell.suite} × ${cell.strategy}: other processes used ${(share * 100).toFixed(0)} % of the machine's CPU during ${during}`,
+    hint: 'its figures are skewed against the other strategies: stop the other load and re-run',
+  };
+}
 
 /** Warnings about the machine and environment a run ran in, whatever it measured. */
 export function contextWarnings(context: RunContext): MeasurementWarning[] {
@@ -56,15 +69,10 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
         hint: 'close other programs, raise --rounds or --phase-time',
       });
     }
-    const busiest = cell.rounds.reduce<RoundSample | null>(
-      (worst, round) => ((round.foreignCpuShare ?? 0) > (worst?.foreignCpuShare ?? 0) ? round : worst), null);
-    if (busiest && (busiest.foreignCpuShare ?? 0) > MAX_FOREIGN_CPU_SHARE) {
-      warnings.push({
-        kind: 'machine-load', cell: cellOf(cell),
-        message: `${cell.suite} × ${cell.strategy}: other processes used ${((busiest.foreignCpuShare ?? 0) * 100).toFixed(0)} % of the machine's CPU during round ${busiest.round}`,
-        hint: 'its figures are skewed against the other strategies: stop the other load and re-run',
-      });
-    }
+    const share = (round: RoundSample): number => round.foreignCpuShare ?? 0;
+    const busiest = cell.rounds.reduce((worst, round) => (share(round) > share(worst) ? round : worst));
+    const load = foreignLoadWarning(cell, share(busiest), `round ${busiest.round}`);
+    if (load) warnings.push(load);
     // The work in one task, best seen on the main thread where nothing else is in the way.
     const baseline = completed.find((c) => c.strategy === 'main-thread' && c.suite === cell.suite && c.size === cell.size && c.runtime === cell.runtime);
     const workMs = (baseline ?? cell).latency.p50Ms;

@@ -68,7 +68,7 @@ export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes,
       answered: counters.answered, overloaded: counters.overloaded, failed: counters.failed,
       health: counters.health, verifiedOutputs: counters.verifiedOutputs,
     },
-    foreignCpuShare: foreignCpuShare === null ? null : round4(foreignCpuShare),
+    foreignCpuShare,
     samples: { latencyMs, healthMs },
   };
 }

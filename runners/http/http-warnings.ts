@@ -1,7 +1,6 @@
 /** Figures of an HTTP run that need a second look, each with what to change. */
 import type { CellResult, HttpCompletedCell, MeasurementWarning, RunContext } from '../results.js';
-import { MAX_FOREIGN_CPU_SHARE } from '../foreign-cpu.js';
-import { contextWarnings } from '../warnings.js';
+import { contextWarnings, foreignLoadWarning } from '../warnings.js';
 
 const cellOf = (cell: HttpCompletedCell): MeasurementWarning['cell'] =>
   ({ suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime });
@@ -11,14 +10,8 @@ export function findHttpWarnings(cells: CellResult[], context: RunContext): Meas
   for (const cell of cells) {
     if (cell.status !== 'completed' || cell.scenario !== 'http') continue;
     const { errors } = cell;
-    const foreign = cell.foreignCpuShare ?? 0;
-    if (foreign > MAX_FOREIGN_CPU_SHARE) {
-      warnings.push({
-        kind: 'machine-load', cell: cellOf(cell),
-        message: `${cell.suite} × ${cell.strategy}: other processes used ${(foreign * 100).toFixed(0)} % of the machine's CPU during its window`,
-        hint: 'its figures are skewed against the other strategies: stop the other load and re-run',
-      });
-    }
+    const load = foreignLoadWarning(cell, cell.foreignCpuShare ?? 0, 'its window');
+    if (load) warnings.push(load);
     if (errors.overloaded > 0) {
       warnings.push({
         kind: 'http-overload', cell: cellOf(cell),
