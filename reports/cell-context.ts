@@ -9,7 +9,7 @@
  * Optional fields, so schemaVersion stays 1. Code that cares where a cell ran asks
  * `contextOf(run, cell)`, which answers for both kinds of file.
  */
-import type { CellResult, RunContext, RunResult } from '../runners/results.js';
+import type { CellResult, RunContext, RunResult } from '../runners/contract/results.js';
 
 /** A results file as `bench merge` writes it; a plain run file is one without the extras. */
 export type MergedRunResult = RunResult & {

@@ -3,9 +3,9 @@
  * enough to keep for years (raw rounds stay in the results files), and appendable from
  * any job without rewriting the file. The trend charts (trend-chart.ts) read it.
  */
-import type { RunResult } from '../runners/results.js';
+import type { RunResult } from '../runners/contract/results.js';
 import { contextOf } from './cell-context.js';
-import { fingerprintId, fingerprintOf, runFingerprintId } from './fingerprint.js';
+import { fingerprintId, fingerprintOf, runFingerprintId } from './verdict/fingerprint.js';
 
 export interface HistoryCell {
   scenario: string;

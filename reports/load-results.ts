@@ -4,7 +4,7 @@
  * trace from deep inside a chart builder.
  */
 import { readFile } from 'node:fs/promises';
-import { SCHEMA_VERSION, type RunResult } from '../runners/results.js';
+import { SCHEMA_VERSION, type RunResult } from '../runners/contract/results.js';
 import { ContextReferenceError, contextOf } from './cell-context.js';
 
 /** A results file that cannot be used. `exitCode` 2 makes the CLI treat it as a usage error. */

@@ -2,12 +2,12 @@
  * The one entry point that turns results into report files: charts are built once and
  * rendered both ways, so the PNGs and the HTML page cannot disagree.
  */
-import type { RunResult } from '../runners/results.js';
-import { buildCharts } from './charts.js';
+import type { RunResult } from '../runners/contract/results.js';
+import { buildCharts } from './charts/charts.js';
 import type { HistoryEntry } from './history.js';
-import { renderHtml } from './html.js';
-import { buildTrendCharts } from './trend-chart.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { renderHtml } from './html/html.js';
+import { buildTrendCharts } from './charts/trend-chart.js';
+import { writeFileAtomic } from '../runners/common/write-file-atomic.js';
 
 export interface ReportOptions {
   /** Where to write the HTML report; none when absent. */
@@ -46,10 +46,10 @@ export class PngUnavailableError extends Error {}
  * still measure and write the HTML report. canvas itself is loaded first: chartjs-node-canvas
  * requires it only when the first chart renders, after some files would be written.
  */
-async function loadPngRenderer(): Promise<typeof import('./png.js')> {
+async function loadPngRenderer(): Promise<typeof import('./charts/png.js')> {
   try {
     await import('canvas');
-    return await import('./png.js');
+    return await import('./charts/png.js');
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new PngUnavailableError(`PNG charts need the canvas package, which did not load (${reason}): run bash scripts/setup.sh, which installs what canvas builds from (README "Reports")`);

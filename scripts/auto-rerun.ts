@@ -10,12 +10,12 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { compareRuns, type CellComparison, type Comparison, type CompareOptions, type LoadedRun } from '../reports/compare.js';
-import { smallestPValue } from '../reports/mann-whitney.js';
-import { BASELINE_STRATEGY } from '../reports/series.js';
-import { cellId, type PlannedSuite } from '../runners/plan.js';
-import { createProgress } from '../runners/progress.js';
-import { executeRun } from '../runners/run.js';
+import { compareRuns, type CellComparison, type Comparison, type CompareOptions, type LoadedRun } from '../reports/verdict/compare.js';
+import { smallestPValue } from '../reports/verdict/mann-whitney.js';
+import { BASELINE_STRATEGY } from '../reports/charts/series.js';
+import { cellId, type PlannedSuite } from '../runners/orchestrate/plan.js';
+import { createProgress } from '../runners/orchestrate/progress.js';
+import { executeRun } from '../runners/orchestrate/run.js';
 import { BUILTIN_SUITE_NAMES, loadSuite, resolveSuiteUrl } from '../suites/registry.js';
 import { InterruptedError, trapInterrupts } from './interrupt.js';
 import { resolveRuntimes } from './runtime-options.js';

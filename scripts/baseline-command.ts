@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { runFingerprintId } from '../reports/fingerprint.js';
+import { runFingerprintId } from '../reports/verdict/fingerprint.js';
 import { loadResults } from '../reports/load-results.js';
-import { writeFileAtomic } from '../reports/write-file-atomic.js';
+import { writeFileAtomic } from '../runners/common/write-file-atomic.js';
 import { UsageError } from './usage-error.js';
 
 interface BaselineArgs {

@@ -5,7 +5,7 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { harnessVersion } from '../runners/context.js';
+import { harnessVersion } from '../runners/orchestrate/context.js';
 import { baselineCommand } from './baseline-command.js';
 import { compareCommand } from './compare-command.js';
 import { historyCommand } from './history-command.js';

@@ -4,12 +4,12 @@
  * --strict, an inconclusive cell), 2 bad input.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { describeMethod, DEFAULT_SETTINGS } from '../reports/compare-metric.js';
-import { renderCompareMarkdown, renderCompareTable } from '../reports/compare-render.js';
-import { compareRuns, countVerdicts, exitCodeOf, type CompareOptions, type LoadedRun } from '../reports/compare.js';
+import { describeMethod, DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
+import { renderCompareMarkdown, renderCompareTable } from '../reports/terminal/compare-render.js';
+import { compareRuns, countVerdicts, exitCodeOf, type CompareOptions, type LoadedRun } from '../reports/verdict/compare.js';
 import { loadResults } from '../reports/load-results.js';
-import { writeFileAtomic } from '../reports/write-file-atomic.js';
-import { formatJson } from '../runners/write-json-atomic.js';
+import { writeFileAtomic } from '../runners/common/write-file-atomic.js';
+import { formatJson } from '../runners/common/write-json-atomic.js';
 import { confirmRegressions } from './auto-rerun.js';
 import { UsageError } from './usage-error.js';
 import { writableDir, writableFile } from './output-paths.js';

@@ -1,10 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
-import { formatMs, formatRate } from '../reports/format.js';
-import { renderHttpTable } from '../reports/http-table.js';
-import { HTTP_STRATEGY_NAMES } from '../runners/http/protocol.js';
-import { executeHttpRun } from '../runners/http/run-http.js';
-import type { CellResult } from '../runners/results.js';
-import { formatJson } from '../runners/write-json-atomic.js';
+import { formatMs, formatRate } from '../reports/terminal/format.js';
+import { renderHttpTable } from '../reports/terminal/http-table.js';
+import { HTTP_STRATEGY_NAMES } from '../runners/contract/http-protocol.js';
+import { executeHttpRun } from '../runners/http/harness/run-http.js';
+import type { CellResult } from '../runners/contract/results.js';
+import { formatJson } from '../runners/common/write-json-atomic.js';
 import { HTTP_DEFAULTS, resolveHttpOptions, type RawHttpOptions } from './http-options.js';
 import { interruptedExit, trapInterrupts } from './interrupt.js';
 import { writableDir } from './output-paths.js';

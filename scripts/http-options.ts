@@ -3,8 +3,8 @@
  * a mistake is a UsageError (one line, exit 2).
  */
 import os from 'node:os';
-import { HTTP_STRATEGY_NAMES, type HttpStrategyName } from '../runners/http/protocol.js';
-import type { HttpLoadConfig, RunConfig } from '../runners/results.js';
+import { HTTP_STRATEGY_NAMES, type HttpStrategyName } from '../runners/contract/http-protocol.js';
+import type { HttpLoadConfig, RunConfig } from '../runners/contract/results.js';
 import { loadSuite, resolveSuiteUrl } from '../suites/registry.js';
 import { integerIn, parseStrategies } from './run-options.js';
 import { UsageError } from './usage-error.js';

@@ -5,8 +5,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { loadResults } from '../reports/load-results.js';
 import { mergeResults, type MergeInput } from '../reports/merge.js';
-import { newRunId } from '../runners/run.js';
-import { writeJsonAtomic } from '../runners/write-json-atomic.js';
+import { newRunId } from '../runners/orchestrate/run.js';
+import { writeJsonAtomic } from '../runners/common/write-json-atomic.js';
 import { UsageError } from './usage-error.js';
 import { writableFile } from './output-paths.js';
 

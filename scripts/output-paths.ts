@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { unwritableDirReason } from '../runners/make-dirs.js';
+import { unwritableDirReason } from '../runners/common/make-dirs.js';
 import { UsageError } from './usage-error.js';
 
 /** A directory the command writes into (created if missing); returns it resolved. */

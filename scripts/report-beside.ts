@@ -4,7 +4,7 @@
  * and the HTML page are written first.
  */
 import { PngUnavailableError, writeReports } from '../reports/write-reports.js';
-import type { RunResult } from '../runners/results.js';
+import type { RunResult } from '../runners/contract/results.js';
 
 export async function writeReportBeside(result: RunResult, resultsPath: string): Promise<void> {
   if (!result.cells.some((cell) => cell.status === 'completed')) return;

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { RunResult } from '../runners/results.js';
+import type { RunResult } from '../runners/contract/results.js';
 import { parseHistory, type HistoryEntry } from '../reports/history.js';
 import { loadResults, ResultsFileError } from '../reports/load-results.js';
 import { writeReports, type WrittenReports } from '../reports/write-reports.js';

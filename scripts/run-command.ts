@@ -1,8 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
-import { renderTable } from '../reports/table.js';
-import { createProgress } from '../runners/progress.js';
-import { executeRun } from '../runners/run.js';
-import { formatJson } from '../runners/write-json-atomic.js';
+import { renderTable } from '../reports/terminal/table.js';
+import { createProgress } from '../runners/orchestrate/progress.js';
+import { executeRun } from '../runners/orchestrate/run.js';
+import { formatJson } from '../runners/common/write-json-atomic.js';
 import { interruptedExit, trapInterrupts } from './interrupt.js';
 import { resolveRuntimes, type RawRuntimeOptions } from './runtime-options.js';
 import { DEFAULT_WORKER_NICE, resolveRunOptions, type RawRunOptions } from './run-options.js';

@@ -3,8 +3,8 @@
  */
 import os from 'node:os';
 import { BUILTIN_SUITE_NAMES, loadSuite, resolveSuiteUrl } from '../suites/registry.js';
-import type { PlannedSuite } from '../runners/plan.js';
-import type { RunConfig } from '../runners/results.js';
+import type { PlannedSuite } from '../runners/orchestrate/plan.js';
+import type { RunConfig } from '../runners/contract/results.js';
 import { STRATEGY_NAMES } from '../runners/strategies/index.js';
 import { UsageError } from './usage-error.js';
 

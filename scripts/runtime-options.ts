@@ -3,8 +3,8 @@
  * runtime is a usage error (exit 2), or, with --keep-going when several are asked for,
  * a target whose cells are skipped with the reason.
  */
-import type { RuntimeName } from '../runners/results.js';
-import type { RuntimeTarget } from '../runners/run.js';
+import type { RuntimeName } from '../runners/contract/results.js';
+import type { RuntimeTarget } from '../runners/orchestrate/run.js';
 import { locateRuntime } from '../runners/runtimes/locate.js';
 import { probeRuntime } from '../runners/runtimes/probe.js';
 import { UsageError, isUsageError } from './usage-error.js';

@@ -1,8 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
-import { CAPABILITIES, CAPABILITY_NAMES, type RuntimeProbe } from '../runners/runtimes/capabilities.js';
+import { CAPABILITIES, CAPABILITY_NAMES, type RuntimeProbe } from '../runners/contract/capabilities.js';
 import { locateRuntime, type Binary } from '../runners/runtimes/locate.js';
 import { probeRuntime } from '../runners/runtimes/probe.js';
-import { formatMs } from '../reports/format.js';
+import { formatMs } from '../reports/terminal/format.js';
 
 interface RuntimesArgs { bun?: string; deno?: string; json: boolean }
 

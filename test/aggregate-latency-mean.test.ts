@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aggregateCell } from '../runners/aggregate.js';
-import type { RoundSample } from '../runners/results.js';
+import { aggregateCell } from '../runners/orchestrate/aggregate.js';
+import type { RoundSample } from '../runners/contract/results.js';
 
 const round = (index: number, meanMs: number, count: number): RoundSample => ({
   round: index, tasks: 10, wallMs: 10, tasksPerSec: 1000,

@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../reports/compare-metric.js';
-import { compareRuns, exitCodeOf, type LoadedRun } from '../reports/compare.js';
+import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
+import { compareRuns, exitCodeOf, type LoadedRun } from '../reports/verdict/compare.js';
 import { confirmRegressions, type Measure } from '../scripts/auto-rerun.js';
 import { roundsCell, runOf, scaled, STEADY } from './fixtures/round-cells.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decode, encode, writeInto } from '../runners/binary-codec.js';
+import { decode, encode, writeInto } from '../runners/transports/shared-memory/binary-codec.js';
 import type { Value } from '../suites/suite.js';
 
 test('the shared-memory codec round-trips every value kind through a SharedArrayBuffer', () => {

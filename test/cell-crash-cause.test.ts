@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { causeIn } from '../runners/spawn-cell.js';
+import { causeIn } from '../runners/orchestrate/spawn-cell.js';
 
 test('the cause of a dead cell is its error line, not the version banner', () => {
   const uncaught = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RunResult } from '../runners/results.js';
+import type { RunResult } from '../runners/contract/results.js';
 import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
 
 test('bench run --json prints the same RunResult that it writes', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunResult } from '../runners/results.js';
+import type { RunResult } from '../runners/contract/results.js';
 import { fixture, startCli, tempDir } from './helpers/cli.js';
 import { alive, descendants } from './helpers/processes.js';
 

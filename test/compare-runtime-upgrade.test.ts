@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../reports/compare-metric.js';
-import { compareRuns } from '../reports/compare.js';
-import type { RunResult } from '../runners/results.js';
-import type { RuntimeProbe } from '../runners/runtimes/capabilities.js';
+import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
+import { compareRuns } from '../reports/verdict/compare.js';
+import type { RunResult } from '../runners/contract/results.js';
+import type { RuntimeProbe } from '../runners/contract/capabilities.js';
 import { roundsCell, runOf, scaled, STEADY } from './fixtures/round-cells.js';
 
 function runWithBun(bunVersion: string, bunFactor: number): RunResult {

@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../reports/compare-metric.js';
-import { compareRuns, exitCodeOf, type CellComparison, type Comparison } from '../reports/compare.js';
-import type { CompletedCell, ErroredCell, RunResult } from '../runners/results.js';
+import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
+import { compareRuns, exitCodeOf, type CellComparison, type Comparison } from '../reports/verdict/compare.js';
+import type { CompletedCell, ErroredCell, RunResult } from '../runners/contract/results.js';
 import { roundsCell, runOf, scaled, STEADY } from './fixtures/round-cells.js';
 
 /** 160 latency samples a round: too few for a per-round p99. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HistoryCell, HistoryEntry } from '../reports/history.js';
-import { buildTrendCharts } from '../reports/trend-chart.js';
+import { buildTrendCharts } from '../reports/charts/trend-chart.js';
 
 const cell = (strategy: string, workers: number, tasksPerSec: number): HistoryCell =>
   ({ scenario: 'batch', suite: 'fib', size: 30, strategy, runtime: 'node', workers, fingerprint: 'vm', tasksPerSec, p50Ms: 5, p99Ms: 6 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseHistory } from '../reports/history.js';
 import { writeReports } from '../reports/write-reports.js';
-import { buildTrendCharts } from '../reports/trend-chart.js';
+import { buildTrendCharts } from '../reports/charts/trend-chart.js';
 import { nodeResults } from './fixtures/results-node.js';
 import { runCli, tempDir } from './helpers/cli.js';
 

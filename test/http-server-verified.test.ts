@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { HTTP_STRATEGY_NAMES, type ServerSpec } from '../runners/http/protocol.js';
-import { startServer } from '../runners/http/server-process.js';
+import { HTTP_STRATEGY_NAMES, type ServerSpec } from '../runners/contract/http-protocol.js';
+import { startServer } from '../runners/http/harness/server-process.js';
 import tiny from './fixtures/tiny-suite.js';
 import { fixture } from './helpers/cli.js';
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Executor } from '../runners/executors/executor.js';
-import { BoundedExecutor } from '../runners/http/admission.js';
+import { BoundedExecutor } from '../runners/http/server/admission.js';
 import type { Value } from '../suites/suite.js';
 
 /** An executor whose tasks finish when the test says so. */

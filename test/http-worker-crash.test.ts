@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import type { ServerSpec } from '../runners/http/protocol.js';
-import { startServer } from '../runners/http/server-process.js';
+import type { ServerSpec } from '../runners/contract/http-protocol.js';
+import { startServer } from '../runners/http/harness/server-process.js';
 import { fixture } from './helpers/cli.js';
 
 // main-thread and cluster run the task in the server process itself: a crash there ends

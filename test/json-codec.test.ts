@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fromWire, toWire } from '../runners/json-codec.js';
+import { fromWire, toWire } from '../runners/transports/child/json-codec.js';
 import type { Value } from '../suites/suite.js';
 
 test('the child-process codec round-trips typed arrays through JSON text', () => {

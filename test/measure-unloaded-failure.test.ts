@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Executor } from '../runners/executors/executor.js';
-import { measureRound } from '../runners/measure.js';
+import { measureRound } from '../runners/cell/measure.js';
 import type { Value } from '../suites/suite.js';
 import tiny from './fixtures/tiny-suite.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { plainChannelOptions } from '../runners/channels/channel.js';
+import { plainChannelOptions } from '../runners/transports/channel.js';
 import { loadSuite } from '../suites/registry.js';
 import { findStrategy } from '../runners/strategies/index.js';
 import { fixture } from './helpers/cli.js';

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { test } from 'node:test';
-import { buildCharts } from '../reports/charts.js';
-import { writePngCharts } from '../reports/png.js';
-import type { HttpCompletedCell, RunResult } from '../runners/results.js';
+import { buildCharts } from '../reports/charts/charts.js';
+import { writePngCharts } from '../reports/charts/png.js';
+import type { HttpCompletedCell, RunResult } from '../runners/contract/results.js';
 import { makeTempDir } from './fixtures/paths.js';
 import { nodeResults } from './fixtures/results-node.js';
 

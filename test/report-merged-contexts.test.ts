@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCharts } from '../reports/charts.js';
-import { renderHtml } from '../reports/html.js';
+import { buildCharts } from '../reports/charts/charts.js';
+import { renderHtml } from '../reports/html/html.js';
 import { mergeResults } from '../reports/merge.js';
-import type { RunResult } from '../runners/results.js';
+import type { RunResult } from '../runners/contract/results.js';
 import { nodeResults } from './fixtures/results-node.js';
 
 test('a merged file shows every machine in the context table and its own ideal speedup line', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mergeResults } from '../reports/merge.js';
-import { buildSeries } from '../reports/series.js';
+import { buildSeries } from '../reports/charts/series.js';
 import { nodeResults } from './fixtures/results-node.js';
 
 test('a merged file draws one series per source machine, labelled by what differs', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makePalette } from '../reports/palette.js';
+import { makePalette } from '../reports/charts/palette.js';
 
 test('strategies keep one order and one colour whatever order the results list them in', () => {
   const a = makePalette(['tinypool', 'process-pool', 'main-thread', 'piscina', 'worker-pool']);

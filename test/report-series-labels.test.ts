@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RunResult } from '../runners/results.js';
-import { labelSeries } from '../reports/series.js';
+import type { RunResult } from '../runners/contract/results.js';
+import { labelSeries } from '../reports/charts/series.js';
 import { nodeResults } from './fixtures/results-node.js';
 
 const variant = (change: (result: RunResult) => void): RunResult => {

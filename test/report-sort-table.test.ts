@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { formatNumber } from '../reports/html-table.js';
+import { formatNumber } from '../reports/html/html-table.js';
 import { writeReports } from '../reports/write-reports.js';
 import { chromiumInstalled, launchChromium, openReport } from './fixtures/browser.js';
 import { nodeResults } from './fixtures/results-node.js';

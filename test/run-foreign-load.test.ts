@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { test } from 'node:test';
-import type { CompletedCell } from '../runners/results.js';
+import type { CompletedCell } from '../runners/contract/results.js';
 import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
 
 // Busy loops outside the harness's process tree (siblings of the CLI, not its children),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { probeRuntime } from '../runners/runtimes/probe.js';
 import { locateRuntime, RuntimeNotFoundError } from '../runners/runtimes/locate.js';
-import type { RuntimeName } from '../runners/results.js';
+import type { RuntimeName } from '../runners/contract/results.js';
 
 /** What the probe must find on the versions package.json pins (bun 1.4.5, deno 2.9.6) and Node ≥ 20. */
 const EXPECTED: Record<'node' | 'bun' | 'deno', { threadApi: string; missing: string[]; eventLoopFloorMs?: number }> = {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { createProgress } from '../runners/progress.js';
-import { executeRun } from '../runners/run.js';
+import { createProgress } from '../runners/orchestrate/progress.js';
+import { executeRun } from '../runners/orchestrate/run.js';
 import { probeRuntime } from '../runners/runtimes/probe.js';
 import { locateRuntime } from '../runners/runtimes/locate.js';
 import { fixture, tempDir } from './helpers/cli.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { plainChannelOptions } from '../runners/channels/channel.js';
+import { plainChannelOptions } from '../runners/transports/channel.js';
 import { loadSuite } from '../suites/registry.js';
 import { sharedMemory } from '../runners/strategies/shared-memory.js';
 import { fixture } from './helpers/cli.js';

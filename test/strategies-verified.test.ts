@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { plainChannelOptions } from '../runners/channels/channel.js';
+import { plainChannelOptions } from '../runners/transports/channel.js';
 import { BUILTIN_SUITES, BUILTIN_SUITE_NAMES, loadSuite } from '../suites/registry.js';
 import { STRATEGIES } from '../runners/strategies/index.js';
-import { copyValue } from '../runners/typed-arrays.js';
+import { copyValue } from '../runners/common/typed-arrays.js';
 
 /** Small sizes: this checks correctness through every transport, not speed. */
 const SMALL: Record<string, number> = { fib: 18, sort: 5_000, sha256: 100_000 };

@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../reports/compare-metric.js';
-import { renderCompareTable } from '../reports/compare-render.js';
-import { compareRuns } from '../reports/compare.js';
-import { renderTable } from '../reports/table.js';
-import type { ErroredCell } from '../runners/results.js';
+import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
+import { renderCompareTable } from '../reports/terminal/compare-render.js';
+import { compareRuns } from '../reports/verdict/compare.js';
+import { renderTable } from '../reports/terminal/table.js';
+import type { ErroredCell } from '../runners/contract/results.js';
 import { roundsCell, runOf, STEADY } from './fixtures/round-cells.js';
 
 const ESCAPES = '\u001b]0;pwned\u0007\u001b[2J\u009b31m\r';

@@ -1,5 +1,5 @@
 import type { Value } from '../../suites/suite.js';
-import type { ChannelFactory } from '../channels/channel.js';
+import type { ChannelFactory } from '../transports/channel.js';
 import { type Executor, ExecutorClosedError, type QueuedTask } from './executor.js';
 
 /**

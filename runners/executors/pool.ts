@@ -1,5 +1,5 @@
 import type { Value } from '../../suites/suite.js';
-import type { Channel, ChannelFactory } from '../channels/channel.js';
+import type { Channel, ChannelFactory } from '../transports/channel.js';
 import { type Executor, ExecutorClosedError, type QueuedTask } from './executor.js';
 
 /** Consecutive deaths before ready after which the pool stops respawning: the suite cannot start. */

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuntimeName } from '../results.js';
+import type { RuntimeName } from '../contract/results.js';
 
 export class RuntimeNotFoundError extends Error {
   readonly exitCode = 2;

@@ -8,17 +8,17 @@ import { once } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { BUILTIN_SUITES } from '../../suites/registry.js';
-import { spawnThread, webWorkerAvailable, type ThreadApi } from '../channels/thread.js';
-import { EVENT_LOOP_RESOLUTION_MS } from '../event-loop-delay.js';
-import { median } from '../stats.js';
-import type { Capability, RuntimeProbe } from './capabilities.js';
+import { spawnThread, webWorkerAvailable, type ThreadApi } from '../transports/thread.js';
+import { EVENT_LOOP_RESOLUTION_MS } from '../cell/event-loop-delay.js';
+import { median } from '../common/stats.js';
+import type { Capability, RuntimeProbe } from '../contract/capabilities.js';
 import type { ProbeReply, ProbeRequest } from './probe-worker.js';
 
 const CHECK_TIMEOUT_MS = 10_000;
 let eventLoopFloorMs: number | undefined;
 const PROBE_WORKER = new URL('./probe-worker.js', import.meta.url);
-const WORKER_ENTRY = new URL('../entries/worker.js', import.meta.url);
-const CHILD_ENTRY = new URL('../entries/child.js', import.meta.url);
+const WORKER_ENTRY = new URL('../transports/worker/worker-entry.js', import.meta.url);
+const CHILD_ENTRY = new URL('../transports/child/child-entry.js', import.meta.url);
 const CLUSTER_WORKER = new URL('./probe-cluster-worker.js', import.meta.url);
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {

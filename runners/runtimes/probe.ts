@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { RuntimeProbe } from './capabilities.js';
+import type { RuntimeProbe } from '../contract/capabilities.js';
 import { launchCommand } from './launch.js';
 import type { RuntimeInstall } from './locate.js';
 

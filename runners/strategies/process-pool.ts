@@ -1,4 +1,4 @@
-import { spawnChildChannel } from '../channels/child-channel.js';
+import { spawnChildChannel } from '../transports/child/child-channel.js';
 import { Pool } from '../executors/pool.js';
 import type { Strategy } from './strategy.js';
 

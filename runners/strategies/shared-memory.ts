@@ -1,4 +1,4 @@
-import { spawnSharedChannel } from '../channels/shared-channel.js';
+import { spawnSharedChannel } from '../transports/shared-memory/shared-channel.js';
 import { Pool } from '../executors/pool.js';
 import type { Strategy } from './strategy.js';
 

@@ -1,5 +1,5 @@
 import type { Suite } from '../../suites/suite.js';
-import type { ChannelOptions } from '../channels/channel.js';
+import type { ChannelOptions } from '../transports/channel.js';
 import type { Executor } from '../executors/executor.js';
 
 export interface StrategyOptions {

@@ -1,4 +1,4 @@
-import { spawnWorkerChannel } from '../channels/worker-channel.js';
+import { spawnWorkerChannel } from '../transports/worker/worker-channel.js';
 import { Pool } from '../executors/pool.js';
 import type { Strategy } from './strategy.js';
 

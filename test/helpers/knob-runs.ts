@@ -15,7 +15,7 @@ import { readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import type { CellComparison, Verdict } from '../../reports/compare.js';
+import type { CellComparison, Verdict } from '../../reports/verdict/compare.js';
 import { fixture, runCli, tempDir } from './cli.js';
 
 /**

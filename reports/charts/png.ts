@@ -1,0 +1,31 @@
+/**
+ * PNG charts through chartjs-node-canvas, sized for a README or a pull-request comment.
+ */
+import { join } from 'node:path';
+import type { ChartConfiguration } from 'chart.js';
+import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { createChartPlugin } from './chart-plugin.js';
+import type { BenchChart } from './charts.js';
+import { writeFileAtomic } from '../../runners/common/write-file-atomic.js';
+
+export const PNG_WIDTH = 900;
+export const PNG_HEIGHT = 500;
+
+/** Renders every chart to `<dir>/<chart id>.png`; returns the paths in chart order. */
+export async function writePngCharts(charts: readonly BenchChart[], dir: string): Promise<string[]> {
+  if (charts.length === 0) return [];
+  // One renderer for all charts: each construction loads a fresh copy of Chart.js.
+  const renderer = new ChartJSNodeCanvas({ width: PNG_WIDTH, height: PNG_HEIGHT, backgroundColour: '#ffffff' });
+  const paths: string[] = [];
+  for (const chart of charts) {
+    // structuredClone: the renderer writes into the configuration it is given.
+    const config = { ...structuredClone(chart.config), plugins: [createChartPlugin()] };
+    // Our configurations are typed by charts.ts, whose dataset types Chart.js does not know
+    // (its mixed bar/line typing cannot express them), so they meet Chart.js's type here.
+    const png = await renderer.renderToBuffer(config as unknown as ChartConfiguration, 'image/png');
+    const path = join(dir, `${chart.id}.png`);
+    await writeFileAtomic(path, png);
+    paths.push(path);
+  }
+  return paths;
+}

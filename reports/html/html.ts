@@ -1,0 +1,206 @@
+/**
+ * One self-contained HTML report: opens from disk with no network (Chart.js is inlined,
+ * a Content-Security-Policy forbids every fetch), and every string from a results file
+ * goes through html-escape.ts, so a hostile suite or host name renders as text.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { RunContext, RunResult } from '../../runners/contract/results.js';
+import { contextsOf } from '../cell-context.js';
+import { createChartPlugin } from '../charts/chart-plugin.js';
+import type { ChartSet } from '../charts/charts.js';
+import { escapeHtml, jsonForScript, scriptSafe } from './html-escape.js';
+import { formatNumber, installTableSort, renderCellTable } from './html-table.js';
+import type { Series } from '../charts/series.js';
+import type { TrendChart } from '../charts/trend-chart.js';
+import { renderTrendSection } from './trend-section.js';
+
+let chartJsSource: string | undefined;
+
+/**
+ * chart.js exports no subpath for its UMD bundle, so resolve the package's entry point
+ * and take the bundle beside it.
+ */
+function readChartJs(): string {
+  if (chartJsSource === undefined) {
+    const entry = createRequire(import.meta.url).resolve('chart.js');
+    chartJsSource = readFileSync(join(dirname(entry), 'chart.umd.js'), 'utf8');
+  }
+  return chartJsSource;
+}
+
+/** Draws every chart from the JSON block. Inlined with `.toString()`: self-contained. */
+function drawCharts(ChartJs: typeof import('chart.js').Chart, plugin: import('chart.js').Plugin): void {
+  const data = document.getElementById('bench-chart-data')?.textContent ?? '[]';
+  const configs = JSON.parse(data) as Array<{ id: string; config: import('chart.js').ChartConfiguration }>;
+  for (const { id, config } of configs) {
+    const canvas = document.getElementById(`chart-${id}`);
+    if (!(canvas instanceof HTMLCanvasElement)) continue;
+    // The box around the canvas fixes the aspect ratio; the chart fills it.
+    config.options = { ...config.options, responsive: true, maintainAspectRatio: false };
+    new ChartJs(canvas, { ...config, plugins: [plugin] });
+  }
+}
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #5a5a5a; --line: #d9d9d9; --warn: #8a4b00; --bad: #a31515; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1500px; padding: 20px 28px 48px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
+h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 32px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 16px; margin: 20px 0 8px; } .muted { color: var(--muted); }
+.banner { padding: 10px 14px; border-radius: 6px; margin: 14px 0; border: 1px solid; }
+.banner.ok { background: #eef7ee; border-color: #9ccc9c; } .banner.incomplete { background: #fff4e0; border-color: #e0b060; color: var(--warn); }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 18px; }
+figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
+.chart-box { position: relative; width: 100%; aspect-ratio: 8 / 5; }
+table { border-collapse: collapse; font-size: 13px; }
+th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; }
+th { background: #f4f4f4; } td.name, #warnings td:nth-child(-n+2) { white-space: nowrap; } td.wrap { min-width: 18em; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+table.cells thead th { position: sticky; top: 0; } table.cells tr.groups th { text-align: center; font-weight: 600; }
+table.cells th button { all: unset; cursor: pointer; font-weight: 600; white-space: nowrap; }
+table.cells th[aria-sort="ascending"] button::after { content: " ▲"; } table.cells th[aria-sort="descending"] button::after { content: " ▼"; }
+table.cells tbody tr:nth-child(even) { background: #fafafa; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; }
+.status-errored { color: var(--bad); font-weight: 600; } .status-skipped { color: var(--warn); }
+code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12.5px; word-break: break-all; }
+`;
+
+function completeness(results: readonly RunResult[], series: Series[]): string {
+  const interrupted = results.flatMap((result, i) => {
+    if (result.complete) return [];
+    const labels = series.filter((s) => s.fileIndex === i).map((s) => s.label).join(', ');
+    const by = result.interruptedBy ? ` (interrupted by ${result.interruptedBy})` : '';
+    return [`<li><strong>${escapeHtml(labels)}</strong>, run <code>${escapeHtml(result.runId)}</code>${escapeHtml(by)}</li>`];
+  });
+  if (interrupted.length === 0) {
+    return '<div class="banner ok" id="completeness">Complete: every planned cell of every run was attempted.</div>';
+  }
+  return `<div class="banner incomplete" id="completeness"><strong>Incomplete:</strong> these runs stopped early; cells they did not reach are listed as skipped.<ul>${interrupted.join('')}</ul></div>`;
+}
+
+/** `runId`: the context's own run (in a merged file, a source run; config is the file's). */
+function contextRows(result: RunResult, c: RunContext, runId: string): Array<[string, string]> {
+  const { config } = result;
+  const env = Object.entries(c.timingEnv);
+  return [
+    ['run id', `<code>${escapeHtml(runId)}</code>`],
+    ['created', escapeHtml(result.createdAt)],
+    ['complete', result.complete ? 'yes' : `no${result.interruptedBy ? `, interrupted by ${escapeHtml(result.interruptedBy)}` : ''}`],
+    ['runtime', `${escapeHtml(c.runtime.name)} ${escapeHtml(c.runtime.version)}`],
+    ['OS', `${escapeHtml(c.os.platform)} ${escapeHtml(c.os.release)} (${escapeHtml(c.os.arch)})`],
+    ['CPU', escapeHtml(c.cpu.model)],
+    ['cores', escapeHtml(c.cpu.cores)],
+    ['memory', `${formatNumber(c.memoryBytes / 1024 ** 3)} GiB`],
+    ['host', escapeHtml(c.hostname)],
+    ['load average (1 min)', `${formatNumber(c.loadAverage1m)}`],
+    ['timing-relevant environment', env.length === 0 ? 'none' : env.map(([k, v]) => `<code>${escapeHtml(k)}=${escapeHtml(v)}</code>`).join('<br>')],
+    ['commit', c.commit === null ? 'not in a git repository' : `<code>${escapeHtml(c.commit)}</code>`],
+    ['harness version', escapeHtml(c.harnessVersion)],
+    ['command line', `<code>${c.commandLine.map((arg) => escapeHtml(arg)).join(' ')}</code>`],
+    ['suites (size)', config.suites.map((s) => `${escapeHtml(s)} (${escapeHtml(config.sizes[s] ?? '?')})`).join(', ')],
+    ['strategies', config.strategies.map((s) => escapeHtml(s)).join(', ')],
+    ['workers · rounds', `${escapeHtml(config.workers)} · ${escapeHtml(config.rounds)}${config.quick ? ' (quick)' : ''}`],
+    ['worker nice', escapeHtml(config.workerNice)],
+    ['phase · cell timeout · seed', `${escapeHtml(config.phaseMs)} ms · ${escapeHtml(config.cellTimeoutMs)} ms · ${escapeHtml(config.seed)}`],
+  ];
+}
+
+/** One column per context (a file's, or each source run's of a merged file), so machines read side by side. */
+function contextTable(results: readonly RunResult[], series: Series[]): string {
+  const sources = results.flatMap((result, fileIndex) => [...contextsOf(result)].map(([id, context]) => ({ result, fileIndex, id, context })));
+  const columns = sources.map(({ result, context, id }) => contextRows(result, context, contextsOf(result).size > 1 ? id : result.runId));
+  const heads = sources.map(({ fileIndex, context }) => `<th scope="col">${escapeHtml(series.filter((s) => s.fileIndex === fileIndex && s.context === context).map((s) => s.label).join(', '))}</th>`);
+  const rows = (columns[0] ?? []).map(([name], r) =>
+    `<tr><th scope="row">${name}</th>${columns.map((column) => `<td>${column[r]?.[1] ?? ''}</td>`).join('')}</tr>`);
+  return `<div class="table-scroll"><table id="context"><thead><tr><th></th>${heads.join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
+}
+
+function fileLabel(series: Series[], fileIndex: number): string {
+  return series.filter((s) => s.fileIndex === fileIndex).map((s) => s.label).join(', ');
+}
+
+function warningsTable(results: readonly RunResult[], series: Series[]): string {
+  const rows = results.flatMap((result, i) => result.warnings.map((w) => {
+    const cell = w.cell ? `${escapeHtml(w.cell.suite)} · ${escapeHtml(w.cell.size)} · ${escapeHtml(w.cell.strategy)} · ${escapeHtml(w.cell.runtime)}` : 'whole run';
+    const run = results.length > 1 ? `<td>${escapeHtml(fileLabel(series, i))}</td>` : '';
+    return `<tr>${run}<td>${escapeHtml(w.kind)}</td><td>${escapeHtml(w.message)}</td><td>${escapeHtml(w.hint)}</td><td>${cell}</td></tr>`;
+  }));
+  if (rows.length === 0) return '<p id="warnings">No measurement warnings.</p>';
+  const runHead = results.length > 1 ? '<th>run</th>' : '';
+  return `<div class="table-scroll"><table id="warnings"><thead><tr>${runHead}<th>kind</th><th>what</th><th>what to change</th><th>cell</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
+}
+
+function problemCells(series: Series[]): string {
+  const rows = series.flatMap((s) => s.cells.flatMap((cell) => {
+    if (cell.status === 'completed') return [];
+    const why = cell.status === 'errored' ? `${cell.error.message} (round ${cell.error.round})` : cell.reason;
+    const run = series.length > 1 ? `<td>${escapeHtml(s.label)}</td>` : '';
+    return [`<tr>${run}<td>${escapeHtml(cell.suite)}</td><td>${escapeHtml(cell.strategy)}</td><td class="status-${cell.status}">${cell.status}</td><td>${escapeHtml(why)}</td></tr>`];
+  }));
+  if (rows.length === 0) return '<p id="problems">Every cell completed and verified its outputs.</p>';
+  const runHead = series.length > 1 ? '<th>run</th>' : '';
+  return `<table id="problems"><thead><tr>${runHead}<th>suite</th><th>strategy</th><th>status</th><th>reason</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+function chartSections(set: ChartSet): string {
+  return set.suites.map((suite) => {
+    const figures = set.charts.filter((chart) => chart.suite === suite).map((chart) =>
+      `<figure><div class="chart-box"><canvas id="chart-${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></canvas></div></figure>`);
+    return `<h3>${escapeHtml(suite)}</h3><div class="charts">${figures.join('\n')}</div>`;
+  }).join('\n');
+}
+
+/** An inline script and its CSP hash: only these exact scripts may run. */
+function inlineScript(code: string): { tag: string; hash: string } {
+  const safe = scriptSafe(code);
+  return { tag: `<script>${safe}</script>`, hash: `'sha256-${createHash('sha256').update(safe).digest('base64')}'` };
+}
+
+export function renderHtml(results: readonly RunResult[], set: ChartSet, trends: readonly TrendChart[] = []): string {
+  const chartData = [...set.charts, ...trends].map(({ id, config }) => ({ id, config }));
+  const scripts = [
+    inlineScript(readChartJs()),
+    inlineScript(`(${installTableSort.toString()})();\n(${drawCharts.toString()})(Chart, (${createChartPlugin.toString()})());`),
+  ];
+  const csp = `default-src 'none'; script-src ${scripts.map((s) => s.hash).join(' ')}; style-src 'unsafe-inline'; img-src data:`;
+  const runIds = results.map((result) => result.runId).join(', ');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>bench report: ${escapeHtml(runIds)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>bench report</h1>
+<div class="muted">${escapeHtml(set.series.map((s) => s.label).join(' vs '))} · ${set.suites.length} suites · ${set.series.reduce((n, s) => n + s.cells.length, 0)} cells · run ${escapeHtml(runIds)}</div>
+${completeness(results, set.series)}
+</header>
+<main>
+<h2>Charts</h2>
+<p class="muted">Strategies keep one order and one colour throughout.${set.series.length > 1 ? ' Each run has one bar per strategy: solid for the first, outlined for the second, half-tone for the third.' : ''}</p>
+${chartSections(set)}
+${renderTrendSection(trends)}
+<h2>Measurement warnings</h2>
+${warningsTable(results, set.series)}
+<h2>Cells that did not complete</h2>
+${problemCells(set.series)}
+<h2>Every cell</h2>
+<p class="muted">Click a column header to sort; click again to reverse. Times in ms.</p>
+${renderCellTable(set.series, set.suites, set.palette)}
+<h2>Where this ran</h2>
+${contextTable(results, set.series)}
+</main>
+<script type="application/json" id="bench-chart-data">${jsonForScript(chartData)}</script>
+${scripts.map((s) => s.tag).join('\n')}
+</body>
+</html>
+`;
+}

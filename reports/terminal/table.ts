@@ -1,0 +1,70 @@
+/**
+ * The terminal comparison table: one block per suite and size, one row per runtime and strategy.
+ * Every figure is read from the results; nothing is recomputed here except the
+ * speedup, a ratio of two stored medians.
+ */
+import type { CellResult, RunResult } from '../../runners/contract/results.js';
+import { formatBytes, formatMs, formatRate, terminalSafe } from './format.js';
+
+const HEADERS = ['runtime', 'strategy', 'workers', 'tasks/s', '95% CI', 'speedup', 'p50', 'p99', 'p99 loaded', 'loop p99', 'startup', 'peak RSS'];
+
+/** The speedup baseline is main-thread on the same runtime, never another runtime's. */
+function row(cell: CellResult, runtimeLabel: string, baseline: number | undefined): string[] {
+  const lead = [runtimeLabel, cell.strategy, String(cell.workers)];
+  if (cell.status === 'errored') return [...lead, `ERRORED (round ${cell.error.round}): ${cell.error.message}`];
+  if (cell.status === 'skipped') return [...lead, `skipped: ${cell.reason}`];
+  if (cell.scenario === 'http') return [...lead, 'an HTTP cell: see reports/http-table.ts'];
+  const tps = cell.throughput.tasksPerSec;
+  const [low, high] = cell.throughput.ci95;
+  return [
+    ...lead,
+    formatRate(tps),
+    cell.throughput.rounds.length > 1 ? `${formatRate(low)}–${formatRate(high)}` : '—',
+    baseline ? `${(tps / baseline).toFixed(2)}×` : '—',
+    formatMs(cell.latency.p50Ms),
+    formatMs(cell.latency.p99Ms),
+    formatMs(cell.loadedLatency.p99Ms),
+    formatMs(cell.eventLoopDelay.p99Ms),
+    formatMs(cell.startupMs),
+    formatBytes(cell.memory.peakRssBytes),
+  ];
+}
+
+function layout(rows: string[][]): string {
+  const widths = HEADERS.map((_, column) => Math.max(...rows.filter((r) => r.length === HEADERS.length).map((r) => r[column]!.length)));
+  return rows.map((cells) => {
+    if (cells.length !== HEADERS.length) {
+      // Errored and skipped rows: the reason runs across the figure columns.
+      return [cells[0]!.padEnd(widths[0]!), cells[1]!.padEnd(widths[1]!), cells[2]!.padStart(widths[2]!), cells[3]].join('  ');
+    }
+    return cells.map((text, column) => (column < 2 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ');
+  }).join('\n');
+}
+
+export function renderTable(result: RunResult): string {
+  const { context, config } = result;
+  const runtimeLabel = (name: string): string => {
+    const version = context.runtimes?.[name]?.version ?? (name === context.runtime.name ? context.runtime.version : undefined);
+    return version ? `${name} ${version}` : name;
+  };
+  const groups = new Map<string, CellResult[]>();
+  for (const cell of result.cells) {
+    const group = `${cell.suite} · size ${cell.size}`;
+    groups.set(group, [...(groups.get(group) ?? []), cell]);
+  }
+  const blocks: string[] = [];
+  for (const [title, cells] of groups) {
+    const baselineOf = (runtime: string): number | undefined => {
+      const main = cells.find((c) => c.strategy === 'main-thread' && c.runtime === runtime);
+      return main?.status === 'completed' && main.scenario === 'batch' ? main.throughput.tasksPerSec : undefined;
+    };
+    const rows = cells.map((cell) => row(cell, runtimeLabel(cell.runtime), baselineOf(cell.runtime)));
+    blocks.push(`${title}\n${layout([HEADERS, ...rows])}`);
+  }
+  const header = `bench ${result.runId} · ${context.runtime.name} ${context.runtime.version} · ${context.cpu.model} · ` +
+    `${context.cpu.cores} cores · ${config.rounds} round${config.rounds === 1 ? '' : 's'}` + (result.complete ? '' : ' · INCOMPLETE (interrupted)');
+  const legend = 'tasks/s: median over rounds (95% CI of the mean) · speedup vs main-thread · p50/p99: unloaded latency · ' +
+    'p99 loaded: latency with the pool kept full · loop p99: event-loop delay of the dispatching thread';
+  const warnings = result.warnings.map((w) => `! ${w.message}\n  → ${w.hint}`);
+  return terminalSafe([header, '', blocks.join('\n\n'), '', legend, ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join('\n'));
+}

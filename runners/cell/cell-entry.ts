@@ -1,0 +1,51 @@
+/**
+ * One cell round in one fresh process: load the suite, build the strategy's executor,
+ * measure, verify, write a CellOutcome, exit. Runs unchanged on Node, Bun and Deno.
+ */
+import { writeFileSync } from 'node:fs';
+import { loadSuite } from '../../suites/registry.js';
+import { measureRound } from './measure.js';
+import type { CellOutcome, CellSpec } from '../contract/protocol.js';
+import { findStrategy } from '../strategies/index.js';
+
+function peakRssBytes(): number {
+  // maxRSS is in kilobytes; it covers this process and all its threads.
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+async function runCell(spec: CellSpec): Promise<CellOutcome> {
+  const strategy = findStrategy(spec.strategy);
+  if (!strategy) return { ok: false, error: `unknown strategy ${spec.strategy}` };
+  const suite = await loadSuite(spec.suiteUrl);
+  const executor = strategy.create({
+    suite, workers: spec.workers, channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: spec.thread },
+  });
+  try {
+    await executor.start();
+    const measured = await measureRound(executor, { suite, size: spec.size, seed: spec.seed, workers: spec.workers, phaseMs: spec.phaseMs,
+      eventLoopMethod: spec.eventLoopMethod, eventLoopFloorMs: spec.eventLoopFloorMs,
+    });
+    return {
+      ok: true,
+      sample: { round: spec.round, ...measured, startupSamplesMs: [...executor.startupSamplesMs], selfPeakRssBytes: peakRssBytes() },
+    };
+  } finally {
+    await executor.close();
+  }
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as CellSpec;
+// The CLI holds our stdin open; its end means the CLI is gone, so nobody wants our result.
+process.stdin.on('end', () => process.exit(3));
+process.stdin.resume();
+process.stdin.unref?.();
+
+let outcome: CellOutcome;
+try {
+  outcome = await runCell(spec);
+} catch (error) {
+  outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
+}
+writeFileSync(spec.outcomePath, JSON.stringify(outcome));
+// Exit explicitly: a misbehaving suite may leave handles that would keep us alive.
+process.exit(0);

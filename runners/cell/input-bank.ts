@@ -1,0 +1,27 @@
+import type { Suite, Value } from '../../suites/suite.js';
+import { copyValue } from '../common/typed-arrays.js';
+
+/** Distinct inputs per cell: enough to defeat caching, few enough to verify cheaply. */
+const DISTINCT_INPUTS = 4;
+
+/**
+ * The cell's inputs, generated once before anything is timed. Task i gets input
+ * i mod 4. Strategies that transfer typed arrays get a copy they may detach: the
+ * originals stay intact so every output can be verified against them.
+ */
+export class InputBank {
+  readonly inputs: Value[];
+
+  constructor(suite: Suite, size: number, seed: number, private readonly copyForTransfer: boolean) {
+    this.inputs = Array.from({ length: DISTINCT_INPUTS }, (_, i) => suite.makeInput(size, seed + i));
+  }
+
+  seedIndex(task: number): number {
+    return task % DISTINCT_INPUTS;
+  }
+
+  forTask(task: number): Value {
+    const input = this.inputs[this.seedIndex(task)]!;
+    return this.copyForTransfer ? copyValue(input) : input;
+  }
+}

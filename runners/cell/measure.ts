@@ -1,0 +1,126 @@
+/**
+ * The measured phases of one cell round, in order: warm-up, unloaded latency
+ * (tinybench), saturated batch (aggregate throughput, latency under load, event-loop delay).
+ */
+import { Bench } from 'tinybench';
+import type { Suite, Value } from '../../suites/suite.js';
+import { startEventLoopProbe } from './event-loop-delay.js';
+import type { Executor } from '../executors/executor.js';
+import { InputBank } from './input-bank.js';
+import { OutputVerifier } from './output-verifier.js';
+import type { EventLoopDelay, RoundSample } from '../contract/results.js';
+import { ascending, mean, thinSorted } from '../common/stats.js';
+
+export interface MeasureOptions {
+  suite: Suite;
+  size: number;
+  seed: number;
+  workers: number;
+  /** Time budget of each timed phase, ms. Warm-up takes a fifth of it. */
+  phaseMs: number;
+  eventLoopMethod: EventLoopDelay['method'];
+  eventLoopFloorMs: number;
+}
+
+/** Samples kept per phase in the results file; more are thinned evenly (quantiles survive). */
+export const MAX_SAMPLES = 2_000;
+/** tinybench runs at least this many iterations, then stops when the phase's time is up. */
+const MIN_LATENCY_SAMPLES = 5;
+
+type Measured = Omit<RoundSample, 'round' | 'peakRssBytes' | 'startupSamplesMs'>;
+
+interface LoopResult { wallMs: number; latenciesMs: number[] }
+
+/**
+ * Runs `tasks` tasks keeping `inflight` outstanding: each completion submits the next,
+ * so the executor's queue never runs dry and never grows without bound.
+ */
+function closedLoop(executor: Executor, bank: InputBank, verifier: OutputVerifier, first: number, tasks: number, inflight: number): Promise<LoopResult> {
+  return new Promise((resolve, reject) => {
+    const latenciesMs: number[] = [];
+    let submitted = 0;
+    let completed = 0;
+    let failed = false;
+    const start = performance.now();
+    const submit = (): void => {
+      const task = first + submitted++;
+      const input = bank.forTask(task);
+      const submittedAt = performance.now();
+      executor.run(input).then((output) => {
+        if (failed) return;
+        latenciesMs.push(performance.now() - submittedAt);
+        verifier.check(bank.seedIndex(task), output);
+        if (++completed === tasks) resolve({ wallMs: performance.now() - start, latenciesMs });
+        else if (submitted < tasks) submit();
+      }).catch((error: unknown) => {
+        failed = true;
+        reject(error);
+      });
+    };
+    for (let i = 0; i < Math.min(inflight, tasks); i++) submit();
+  });
+}
+
+async function unloadedLatency(executor: Executor, bank: InputBank, verifier: OutputVerifier, first: number, phaseMs: number): Promise<number[]> {
+  let task = first;
+  let input = bank.forTask(task);
+  let output: Value | undefined;
+  let finished = false;
+  const bench = new Bench({ time: phaseMs, iterations: MIN_LATENCY_SAMPLES, warmup: false, retainSamples: true, throws: true });
+  // async: tinybench calls a non-async function once at add time to detect its kind.
+  bench.add('unloaded', async () => {
+    output = await executor.run(input);
+    finished = true;
+  }, {
+    // Input preparation (a copy, for transferring strategies) and the output's check (up to
+    // a million floats compared for sort) stay outside the timed window.
+    beforeEach() { input = bank.forTask(++task); finished = false; },
+    // tinybench calls this in a finally: after a failed task, stay quiet so its own error surfaces.
+    afterEach() { if (finished) verifier.check(bank.seedIndex(task), output!); },
+  });
+  await bench.run();
+  const result = bench.tasks[0]?.result;
+  if (!result || !('latency' in result)) throw new Error(`tinybench did not complete: ${result?.state ?? 'no task'}`);
+  return [...(result.latency.samples ?? [])];
+}
+
+export const round4 = (ms: number): number => Math.round(ms * 1e4) / 1e4;
+
+export async function measureRound(executor: Executor, options: MeasureOptions): Promise<Measured> {
+  const { suite, size, seed, workers, phaseMs } = options;
+  const bank = new InputBank(suite, size, seed, executor.transfersInput);
+  const verifier = new OutputVerifier(suite, bank.inputs);
+  const inflight = 2 * workers;
+
+  // Warm-up: JIT, worker start-up and the first (full) verifications happen here, untimed.
+  let task = 0;
+  let warmTasks = 0;
+  const warmStart = performance.now();
+  do {
+    await closedLoop(executor, bank, verifier, task, inflight * 2, inflight);
+    task += inflight * 2;
+    warmTasks += inflight * 2;
+  } while (performance.now() - warmStart < phaseMs / 5);
+  const warmTasksPerSec = warmTasks / ((performance.now() - warmStart) / 1000);
+
+  const latencySamples = await unloadedLatency(executor, bank, verifier, task, phaseMs);
+  task += latencySamples.length + 1;
+
+  // Batch size from the warm-up rate, so the batch lasts about one phase on any strategy.
+  const tasks = Math.max(inflight * 4, Math.round((warmTasksPerSec * phaseMs) / 1000));
+  const probe = startEventLoopProbe(options.eventLoopMethod, options.eventLoopFloorMs);
+  const batch = await closedLoop(executor, bank, verifier, task, tasks, inflight);
+  const eventLoopDelay = probe.stop();
+
+  return {
+    tasks,
+    wallMs: round4(batch.wallMs),
+    tasksPerSec: tasks / (batch.wallMs / 1000),
+    latencySamplesMs: thinSorted(ascending(latencySamples), MAX_SAMPLES).map(round4),
+    latencyMeanMs: round4(mean(latencySamples)),
+    latencyCount: latencySamples.length,
+    loadedLatencySamplesMs: thinSorted(ascending(batch.latenciesMs), MAX_SAMPLES).map(round4),
+    eventLoopDelay: { ...eventLoopDelay, p50Ms: round4(eventLoopDelay.p50Ms), p99Ms: round4(eventLoopDelay.p99Ms), maxMs: round4(eventLoopDelay.maxMs) },
+    verifiedOutputs: verifier.count,
+  };
+}

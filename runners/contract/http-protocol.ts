@@ -1,0 +1,56 @@
+/**
+ * Every message of the HTTP scenario that crosses a process boundary, in one place.
+ *
+ * - harness → server process: a ServerSpec as argv JSON, then HarnessMessage over IPC;
+ *   server → harness: ServerMessage over IPC (JSON serialization: plain data only).
+ * - cluster primary ↔ its server processes: the same two message types, so one server
+ *   process answers a cluster primary exactly as it answers the harness.
+ */
+import type { EventLoopDelay, HttpServerCounters } from './results.js';
+
+/** Strategies `bench http` can put behind a server, in table order. */
+export const HTTP_STRATEGY_NAMES = ['main-thread', 'worker-pool', 'shared-memory', 'process-pool', 'cluster'] as const;
+export type HttpStrategyName = (typeof HTTP_STRATEGY_NAMES)[number];
+
+export interface ServerSpec {
+  suiteUrl: string;
+  /** Size of a request that names none (`GET /<suite>` without `?size=`). */
+  size: number;
+  strategy: HttpStrategyName;
+  /** Worker threads, child processes or (cluster) server processes. */
+  workers: number;
+  /** Priority decrease of workers, children and cluster server processes (Linux nice). */
+  workerNice: number;
+  /** Requests that may wait beyond the ones running; past it: 503 with Retry-After. */
+  maxQueue: number;
+  seed: number;
+}
+
+/** One server process's counters for the measured window; wrong outputs error the cell. */
+export interface ServerCounters extends HttpServerCounters {
+  wrongOutputs: number;
+  /** Requests answered 400, 404 or 405: the load generator asked for something else. */
+  badRequests: number;
+}
+
+export interface ServerStats {
+  counters: ServerCounters;
+  /** The server's main thread during the window (cluster: the worst of its processes). */
+  eventLoopDelay: EventLoopDelay;
+  /** Spawn → ready time of every worker, child or cluster process started so far. */
+  startupSamplesMs: number[];
+  /** First wrong output seen, for the error message. */
+  firstWrongOutput?: string;
+}
+
+export type HarnessMessage =
+  | { type: 'measure-start' }
+  | { type: 'measure-stop' }
+  | { type: 'shutdown' };
+
+export type ServerMessage =
+  | { type: 'listening'; port: number }
+  /** The counters were reset and the event-loop probe started. */
+  | { type: 'measuring' }
+  | { type: 'stats'; stats: ServerStats }
+  | { type: 'fatal'; message: string };

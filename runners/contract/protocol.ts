@@ -1,0 +1,85 @@
+/**
+ * Every message that crosses a process or thread boundary, in one place.
+ *
+ * - CLI → cell process: a CellSpec as argv JSON; cell → CLI: a CellOutcome written to a file.
+ * - cell → worker thread or child process: TaskMessage; back: ExecutorMessage.
+ * - shared-memory workers: no payload messages at all; the slots below in a control
+ *   SharedArrayBuffer, driven by Atomics.
+ */
+import type { Value } from '../../suites/suite.js';
+import type { EventLoopDelay, RoundSample } from './results.js';
+import type { ThreadOptions } from '../transports/thread.js';
+import type { WireValue } from '../transports/child/json-codec.js';
+
+export interface CellSpec {
+  /** URL of the suite module (built-in or user file). */
+  suiteUrl: string;
+  suite: string;
+  size: number;
+  strategy: string;
+  workers: number;
+  workerNice: number;
+  /** Which thread API starts workers, and Bun's smol mode (from the runtime probe). */
+  thread: ThreadOptions;
+  /** How event-loop delay is measured: the runtime probe found whether the histogram works. */
+  eventLoopMethod: EventLoopDelay['method'];
+  /** What the histogram reads on an idle loop, subtracted from every reading (probe's eventLoopFloorMs). */
+  eventLoopFloorMs: number;
+  round: number;
+  seed: number;
+  /** Time budget of each measured phase, ms. */
+  phaseMs: number;
+  /** Where the cell writes its CellOutcome (JSON). */
+  outcomePath: string;
+}
+
+export type CellOutcome =
+  | { ok: true; sample: Omit<RoundSample, 'peakRssBytes' | 'foreignCpuShare'> & { selfPeakRssBytes: number } }
+  | { ok: false; error: string };
+
+/** Cell → worker thread (structured clone, typed arrays transferred). */
+export type TaskMessage = { type: 'task'; id: number; input: Value };
+/** Cell → child process: JSON only, so typed arrays travel encoded. */
+export type WireTaskMessage = { type: 'task'; id: number; input: WireValue };
+
+export type ExecutorMessage<Payload = Value> =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; output: Payload }
+  | { type: 'failure'; id: number; message: string };
+
+export interface WorkerBootstrap {
+  suiteUrl: string;
+  /** Priority decrease for the worker thread (or child process): see --worker-nice. */
+  nice: number;
+}
+
+/** The shared-memory worker's first message: its buffers, and the port for replacement buffers. */
+export interface SharedSetupMessage {
+  type: 'setup';
+  control: SharedArrayBuffer;
+  data: SharedArrayBuffer;
+  /** Carries a replacement data buffer when a payload outgrows the current one. */
+  bufferPort: import('node:worker_threads').MessagePort;
+}
+
+/** Int32 slot indices of the shared-memory control buffer. Never use a bare number. */
+export const ControlSlot = {
+  /** One of SharedState: the hand-off between the cell and the worker. */
+  STATE: 0,
+  /** Encoded byte length of the input (cell → worker) or output (worker → cell). */
+  PAYLOAD_BYTES: 1,
+  /** 1 when a new data buffer waits on bufferPort, to be taken before reading. */
+  BUFFER_REPLACED: 2,
+} as const;
+export const CONTROL_SLOTS = 3;
+
+export const SharedState = {
+  IDLE: 0,
+  /** The cell wrote an input: the worker runs it. */
+  TASK: 1,
+  /** The worker wrote an output. */
+  DONE: 2,
+  /** The worker wrote an error message (a string) instead of an output. */
+  FAILED: 3,
+  SHUTDOWN: 4,
+} as const;

@@ -1,0 +1,74 @@
+/**
+ * One strategy's HTTP measurement → one cell. Every latency percentile is computed from the
+ * thinned samples stored beside it, so a reader can recompute each number in the file; the
+ * mean alone comes from all samples (thinning keeps the extremes and would inflate it).
+ */
+import { MAX_SAMPLES, round4 } from '../../cell/measure.js';
+import type { CellKey, DelaySummary, ErroredCell, HttpCompletedCell } from '../../contract/results.js';
+import { ascending, mean, median, quantile, thinSorted } from '../../common/stats.js';
+import type { HealthOutcome } from './health-probe.js';
+import type { LoadOutcome } from './load.js';
+import type { ServerStats } from '../../contract/http-protocol.js';
+
+export type HttpCellKey = CellKey & { scenario: 'http' };
+
+export interface HttpMeasurement {
+  load: LoadOutcome;
+  /** Absent when /health was not probed. */
+  health: HealthOutcome | undefined;
+  server: ServerStats;
+  peakRssBytes: number;
+  foreignCpuShare: number | null;
+}
+
+/** Sorted, thinned evenly (quantiles and the max survive), rounded to 0.1 µs. */
+const stored = (samplesMs: readonly number[]): number[] => thinSorted(ascending(samplesMs), MAX_SAMPLES).map(round4);
+
+const summary = (sorted: readonly number[]): DelaySummary =>
+  ({ p50Ms: round4(quantile(sorted, 0.5)), p99Ms: round4(quantile(sorted, 0.99)), maxMs: sorted.at(-1) ?? 0 });
+
+export function errored(key: HttpCellKey, message: string): ErroredCell {
+  return { ...key, status: 'errored', verified: false, error: { message, round: 1 }, rounds: [] };
+}
+
+export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes, foreignCpuShare }: HttpMeasurement): HttpCompletedCell | ErroredCell {
+  const { counters } = server;
+  // The first wrong output is kept across the warm-up's reset of the counters: a strategy
+  // that answered wrong while warming up is not verified either.
+  if (counters.wrongOutputs > 0 || server.firstWrongOutput !== undefined) {
+    const how = counters.wrongOutputs > 0 ? `${counters.wrongOutputs} wrong output(s)` : 'wrong output(s) during the warm-up';
+    return errored(key, `the server computed ${how}, answered 500: ${server.firstWrongOutput ?? 'no detail'}`);
+  }
+  if (load.ok === 0) {
+    return errored(key, `no request was answered 2xx (${load.errors} connection errors, ${load.timeouts} timeouts, ` +
+      `${load.overloaded} 503s, ${load.serverErrors} other 5xx): check the server, or lower --connections`);
+  }
+  const latencyMs = stored(load.okLatenciesMs);
+  const healthMs = health ? stored(health.samplesMs) : [];
+  const delay = server.eventLoopDelay;
+  return {
+    ...key,
+    status: 'completed',
+    verified: true,
+    requests: { perSec: load.ok / (load.wallMs / 1000), ok: load.ok, total: load.total, wallMs: round4(load.wallMs) },
+    latency: {
+      meanMs: round4(mean(load.okLatenciesMs)),
+      p50Ms: round4(quantile(latencyMs, 0.5)),
+      p90Ms: round4(quantile(latencyMs, 0.9)),
+      p99Ms: round4(quantile(latencyMs, 0.99)),
+      maxMs: latencyMs.at(-1) ?? 0,
+      count: load.okLatenciesMs.length,
+    },
+    errors: { errors: load.errors, timeouts: load.timeouts, non2xx: load.non2xx, overloaded: load.overloaded, serverErrors: load.serverErrors },
+    eventLoopDelay: { ...delay, p50Ms: round4(delay.p50Ms), p99Ms: round4(delay.p99Ms), maxMs: round4(delay.maxMs) },
+    health: health ? { ...summary(healthMs), count: health.samplesMs.length, failures: health.failures } : null,
+    startupMs: server.startupSamplesMs.length > 0 ? round4(median(server.startupSamplesMs)) : null,
+    memory: { peakRssBytes },
+    server: {
+      answered: counters.answered, overloaded: counters.overloaded, failed: counters.failed,
+      health: counters.health, verifiedOutputs: counters.verifiedOutputs,
+    },
+    foreignCpuShare,
+    samples: { latencyMs, healthMs },
+  };
+}

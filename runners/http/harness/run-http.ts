@@ -1,0 +1,62 @@
+/**
+ * A whole `bench http` run: each strategy's server in turn, one cell each. The results
+ * file is rewritten (atomically) after every cell and marked incomplete until the end,
+ * so Ctrl-C keeps what was measured.
+ */
+import { collectContext } from '../../orchestrate/context.js';
+import { SCHEMA_VERSION, type CellResult, type RunConfig, type RunResult } from '../../contract/results.js';
+import { newRunId } from '../../orchestrate/run.js';
+import { CellInterrupted } from '../../orchestrate/spawn-cell.js';
+import { writeJsonAtomic } from '../../common/write-json-atomic.js';
+import type { HttpCellKey } from './http-cell.js';
+import { findHttpWarnings } from './http-warnings.js';
+import { measureHttpCell } from './measure-http.js';
+import type { HttpStrategyName, ServerSpec } from '../../contract/http-protocol.js';
+
+export interface HttpRunRequest {
+  suite: { name: string; url: string; size: number };
+  strategies: HttpStrategyName[];
+  /** config.http must be set. */
+  config: RunConfig & { http: NonNullable<RunConfig['http']> };
+  commandLine: string[];
+  resultsPath: (runId: string) => string;
+  /** Called as each cell finishes (the CLI prints a progress line). */
+  onCell: (index: number, total: number, cell: CellResult, elapsedMs: number) => void;
+}
+
+export async function executeHttpRun(request: HttpRunRequest, signal: AbortSignal): Promise<{ result: RunResult; path: string }> {
+  const { config, suite } = request;
+  const runId = newRunId();
+  const path = request.resultsPath(runId);
+  const context = collectContext(request.commandLine);
+  const keys: HttpCellKey[] = request.strategies.map((strategy) => ({
+    scenario: 'http', suite: suite.name, size: suite.size, strategy, runtime: context.runtime.name,
+    workers: strategy === 'main-thread' ? 1 : config.workers,
+  }));
+  const cells: CellResult[] = keys.map((key) => ({ ...key, status: 'skipped', verified: false, reason: 'the run was interrupted before this cell ran' }));
+  const snapshot = (complete: boolean, interruptedBy?: string): RunResult => ({
+    schemaVersion: SCHEMA_VERSION, runId, createdAt: new Date().toISOString(), complete,
+    ...(interruptedBy ? { interruptedBy } : {}),
+    context, config, cells: [...cells], warnings: findHttpWarnings(cells, context),
+  });
+
+  for (const [index, key] of keys.entries()) {
+    if (signal.aborted) break;
+    const spec: ServerSpec = {
+      suiteUrl: suite.url, size: suite.size, strategy: key.strategy as HttpStrategyName, workers: key.workers,
+      workerNice: config.workerNice ?? 0, maxQueue: config.http.maxQueue, seed: config.seed,
+    };
+    const startedAt = performance.now();
+    try {
+      cells[index] = await measureHttpCell({ key, spec, load: config.http, cellTimeoutMs: config.cellTimeoutMs }, signal);
+    } catch (error) {
+      if (error instanceof CellInterrupted) break;
+      throw error;
+    }
+    request.onCell(index, keys.length, cells[index]!, performance.now() - startedAt);
+    writeJsonAtomic(path, snapshot(false));
+  }
+  const result = snapshot(!signal.aborted, signal.aborted ? String(signal.reason ?? 'interrupted') : undefined);
+  writeJsonAtomic(path, result);
+  return { result, path };
+}

@@ -1,0 +1,42 @@
+import type { BatchCellKey, CellKey, RuntimeName } from '../contract/results.js';
+
+export interface PlannedSuite {
+  name: string;
+  url: string;
+  size: number;
+}
+
+export interface PlannedRound {
+  key: BatchCellKey;
+  suiteUrl: string;
+  round: number;
+}
+
+/**
+ * Rounds run in separate processes, interleaved: round 1 of every cell, then round 2…
+ * Machine drift then hits every strategy alike. Within a round the strategy order
+ * rotates, so no strategy always runs first (cold caches) or last (warm machine).
+ */
+export function planRounds(suites: PlannedSuite[], strategies: string[], workersFor: (strategy: string) => number,
+  runtimes: RuntimeName[], rounds: number): PlannedRound[] {
+  const plan: PlannedRound[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const suite of suites) {
+      for (const runtime of runtimes) {
+        const shift = (round - 1) % strategies.length;
+        const order = [...strategies.slice(shift), ...strategies.slice(0, shift)];
+        for (const strategy of order) {
+          plan.push({
+            key: { scenario: 'batch', suite: suite.name, size: suite.size, strategy, runtime, workers: workersFor(strategy) },
+            suiteUrl: suite.url,
+            round,
+          });
+        }
+      }
+    }
+  }
+  return plan;
+}
+
+export const cellId = (key: CellKey): string =>
+  [key.scenario, key.suite, key.size, key.strategy, key.runtime, key.workers].join('|');

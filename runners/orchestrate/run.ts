@@ -1,0 +1,117 @@
+/**
+ * A whole run: plan the rounds, run each in a fresh cell process, aggregate, warn.
+ * The results file is rewritten (atomically) after every round, marked incomplete until
+ * the end, so neither Ctrl-C nor a crash of the CLI loses what was measured.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { aggregateCell, type RoundRecord } from './aggregate.js';
+import { collectContext } from './context.js';
+import { EVENT_LOOP_RESOLUTION_MS } from '../cell/event-loop-delay.js';
+import { cellId, planRounds, type PlannedSuite } from './plan.js';
+import type { Progress } from './progress.js';
+import { SCHEMA_VERSION, type BatchCellKey, type RunConfig, type RunResult, type RuntimeName } from '../contract/results.js';
+import type { CellSpec } from '../contract/protocol.js';
+import { unsupportedReason, type RuntimeProbe } from '../contract/capabilities.js';
+import { launchCommand, suiteReadDirs } from '../runtimes/launch.js';
+import type { RuntimeInstall } from '../runtimes/locate.js';
+import { CELL_ENTRY_PATH, CellInterrupted, runCellProcess } from './spawn-cell.js';
+import { findStrategy } from '../strategies/index.js';
+import { findWarnings } from './warnings.js';
+import { writeJsonAtomic } from '../common/write-json-atomic.js';
+
+/** A runtime the run asked for: installed and probed, or missing (its cells are skipped). */
+export type RuntimeTarget =
+  | { name: RuntimeName; install: RuntimeInstall; probe: RuntimeProbe }
+  | { name: RuntimeName; missing: string };
+
+export interface RunRequest {
+  suites: PlannedSuite[];
+  config: RunConfig;
+  runtimes: RuntimeTarget[];
+  commandLine: string[];
+  resultsPath: (runId: string) => string;
+}
+
+export function newRunId(now = new Date()): string {
+  return `${now.toISOString().replace(/[:.]/g, '-').replace('Z', '')}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function executeRun(request: RunRequest, createProgress: (rounds: number) => Progress, signal: AbortSignal): Promise<{ result: RunResult; path: string }> {
+  const { config } = request;
+  const runId = newRunId();
+  const path = request.resultsPath(runId);
+  const context = collectContext(request.commandLine, request.runtimes.flatMap((t) => ('probe' in t ? [t.probe] : [])));
+  const workersFor = (strategy: string): number => (findStrategy(strategy)?.usesWorkers === false ? 1 : config.workers);
+  const targets = new Map(request.runtimes.map((target) => [target.name, target]));
+  const plan = planRounds(request.suites, config.strategies, workersFor, request.runtimes.map((t) => t.name), config.rounds);
+  const skipReason = (key: BatchCellKey): string | undefined => {
+    const target = targets.get(key.runtime)!;
+    return 'missing' in target ? target.missing : unsupportedReason(target.probe, key.strategy);
+  };
+
+  // Every planned cell, in first-seen order, with the rounds recorded so far.
+  const cells = new Map<string, { key: BatchCellKey; records: RoundRecord[]; skip: string | undefined }>();
+  for (const planned of plan) {
+    if (!cells.has(cellId(planned.key))) cells.set(cellId(planned.key), { key: planned.key, records: [], skip: skipReason(planned.key) });
+  }
+  const runnable = plan.filter((planned) => cells.get(cellId(planned.key))!.skip === undefined);
+  const progress = createProgress(runnable.length);
+  const snapshot = (complete: boolean, interruptedBy?: string): RunResult => {
+    const results = [...cells.values()].map(({ key, records, skip }) => aggregateCell(key, records, skip));
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      runId,
+      createdAt: new Date().toISOString(),
+      complete,
+      ...(interruptedBy ? { interruptedBy } : {}),
+      context,
+      config,
+      cells: results,
+      warnings: findWarnings(results, context, config),
+    };
+  };
+
+  const scratch = mkdtempSync(join(os.tmpdir(), 'bench-cells-'));
+  try {
+    for (const [index, planned] of runnable.entries()) {
+      if (signal.aborted) break;
+      progress.started(index, planned);
+      const startedAt = performance.now();
+      const target = targets.get(planned.key.runtime) as Extract<RuntimeTarget, { probe: RuntimeProbe }>;
+      const spec: CellSpec = {
+        suiteUrl: planned.suiteUrl, suite: planned.key.suite, size: planned.key.size, strategy: planned.key.strategy,
+        workers: planned.key.workers, workerNice: config.workerNice ?? 0,
+        thread: { api: target.probe.threadApi, smol: planned.key.runtime === 'bun-smol' },
+        eventLoopMethod: target.probe.capabilities.eventLoopHistogram ? 'histogram' : 'timer-drift',
+        eventLoopFloorMs: target.probe.eventLoopFloorMs ?? EVENT_LOOP_RESOLUTION_MS,
+        round: planned.round, seed: config.seed, phaseMs: config.phaseMs,
+        outcomePath: join(scratch, `cell-${index}.json`),
+      };
+      const launch = launchCommand(target.install, CELL_ENTRY_PATH, [JSON.stringify(spec)], {
+        readDirs: suiteReadDirs(planned.suiteUrl),
+        writeDir: scratch,
+        forks: planned.key.strategy.startsWith('process-'),
+        setsPriority: spec.workerNice > 0,
+      });
+      try {
+        const outcome = await runCellProcess(spec, launch, config.cellTimeoutMs, signal);
+        cells.get(cellId(planned.key))!.records.push({ round: planned.round, outcome });
+        progress.finished(index, planned, outcome, performance.now() - startedAt);
+      } catch (error) {
+        if (error instanceof CellInterrupted) break;
+        throw error;
+      }
+      writeJsonAtomic(path, snapshot(false));
+    }
+  } finally {
+    progress.done();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const reason = signal.aborted ? String(signal.reason ?? 'interrupted') : undefined;
+  const result = snapshot(!signal.aborted, reason);
+  writeJsonAtomic(path, result);
+  return { result, path };
+}

@@ -1,0 +1,95 @@
+/**
+ * Measurements that cannot be trusted as they stand, each with what to change.
+ * Derived from the results alone, so a report can show them without re-running.
+ */
+import type { CellKey, CellResult, CompletedCell, MeasurementWarning, RoundSample, RunContext, RunConfig } from '../contract/results.js';
+import { MAX_FOREIGN_CPU_SHARE } from './foreign-cpu.js';
+import { relativeSpread } from '../common/stats.js';
+
+const MAX_SPREAD = 0.1;
+const MIN_TASK_MS = 0.05;
+const PER_TASK_STRATEGIES = new Set(['worker-per-task', 'process-per-task']);
+
+const cellOf = (cell: CompletedCell): MeasurementWarning['cell'] =>
+  ({ suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime });
+const ms = (value: number): string => (value < 1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(1)} ms`);
+
+/**
+ * When other processes took more than MAX_FOREIGN_CPU_SHARE of the CPU while `cell` was
+ * measured (`during`: "round 2", "its window"), the warning that says so; else undefined.
+ */
+export function foreignLoadWarning(cell: CellKey, share: number, during: string): MeasurementWarning | undefined {
+  if (!(share > MAX_FOREIGN_CPU_SHARE)) return undefined;
+  return {
+    kind: 'machine-load', cell: { suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime },
+    message: `${cell.suite} × ${cell.strategy}: other processes used ${(share * 100).toFixed(0)} % of the machine's CPU during ${during}`,
+    hint: 'its figures are skewed against the other strategies: stop the other load and re-run',
+  };
+}
+
+/** Warnings about the machine and environment a run ran in, whatever it measured. */
+export function contextWarnings(context: RunContext): MeasurementWarning[] {
+  const warnings: MeasurementWarning[] = [];
+  for (const [name, value] of Object.entries(context.timingEnv)) {
+    warnings.push({
+      kind: 'timing-env',
+      message: `${name}=${value} is set: it slows every process start (Node: ~95 ms with NODE_EXTRA_CA_CERTS), inflating start-up and per-task figures`,
+      hint: `unset ${name} for the run, or compare only runs made with the same environment`,
+    });
+  }
+  if (context.loadAverage1m > context.cpu.cores / 2) {
+    warnings.push({
+      kind: 'machine-load',
+      message: `the machine was busy when the run began (1-minute load ${context.loadAverage1m.toFixed(2)} on ${context.cpu.cores} cores)`,
+      hint: 'close other programs and re-run; compare strategies only within one run',
+    });
+  }
+  return warnings;
+}
+
+export function findWarnings(cells: CellResult[], context: RunContext, config: RunConfig): MeasurementWarning[] {
+  const warnings: MeasurementWarning[] = [];
+  const completed = cells.filter((cell): cell is CompletedCell => cell.status === 'completed' && cell.scenario === 'batch');
+
+  warnings.push(...contextWarnings(context));
+  if (config.rounds < 3) {
+    warnings.push({
+      kind: 'few-rounds',
+      message: `only ${config.rounds} round${config.rounds === 1 ? '' : 's'} per cell: the 95 % intervals are ${config.rounds === 1 ? 'absent' : 'very wide'}`,
+      hint: 'use --rounds 5 (without --quick) before drawing conclusions',
+    });
+  }
+
+  for (const cell of completed) {
+    const spread = relativeSpread(cell.throughput.rounds);
+    if (spread > MAX_SPREAD) {
+      warnings.push({
+        kind: 'high-variance', cell: cellOf(cell),
+        message: `${cell.suite} × ${cell.strategy}: tasks/s differs by ${(spread * 100).toFixed(0)} % across rounds`,
+        hint: 'close other programs, raise --rounds or --phase-time',
+      });
+    }
+    const share = (round: RoundSample): number => round.foreignCpuShare ?? 0;
+    const busiest = cell.rounds.reduce((worst, round) => (share(round) > share(worst) ? round : worst));
+    const load = foreignLoadWarning(cell, share(busiest), `round ${busiest.round}`);
+    if (load) warnings.push(load);
+    // The work in one task, best seen on the main thread where nothing else is in the way.
+    const baseline = completed.find((c) => c.strategy === 'main-thread' && c.suite === cell.suite && c.size === cell.size && c.runtime === cell.runtime);
+    const workMs = (baseline ?? cell).latency.p50Ms;
+    if (cell.strategy === 'main-thread' && workMs < MIN_TASK_MS) {
+      warnings.push({
+        kind: 'short-task', cell: cellOf(cell),
+        message: `${cell.suite} at size ${cell.size}: a task takes ${ms(workMs)}, too short to time apart from message and timer overhead`,
+        hint: 'raise --size so a task takes at least 50 µs',
+      });
+    }
+    if (PER_TASK_STRATEGIES.has(cell.strategy) && cell.startupMs !== null && cell.startupMs > workMs) {
+      warnings.push({
+        kind: 'startup-dominates', cell: cellOf(cell),
+        message: `${cell.suite} × ${cell.strategy}: start-up (${ms(cell.startupMs)}) dwarfs the work of a task (${ms(workMs)})`,
+        hint: 'this strategy pays a spawn per task: use a pool, or a bigger --size to see where it breaks even',
+      });
+    }
+  }
+  return warnings;
+}

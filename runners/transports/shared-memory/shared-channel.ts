@@ -1,0 +1,98 @@
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import type { Value } from '../../../suites/suite.js';
+import { decode, encode, writeInto } from './binary-codec.js';
+import { CONTROL_SLOTS, ControlSlot, SharedState, type ExecutorMessage, type SharedSetupMessage, type WorkerBootstrap } from '../../contract/protocol.js';
+import { type Channel, type ChannelOptions, ChannelState } from '../channel.js';
+import { spawnThread } from '../thread.js';
+
+const ENTRY = new URL('./shared-entry.js', import.meta.url);
+const INITIAL_DATA_BYTES = 64 * 1024;
+
+/**
+ * Waits until `control[STATE]` is no longer `value`, without blocking the cell's event loop.
+ * Atomics.waitAsync wakes us on the worker's notify; where a runtime lacks it we poll
+ * with a 1 ms timer (coarser, but never a busy loop on a 2-core machine).
+ * A wake-up is only a hint: the worker's notify for the previous task can land after we
+ * began waiting for the next one, so the state is checked again after every wake.
+ */
+async function waitWhile(control: Int32Array, value: number): Promise<void> {
+  const atomics = Atomics as typeof Atomics & {
+    waitAsync?: (array: Int32Array, index: number, value: number) => { async: boolean; value: Promise<string> | string };
+  };
+  while (Atomics.load(control, ControlSlot.STATE) === value) {
+    if (typeof atomics.waitAsync === 'function') {
+      const result = atomics.waitAsync(control, ControlSlot.STATE, value);
+      if (result.async) await result.value;
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+}
+
+/**
+ * A worker thread whose inputs and outputs live in a SharedArrayBuffer. Hand-off and
+ * completion go through Atomics on a control buffer: no payload is ever structured-cloned.
+ */
+export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): Channel {
+  const state = new ChannelState();
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  let data = new SharedArrayBuffer(INITIAL_DATA_BYTES);
+  const { port1: bufferPort, port2: workerBufferPort } = new MessageChannel();
+  const workerData: WorkerBootstrap = { suiteUrl, nice };
+  const worker = spawnThread(ENTRY, workerData, thread);
+  // The buffers and the port travel in a first message: a port cannot ride in a Web Worker's workerData.
+  const setup: SharedSetupMessage = { type: 'setup', control: control.buffer as SharedArrayBuffer, data, bufferPort: workerBufferPort };
+  worker.post(setup, [workerBufferPort]);
+
+  worker.onMessage((message) => { if ((message as ExecutorMessage).type === 'ready') state.markReady(); });
+  worker.onExit((cause) => state.die(cause));
+
+  async function exchange(input: Value): Promise<Value> {
+    const encoded = encode(input);
+    if (encoded.byteLength > data.byteLength) {
+      // Grow by doubling; the worker picks the new buffer up before it reads.
+      data = new SharedArrayBuffer(Math.max(encoded.byteLength, data.byteLength * 2));
+      bufferPort.postMessage(data);
+      Atomics.store(control, ControlSlot.BUFFER_REPLACED, 1);
+    }
+    writeInto(encoded, new Uint8Array(data));
+    Atomics.store(control, ControlSlot.PAYLOAD_BYTES, encoded.byteLength);
+    Atomics.store(control, ControlSlot.STATE, SharedState.TASK);
+    // The worker sleeps in Atomics.wait on STATE; this wakes it without a message.
+    Atomics.notify(control, ControlSlot.STATE);
+    await waitWhile(control, SharedState.TASK);
+    if (state.dead) throw state.dead;
+    // Closed mid-task: the buffer still holds the input, which must not pass for an output.
+    if (Atomics.load(control, ControlSlot.STATE) === SharedState.SHUTDOWN) throw new Error('the shared-memory worker was closed before the task finished');
+
+    if (Atomics.load(control, ControlSlot.BUFFER_REPLACED) === 1) {
+      // The output outgrew the buffer: the worker posted a bigger one before signalling.
+      const replacement = receiveMessageOnPort(bufferPort);
+      if (!replacement) throw new Error('shared-memory worker signalled a new buffer but sent none');
+      data = replacement.message as SharedArrayBuffer;
+      Atomics.store(control, ControlSlot.BUFFER_REPLACED, 0);
+    }
+    const outcome = Atomics.load(control, ControlSlot.STATE);
+    const payload = decode(new Uint8Array(data, 0, Atomics.load(control, ControlSlot.PAYLOAD_BYTES)));
+    Atomics.store(control, ControlSlot.STATE, SharedState.IDLE);
+    if (outcome === SharedState.FAILED) throw new Error(String(payload));
+    return payload;
+  }
+
+  return {
+    ready: state.ready,
+    run(input: Value) {
+      const result = state.begin();
+      if (!state.dead) exchange(input).then((output) => state.succeed(output), (error: Error) => state.fail(error));
+      return result;
+    },
+    onDeath: (handler) => state.onDeath(handler),
+    async close() {
+      state.closing = true;
+      Atomics.store(control, ControlSlot.STATE, SharedState.SHUTDOWN);
+      Atomics.notify(control, ControlSlot.STATE);
+      bufferPort.close();
+      await worker.terminate();
+    },
+  };
+}
