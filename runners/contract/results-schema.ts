@@ -1,0 +1,348 @@
+/**
+ * The results contract (schema v2), declared once. The loader validates files with these
+ * schemas and results.ts exports the types derived from them, so the two cannot drift.
+ *
+ * Only the loader, the migration and tests import this file at run time: cell processes,
+ * transports and servers import results.ts, which imports this file's types only, so they
+ * never load the schema library.
+ *
+ * Why valibot: cold import, median of 7 `node -e` dynamic imports on the 2-core dev VM
+ * (Node 20), was 6 ms for valibot 1.5, 59 ms for zod 4.6, 68–104 ms for zod/mini and
+ * 96–121 ms for @sinclair/typebox 0.34 with its Value module (typebox 1.4: ~400 ms); every
+ * `bench report`/`compare`/`merge` pays it. Installed: valibot 1.9 MB in 9 files, no
+ * dependencies; zod 6.3 MB in 840 files; @sinclair/typebox 2.8 MB in 1,074 files.
+ */
+import * as v from 'valibot';
+import type { Study } from './study.js';
+import { SCHEMA_VERSION } from './results.js';
+
+const num = v.number();
+const str = v.string();
+const bool = v.boolean();
+
+/**
+ * An object keyed by data (suite names, environment variables, runtime names). valibot
+ * takes a JSON array for a record (keyed "0", "1", …), so refuse one before the record
+ * checks the values; the first step is typed as the record because the second checks it.
+ */
+const recordOf = <T extends v.GenericSchema>(value: T) =>
+  v.pipe(
+    v.custom<Record<string, v.InferInput<T>>>((found) => typeof found === 'object' && found !== null && !Array.isArray(found), 'an object'),
+    v.record(str, value),
+  );
+
+/** Ascending or raw samples: finite numbers only (compare computes per-round percentiles from them). */
+const samples = v.array(num);
+
+/**
+ * What reports and `--auto-rerun` read back of a runtime's capability probe (RuntimeProbe in
+ * capabilities.ts): the rest of it (capabilities, start-up times) is kept as written.
+ */
+const RECORDED_PROBE = v.object({ runtime: str, version: str, path: str });
+
+// Runtime names are strings, not RuntimeName, here and in CellKey: a report should still
+// render a file from a harness that learned a new runtime.
+export const RUN_CONTEXT = v.object({
+  runtime: v.object({ name: str, version: str }),
+  os: v.object({ platform: str, release: str, arch: str }),
+  /** cores = os.availableParallelism(): what the harness may actually use. */
+  cpu: v.object({ model: str, cores: num }),
+  memoryBytes: num,
+  hostname: str,
+  /** Git commit of the harness, or null outside a repository. */
+  commit: v.nullable(str),
+  harnessVersion: str,
+  /** 1-minute load average when the run started: other load skews every figure. */
+  loadAverage1m: num,
+  /** Environment variables known to distort timings (e.g. NODE_EXTRA_CA_CERTS), as found. */
+  timingEnv: recordOf(str),
+  commandLine: v.array(str),
+  /** Per runtime the cells ran on, its probe; {} in files migrated from before runtimes. */
+  runtimes: recordOf(RECORDED_PROBE),
+  /** Peer pool packages the run's strategies used (piscina, tinypool, poolifier) → installed version. */
+  peers: v.optional(recordOf(str)),
+});
+
+/**
+ * `batch`: tasks submitted straight to the strategy's executor (`bench run`).
+ * `http`: each task is a request to a server built on the strategy (`bench http`).
+ */
+const SCENARIO = v.picklist(['batch', 'http']);
+
+/** How `bench http` drove each strategy's server. */
+export const HTTP_LOAD_CONFIG = v.object({
+  connections: num,
+  /** Requests in flight per connection (HTTP/1.1 pipelining); 1 = none. */
+  pipelining: num,
+  /** Length of the measured window, or null when it ran for `amount` requests. */
+  durationMs: v.nullable(num),
+  amount: v.nullable(num),
+  /** Untimed load before the measured window (JIT, pool start-up, first verifications). */
+  warmupMs: num,
+  /** Whether GET /health was probed during the measured window. */
+  healthProbe: bool,
+  /** Pause between two /health probes, ms (one probe in flight at a time). */
+  healthIntervalMs: num,
+  /** Requests that may wait beyond the ones running; past it the server answers 503. */
+  maxQueue: num,
+  /** A request unanswered for this long counts as a timeout, ms. */
+  requestTimeoutMs: num,
+});
+
+export const RUN_CONFIG = v.object({
+  /** Which measurement made the run. */
+  scenario: SCENARIO,
+  suites: v.array(str),
+  /** Runtimes hosting the cells ('bun-smol': bun --smol with smol workers). */
+  runtimes: v.array(str),
+  /** Suite name → the size measured. */
+  sizes: recordOf(num),
+  strategies: v.array(str),
+  workers: num,
+  /** Scheduling-priority decrease of worker threads and child processes (Linux nice). */
+  workerNice: num,
+  rounds: num,
+  quick: bool,
+  /** Time budget of each measured phase (unloaded latency, saturated batch), ms. */
+  phaseMs: num,
+  cellTimeoutMs: num,
+  seed: num,
+  /** The load of an HTTP run (scenario 'http'); absent for batch runs. */
+  http: v.optional(HTTP_LOAD_CONFIG),
+  /** --in-flight-per-worker: tasks each worker may hold at once; absent: each strategy's own. */
+  inFlightPerWorker: v.optional(num),
+  /** Heap limit of each worker and child (MiB), so a suite that runs out of memory fails its cell, not the CLI. */
+  maxHeapMb: v.optional(num),
+});
+
+/** What identifies a cell across rounds and across runs. */
+const KEY = { scenario: SCENARIO, suite: str, size: num, strategy: str, runtime: str, workers: num };
+export const CELL_KEY = v.object(KEY);
+
+/** A merged file's cells name the context they were measured in (reports/cell-context.ts). */
+const CONTEXT_ID = { contextId: v.optional(str) };
+
+export const DELAY_SUMMARY = v.object({ p50Ms: num, p99Ms: num, maxMs: num });
+
+export const EVENT_LOOP_DELAY = v.object({
+  ...DELAY_SUMMARY.entries,
+  /**
+   * `histogram`: perf_hooks.monitorEventLoopDelay less what it reads on an idle loop (the
+   * runtime's `eventLoopFloorMs` in context.runtimes); `timer-drift`: a setTimeout probe.
+   */
+  method: v.picklist(['histogram', 'timer-drift']),
+});
+
+/** The raw measurements of one round: one fresh process. Aggregates are derived from these. */
+export const ROUND_SAMPLE = v.object({
+  round: num,
+  /** Tasks in the saturated batch, and its wall time. tasksPerSec = tasks / (wallMs / 1000). */
+  tasks: num,
+  wallMs: num,
+  tasksPerSec: num,
+  /** Unloaded latency: one task in flight at a time (tinybench samples), thinned evenly to at most 2,000. */
+  latencySamplesMs: samples,
+  /**
+   * Mean and count of the unloaded latency samples before thinning: thinning keeps the
+   * extremes, so a mean of the thinned samples would overweight the tail. Null in rounds
+   * migrated from files written before they were recorded.
+   */
+  latencyMeanMs: v.nullable(num),
+  latencyCount: v.nullable(num),
+  /** Submit → complete time of each task in the saturated batch. */
+  loadedLatencySamplesMs: samples,
+  eventLoopDelay: EVENT_LOOP_DELAY,
+  /** Spawn → ready time of every worker or child the strategy started. */
+  startupSamplesMs: samples,
+  /** Peak RSS of the cell process plus its child processes. */
+  peakRssBytes: num,
+  /** Outputs checked with the suite's `verify` (all of them). */
+  verifiedOutputs: num,
+  /**
+   * Share (0–1) of the machine's CPU that processes other than the harness and this cell
+   * used while the cell's process ran: above a few percent, another program skewed the
+   * round. Null where it cannot be read (not Linux) or was not recorded (migrated files).
+   */
+  foreignCpuShare: v.nullable(num),
+});
+
+export const LATENCY_SUMMARY = v.object({
+  /** Over every sample of every round (the rounds' latencyMeanMs weighted by latencyCount). */
+  meanMs: num,
+  p50Ms: num,
+  p75Ms: num,
+  p99Ms: num,
+  maxMs: num,
+  /** Samples measured in all rounds (before thinning). */
+  count: num,
+});
+
+/** A completed batch cell (`bench run`). */
+export const COMPLETED_CELL = v.object({
+  ...KEY,
+  ...CONTEXT_ID,
+  scenario: v.literal('batch'),
+  status: v.literal('completed'),
+  verified: v.literal(true),
+  /** Median over rounds; ci95 is a Student-t interval of the mean over rounds. */
+  throughput: v.object({ tasksPerSec: num, ci95: v.strictTuple([num, num], 'a [low, high] pair'), rounds: v.array(num) }),
+  /** Percentiles of all rounds' samples pooled. */
+  latency: LATENCY_SUMMARY,
+  loadedLatency: DELAY_SUMMARY,
+  /** Median of the rounds' percentiles; max is the largest seen. */
+  eventLoopDelay: EVENT_LOOP_DELAY,
+  /** Median spawn → ready time; null for strategies that start nothing. */
+  startupMs: v.nullable(num),
+  memory: v.object({ peakRssBytes: num }),
+  rounds: v.array(ROUND_SAMPLE),
+});
+
+/** Latency of answered requests, from the load generator's sub-millisecond samples. */
+export const HTTP_LATENCY = v.object({
+  meanMs: num,
+  p50Ms: num,
+  p90Ms: num,
+  p99Ms: num,
+  maxMs: num,
+  /** Responses measured (before thinning); the mean is over all of them, not the thinned samples. */
+  count: num,
+});
+
+/** What went wrong, counted on each side; nothing is dropped silently. */
+export const HTTP_ERROR_COUNTS = v.object({
+  /** Connection errors seen by the load generator, timeouts included (autocannon's `errors`). */
+  errors: num,
+  timeouts: num,
+  /** Responses with a status outside 2xx, the 503s and 500s below included. */
+  non2xx: num,
+  /** 503 answers with Retry-After: the bounded queue was full. */
+  overloaded: num,
+  /** 5xx answers other than 503: a task threw, or its worker crashed mid-request. */
+  serverErrors: num,
+});
+
+/** The server's own view of the measured window (cluster: summed over its processes). */
+export const HTTP_SERVER_COUNTERS = v.object({
+  /** Task requests answered 200, each with a verified output. */
+  answered: num,
+  overloaded: num,
+  /** Tasks that threw or whose worker or child died (answered 500). */
+  failed: num,
+  /** /health requests answered. */
+  health: num,
+  /** Outputs checked with the suite's verify, or equal to an output it accepted. */
+  verifiedOutputs: num,
+});
+
+/** A completed HTTP cell (`bench http`): one strategy's server under one load. */
+export const HTTP_COMPLETED_CELL = v.object({
+  ...KEY,
+  ...CONTEXT_ID,
+  scenario: v.literal('http'),
+  status: v.literal('completed'),
+  /** Every 200 answer carried an output the server verified; a wrong output errors the cell. */
+  verified: v.literal(true),
+  requests: v.object({
+    /** 2xx responses per second of the measured window: 503s (fast refusals) do not count. */
+    perSec: num,
+    /** 2xx responses in the window, and all responses whatever their status. */
+    ok: num,
+    total: num,
+    wallMs: num,
+  }),
+  /** 2xx responses only, so cheap refusals do not flatter the figures. Computed from `samples.latencyMs`. */
+  latency: HTTP_LATENCY,
+  errors: HTTP_ERROR_COUNTS,
+  /** The server's main thread (cluster: its worst process), less the probe's resolution. */
+  eventLoopDelay: EVENT_LOOP_DELAY,
+  /** GET /health latency during the window (null without --health-probe). Computed from `samples.healthMs`. */
+  health: v.nullable(v.object({ ...DELAY_SUMMARY.entries, count: num, failures: num })),
+  /** Median spawn → ready of the server's workers, children or cluster processes; null for main-thread. */
+  startupMs: v.nullable(num),
+  /** Peak RSS of the server process plus all its descendants. */
+  memory: v.object({ peakRssBytes: num }),
+  server: HTTP_SERVER_COUNTERS,
+  /**
+   * Share (0–1) of the machine's CPU that processes other than the harness and the server
+   * used during the window: above a few percent, another program skewed this cell. Null
+   * where it cannot be read (not Linux) or was not recorded (migrated files).
+   */
+  foreignCpuShare: v.nullable(num),
+  /** Raw samples (ascending, thinned evenly to at most 2,000 each) every latency figure is computed from. */
+  samples: v.object({ latencyMs: samples, healthMs: samples }),
+});
+
+/** A cell of either scenario that failed; an HTTP cell has one round and no batch rounds. */
+export const ERRORED_CELL = v.object({
+  ...KEY,
+  ...CONTEXT_ID,
+  status: v.literal('errored'),
+  verified: v.literal(false),
+  error: v.object({ message: str, round: num }),
+  /** Batch rounds that did complete before the error, kept for inspection (always empty for HTTP). */
+  rounds: v.array(ROUND_SAMPLE),
+});
+
+export const SKIPPED_CELL = v.object({
+  ...KEY,
+  ...CONTEXT_ID,
+  status: v.literal('skipped'),
+  verified: v.literal(false),
+  reason: str,
+});
+
+/** By status, then (completed cells) by scenario: the two kinds of completed cell hold different figures. */
+export const CELL_RESULT = v.variant('status', [
+  v.variant('scenario', [COMPLETED_CELL, HTTP_COMPLETED_CELL]),
+  ERRORED_CELL,
+  SKIPPED_CELL,
+]);
+
+// `kind` is a string, not WarningKind: a report should still show a warning a newer harness raised.
+export const MEASUREMENT_WARNING = v.object({
+  kind: str,
+  message: str,
+  /** What to change to get a trustworthy figure. */
+  hint: str,
+  /** The cell it is about, if any. */
+  cell: v.optional(v.object({ suite: str, size: num, strategy: str, runtime: str })),
+});
+
+export const RUN_RESULT = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  runId: str,
+  createdAt: str,
+  /** False when the run was interrupted (Ctrl-C): what was measured is kept. */
+  complete: bool,
+  interruptedBy: v.optional(str),
+  /** A merged file (`bench merge`): the first source's context; each cell may name its own. */
+  context: RUN_CONTEXT,
+  config: RUN_CONFIG,
+  cells: v.array(CELL_RESULT),
+  warnings: v.array(MEASUREMENT_WARNING),
+  /** A merged file's source contexts, by id, and the files it was made from (reports/cell-context.ts). */
+  contexts: v.optional(recordOf(RUN_CONTEXT)),
+  mergedFrom: v.optional(v.array(v.object({ file: str, runId: str }))),
+  /** A study's analysis (`bench study`), derived from the cells; its shape is typed in study.ts. */
+  study: v.optional(v.custom<Study>((value) => typeof value === 'object' && value !== null && 'kind' in value, 'a study block with a kind')),
+});
+
+export type RunContext = v.InferOutput<typeof RUN_CONTEXT>;
+export type HttpLoadConfig = v.InferOutput<typeof HTTP_LOAD_CONFIG>;
+export type RunConfig = v.InferOutput<typeof RUN_CONFIG>;
+export type Scenario = v.InferOutput<typeof SCENARIO>;
+export type CellKey = v.InferOutput<typeof CELL_KEY>;
+export type DelaySummary = v.InferOutput<typeof DELAY_SUMMARY>;
+export type EventLoopDelay = v.InferOutput<typeof EVENT_LOOP_DELAY>;
+export type RoundSample = v.InferOutput<typeof ROUND_SAMPLE>;
+export type LatencySummary = v.InferOutput<typeof LATENCY_SUMMARY>;
+export type CompletedCell = v.InferOutput<typeof COMPLETED_CELL>;
+export type HttpLatency = v.InferOutput<typeof HTTP_LATENCY>;
+export type HttpErrorCounts = v.InferOutput<typeof HTTP_ERROR_COUNTS>;
+export type HttpServerCounters = v.InferOutput<typeof HTTP_SERVER_COUNTERS>;
+export type HttpCompletedCell = v.InferOutput<typeof HTTP_COMPLETED_CELL>;
+export type ErroredCell = v.InferOutput<typeof ERRORED_CELL>;
+export type SkippedCell = v.InferOutput<typeof SKIPPED_CELL>;
+export type CellResult = v.InferOutput<typeof CELL_RESULT>;
+export type MeasurementWarning = v.InferOutput<typeof MEASUREMENT_WARNING>;
+export type RunResult = v.InferOutput<typeof RUN_RESULT>;
