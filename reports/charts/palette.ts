@@ -1,30 +1,12 @@
 /**
  * One order and one colour per strategy, used by every chart and by the HTML table,
  * so a reader who learns "blue is worker-pool" on one chart can rely on it everywhere.
+ * Registered strategies take their colour from the registry.
  */
+import { ALL_STRATEGY_NAMES, strategyFacts } from '../../runners/contract/strategies.js';
 
-/** The order strategies appear in: from no parallelism, through threads, to processes. */
-export const STRATEGY_ORDER: readonly string[] = [
-  'main-thread',
-  'worker-per-task',
-  'worker-pool',
-  'shared-memory',
-  'process-per-task',
-  'process-pool',
-  'cluster',
-];
-
-// Okabe–Ito: distinguishable with the common colour-vision deficiencies. main-thread is
-// grey because it is the baseline every other bar is judged against.
-const KNOWN_COLOURS: Readonly<Record<string, string>> = {
-  'main-thread': '#5f5f5f',
-  'worker-per-task': '#e69f00',
-  'worker-pool': '#0072b2',
-  'shared-memory': '#009e73',
-  'process-per-task': '#d55e00',
-  'process-pool': '#cc79a7',
-  cluster: '#56b4e9',
-};
+/** The order strategies appear in: the registry's, from no parallelism, through threads, to processes. */
+export const STRATEGY_ORDER: readonly string[] = ALL_STRATEGY_NAMES;
 
 /** For strategies we do not know (peer pools such as piscina); cycled if there are more. */
 const EXTRA_COLOURS: readonly string[] = [
@@ -49,8 +31,8 @@ export function makePalette(strategies: Iterable<string>): StrategyPalette {
   const unknown = [...seen].filter((name) => !STRATEGY_ORDER.includes(name)).sort();
   const order = [...known, ...unknown];
   const colours = new Map<string, string>();
-  for (const name of known) colours.set(name, KNOWN_COLOURS[name] ?? '#000000');
-  unknown.forEach((name, i) => colours.set(name, EXTRA_COLOURS[i % EXTRA_COLOURS.length] ?? '#000000'));
+  for (const name of known) colours.set(name, strategyFacts(name)?.colour ?? '#000000');
+  for (const [i, name] of unknown.entries()) colours.set(name, EXTRA_COLOURS[i % EXTRA_COLOURS.length] ?? '#000000');
   const ranks = new Map(order.map((name, i) => [name, i]));
   return {
     order,

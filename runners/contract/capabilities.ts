@@ -1,4 +1,5 @@
-/** What a runtime can do, as the probe finds it, and what each strategy needs. */
+/** What a runtime can do, as the probe finds it; what each strategy needs is in strategies.ts. */
+import { type PeerPackage, strategyFacts } from './strategies.js';
 
 export const CAPABILITIES = {
   workerThreads: 'node:worker_threads Worker',
@@ -33,27 +34,26 @@ export interface RuntimeProbe {
    * only the lateness (Bun). Absent where the histogram does not work.
    */
   eventLoopFloorMs?: number;
+  /** Per peer package: whether it started a pool and returned a verified output here, else its error. */
+  peers?: Partial<Record<PeerPackage, PeerCheck>>;
 }
 
-/** Capabilities each strategy cannot run without. */
-export const STRATEGY_NEEDS: Record<string, Capability[]> = {
-  'main-thread': [],
-  'worker-per-task': ['transfer'],
-  'worker-pool': ['transfer'],
-  'shared-memory': ['sharedMemory', 'receiveMessageOnPort'],
-  'process-per-task': ['forkIpc'],
-  'process-pool': ['forkIpc'],
-};
+export type PeerCheck = { ok: true } | { ok: false; error: string };
 
 /** Why `strategy` cannot run on the probed runtime, or undefined when it can. */
 export function unsupportedReason(probe: RuntimeProbe, strategy: string): string | undefined {
-  const needs = STRATEGY_NEEDS[strategy] ?? [];
-  const threads = ['worker-per-task', 'worker-pool', 'shared-memory'].includes(strategy);
+  const facts = strategyFacts(strategy);
+  const needs = facts?.needs ?? [];
+  const threads = facts?.kind === 'thread';
   const missing = [
     ...(threads && !probe.capabilities.workerThreads && !probe.capabilities.webWorker ? ['workerThreads' as const] : []),
     ...needs.filter((need) => !probe.capabilities[need]),
   ];
-  if (missing.length === 0) return undefined;
+  if (missing.length === 0) {
+    const peer = facts?.peer;
+    const check = peer === undefined ? undefined : probe.peers?.[peer];
+    return check?.ok === false ? `${peer} does not run on ${probe.runtime} ${probe.version}: ${check.error}` : undefined;
+  }
   const details = missing.map((need) => `${CAPABILITIES[need]}${probe.failures[need] ? ` (${probe.failures[need]})` : ''}`);
   return `${probe.runtime} ${probe.version} lacks ${details.join('; ')}`;
 }

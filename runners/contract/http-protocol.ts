@@ -7,10 +7,11 @@
  *   process answers a cluster primary exactly as it answers the harness.
  */
 import type { EventLoopDelay, HttpServerCounters } from './results.js';
+import { strategiesFor, type ScenarioStrategyName } from './strategies.js';
 
+export type HttpStrategyName = ScenarioStrategyName<'http'>;
 /** Strategies `bench http` can put behind a server, in table order. */
-export const HTTP_STRATEGY_NAMES = ['main-thread', 'worker-pool', 'shared-memory', 'process-pool', 'cluster'] as const;
-export type HttpStrategyName = (typeof HTTP_STRATEGY_NAMES)[number];
+export const HTTP_STRATEGY_NAMES: readonly HttpStrategyName[] = strategiesFor('http');
 
 export interface ServerSpec {
   suiteUrl: string;
@@ -23,6 +24,11 @@ export interface ServerSpec {
   workerNice: number;
   /** Requests that may wait beyond the ones running; past it: 503 with Retry-After. */
   maxQueue: number;
+  /**
+   * --max-request-size: the largest `?size=` a request may ask for (400 above it), so one
+   * request cannot grow the server by gigabytes and stall /health. Absent: `size`.
+   */
+  maxRequestSize?: number;
   seed: number;
 }
 

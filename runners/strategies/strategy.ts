@@ -1,4 +1,5 @@
 import type { Suite } from '../../suites/suite.js';
+import type { BuiltStrategyName } from '../contract/strategies.js';
 import type { ChannelOptions } from '../transports/channel.js';
 import type { Executor } from '../executors/executor.js';
 
@@ -8,13 +9,18 @@ export interface StrategyOptions {
   workers: number;
   /** How each worker or child is started: the suite, its priority, the thread API. */
   channel: ChannelOptions;
+  /**
+   * Tasks each worker may hold at once (--in-flight-per-worker); undefined: the strategy's
+   * own default. Peers pass it to their library's knob; the harness's own channels run one at a time.
+   */
+  inFlightPerWorker?: number;
 }
 
-/** One way to run a cell's tasks. One file per strategy; all registered in index.ts. */
-export interface Strategy {
-  name: string;
-  description: string;
-  /** False for strategies that only ever use one thread, whatever --workers says. */
-  usesWorkers: boolean;
+/**
+ * How one registered strategy builds its executor. One file per strategy; all mapped in
+ * index.ts. What the strategy is and needs lives in runners/contract/strategies.ts.
+ */
+export interface Strategy<Name extends BuiltStrategyName = BuiltStrategyName> {
+  name: Name;
   create(options: StrategyOptions): Executor;
 }
