@@ -6,6 +6,7 @@
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { errorMessage } from './error-message.js';
 
 const isDirectory = (path: string): boolean => {
   try {
@@ -40,6 +41,6 @@ export function unwritableDirReason(dir: string): string | null {
     rmSync(probe, { force: true });
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }

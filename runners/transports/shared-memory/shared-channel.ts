@@ -1,6 +1,7 @@
-import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import type { Value } from '../../../suites/suite.js';
-import { decode, encode, writeInto } from './binary-codec.js';
+import { decode, encode } from './binary-codec.js';
+import { takeReplacement, writePayload } from './shared-buffer.js';
 import { CONTROL_SLOTS, ControlSlot, SharedState, type ExecutorMessage, type SharedSetupMessage, type WorkerBootstrap } from '../../contract/protocol.js';
 import { type Channel, type ChannelOptions, ChannelState } from '../channel.js';
 import { spawnThread } from '../thread.js';
@@ -48,15 +49,7 @@ export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): 
   worker.onExit((cause) => state.die(cause));
 
   async function exchange(input: Value): Promise<Value> {
-    const encoded = encode(input);
-    if (encoded.byteLength > data.byteLength) {
-      // Grow by doubling; the worker picks the new buffer up before it reads.
-      data = new SharedArrayBuffer(Math.max(encoded.byteLength, data.byteLength * 2));
-      bufferPort.postMessage(data);
-      Atomics.store(control, ControlSlot.BUFFER_REPLACED, 1);
-    }
-    writeInto(encoded, new Uint8Array(data));
-    Atomics.store(control, ControlSlot.PAYLOAD_BYTES, encoded.byteLength);
+    data = writePayload(encode(input), data, control, bufferPort);
     Atomics.store(control, ControlSlot.STATE, SharedState.TASK);
     // The worker sleeps in Atomics.wait on STATE; this wakes it without a message.
     Atomics.notify(control, ControlSlot.STATE);
@@ -64,14 +57,7 @@ export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): 
     if (state.dead) throw state.dead;
     // Closed mid-task: the buffer still holds the input, which must not pass for an output.
     if (Atomics.load(control, ControlSlot.STATE) === SharedState.SHUTDOWN) throw new Error('the shared-memory worker was closed before the task finished');
-
-    if (Atomics.load(control, ControlSlot.BUFFER_REPLACED) === 1) {
-      // The output outgrew the buffer: the worker posted a bigger one before signalling.
-      const replacement = receiveMessageOnPort(bufferPort);
-      if (!replacement) throw new Error('shared-memory worker signalled a new buffer but sent none');
-      data = replacement.message as SharedArrayBuffer;
-      Atomics.store(control, ControlSlot.BUFFER_REPLACED, 0);
-    }
+    data = takeReplacement(data, control, bufferPort);
     const outcome = Atomics.load(control, ControlSlot.STATE);
     const payload = decode(new Uint8Array(data, 0, Atomics.load(control, ControlSlot.PAYLOAD_BYTES)));
     Atomics.store(control, ControlSlot.STATE, SharedState.IDLE);

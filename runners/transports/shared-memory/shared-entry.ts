@@ -1,10 +1,13 @@
 /** Worker-thread entry for shared-memory: payloads in a SharedArrayBuffer, hand-off by Atomics. */
 import { once } from 'node:events';
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { decode, encode, writeInto } from './binary-codec.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { decode, encode } from './binary-codec.js';
+import { takeReplacement, writePayload } from './shared-buffer.js';
 import { copyValue, isTypedArray } from '../../common/typed-arrays.js';
 import { ControlSlot, SharedState, type ExecutorMessage, type SharedSetupMessage, type WorkerBootstrap } from '../../contract/protocol.js';
-import { errorMessage, importSuite, lowerPriority } from '../entry-support.js';
+import { errorMessage } from '../../common/error-message.js';
+import { importSuite, lowerPriority } from '../entry-support.js';
+import { runTask } from '../../common/run-task.js';
 import type { Value } from '../../../suites/suite.js';
 
 const { suiteUrl, nice } = workerData as WorkerBootstrap;
@@ -16,39 +19,30 @@ const control = new Int32Array(controlBuffer);
 const suite = await importSuite(suiteUrl);
 parentPort!.postMessage({ type: 'ready' } satisfies ExecutorMessage);
 
-function takeReplacementBuffer(): void {
-  if (Atomics.load(control, ControlSlot.BUFFER_REPLACED) !== 1) return;
-  const replacement = receiveMessageOnPort(bufferPort);
-  if (replacement) data = replacement.message as SharedArrayBuffer;
-  Atomics.store(control, ControlSlot.BUFFER_REPLACED, 0);
-}
-
 function sharesBuffer(value: Value, buffer: SharedArrayBuffer): boolean {
   if (isTypedArray(value)) return value.buffer === buffer;
   return typeof value === 'object' && Object.values(value).some((item) => sharesBuffer(item, buffer));
 }
 
 function runOne(): void {
-  takeReplacementBuffer();
+  data = takeReplacement(data, control, bufferPort);
   let outcome: number = SharedState.DONE;
   let output: Value;
+  let input: Value | undefined;
   try {
-    output = suite.run(decode(new Uint8Array(data, 0, Atomics.load(control, ControlSlot.PAYLOAD_BYTES)), { views: true }));
-    // An output that is (or shares memory with) the input view would be overwritten while encoded.
-    if (sharesBuffer(output, data)) output = copyValue(output);
+    input = decode(new Uint8Array(data, 0, Atomics.load(control, ControlSlot.PAYLOAD_BYTES)), { views: true });
   } catch (error) {
+    output = `the input could not be decoded in the shared-memory worker: ${errorMessage(error, { withName: true })}`;
+  }
+  const ran = input === undefined ? undefined : runTask(suite, input);
+  if (ran?.ok) {
+    // An output that is (or shares memory with) the input view would be overwritten while encoded.
+    output = sharesBuffer(ran.output, data) ? copyValue(ran.output) : ran.output;
+  } else {
     outcome = SharedState.FAILED;
-    output = errorMessage(error);
+    output = ran?.message ?? output!;
   }
-  const encoded = encode(output);
-  if (encoded.byteLength > data.byteLength) {
-    data = new SharedArrayBuffer(Math.max(encoded.byteLength, data.byteLength * 2));
-    // Posted before STATE changes, so the cell finds it with receiveMessageOnPort.
-    bufferPort.postMessage(data);
-    Atomics.store(control, ControlSlot.BUFFER_REPLACED, 1);
-  }
-  writeInto(encoded, new Uint8Array(data));
-  Atomics.store(control, ControlSlot.PAYLOAD_BYTES, encoded.byteLength);
+  data = writePayload(encode(output), data, control, bufferPort);
   Atomics.store(control, ControlSlot.STATE, outcome);
   Atomics.notify(control, ControlSlot.STATE);
 }

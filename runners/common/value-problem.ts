@@ -1,0 +1,47 @@
+/**
+ * The one check that a value a suite produced is something every transport can carry:
+ * numbers, strings, booleans, typed arrays and plain objects of those (the suite
+ * contract). Without it a function, a symbol or a cycle fails deep inside whichever
+ * transport meets it first (JSON drops a function, structured clone throws, a cycle
+ * overflows the stack of every recursive copy), each with a different, misleading message.
+ */
+import { isTypedArray } from './typed-arrays.js';
+
+const CONTRACT = 'numbers, strings, booleans, typed arrays or plain objects of those';
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return `an instance of ${(value as object).constructor?.name ?? 'a class'}`;
+  return `a${/^[aeiou]/.test(typeof value) ? 'n' : ''} ${typeof value}`;
+}
+
+/**
+ * What is wrong with `value`, as "<who> returned a function at .a.b: <plural> must be …",
+ * or undefined when it is carriable. `who`: "run()" or "makeInput()"; `plural`: "outputs" or "inputs".
+ */
+export function valueProblem(value: unknown, who: string, plural: string): string | undefined {
+  const ancestors = new Set<object>();
+  const visit = (item: unknown, path: string): string | undefined => {
+    const type = typeof item;
+    if (type === 'number' || type === 'string' || type === 'boolean' || isTypedArray(item)) return undefined;
+    const at = path === '' ? '' : ` at ${path}`;
+    if (type !== 'object' || item === null || Array.isArray(item) || !isPlain(item as object)) return `${who} returned ${kindOf(item)}${at}`;
+    if (ancestors.has(item as object)) return `${who} returned an object with a cycle${at}`;
+    ancestors.add(item as object);
+    for (const [key, child] of Object.entries(item as object)) {
+      const problem = visit(child, `${path}.${key}`);
+      if (problem) return problem;
+    }
+    if (Object.getOwnPropertySymbols(item).length > 0) return `${who} returned an object with symbol keys${at}`;
+    ancestors.delete(item as object);
+    return undefined;
+  };
+  const problem = visit(value, '');
+  return problem === undefined ? undefined : `${problem}: ${plural} must be ${CONTRACT}`;
+}
+
+function isPlain(item: object): boolean {
+  const proto = Object.getPrototypeOf(item) as unknown;
+  return proto === Object.prototype || proto === null;
+}
