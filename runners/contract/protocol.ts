@@ -8,8 +8,27 @@
  */
 import type { Value } from '../../suites/suite.js';
 import type { EventLoopDelay, RoundSample } from './results.js';
-import type { ThreadOptions } from '../transports/thread.js';
-import type { WireValue } from '../transports/child/json-codec.js';
+
+/** Which API starts worker threads: node:worker_threads, or the global Web `Worker` (Bun's is faster). */
+export type ThreadApi = 'worker_threads' | 'web';
+
+export interface ThreadOptions {
+  api: ThreadApi;
+  /** Bun only: a smaller JavaScript heap for the worker. */
+  smol: boolean;
+  /**
+   * --max-heap: the old-generation limit (MiB) of each worker thread (resourceLimits) and child
+   * process (--max-old-space-size), so a suite that allocates without bound ends its own
+   * worker or child, never the cell that hosts it. Absent: the runtime's default.
+   */
+  heapMb?: number;
+}
+
+/** A value as JSON on a child process's IPC channel (typed arrays and non-finite numbers tagged). */
+export type WireValue = number | string | boolean | { [key: string]: WireValue };
+
+/** Finest resolution monitorEventLoopDelay takes, ms (also the floor where the probe found none). */
+export const EVENT_LOOP_RESOLUTION_MS = 1;
 
 export interface CellSpec {
   /** URL of the suite module (built-in or user file). */
@@ -29,6 +48,8 @@ export interface CellSpec {
   seed: number;
   /** Time budget of each measured phase, ms. */
   phaseMs: number;
+  /** --in-flight-per-worker: tasks each worker may hold at once; absent: the strategy's own. */
+  inFlightPerWorker?: number;
   /** Where the cell writes its CellOutcome (JSON). */
   outcomePath: string;
 }

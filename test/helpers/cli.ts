@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunResult } from '../../runners/contract/results.js';
@@ -25,7 +24,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): { ch
 
 export const runCli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => startCli(args, env).done;
 
-export const tempDir = (): string => mkdtempSync(join(os.tmpdir(), 'bench-test-'));
+export { tempDir } from './temp-dirs.js';
 
 /** The one results file a run wrote into `dir`. */
 export function readResults(dir: string): RunResult {

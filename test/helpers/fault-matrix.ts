@@ -1,0 +1,111 @@
+/**
+ * The fault matrix's one procedure: a faulty fixture suite and the healthy tiny suite, under
+ * every built-in strategy, in one short CLI run. It returns what a test asserts on: the exit,
+ * the results file (loaded through the same validation `bench report` uses), and every
+ * process the run started that is still alive — found by a marker in the environment every
+ * descendant inherits, so a helper that left the process group or session is counted too.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadResults } from '../../reports/load-results.js';
+import type { CellResult, RunResult } from '../../runners/contract/results.js';
+import { fixture, runCli, tempDir, type CliResult } from './cli.js';
+import { waitUntil } from './wait.js';
+
+export const BUILT_IN_STRATEGIES = ['main-thread', 'worker-per-task', 'worker-pool', 'shared-memory', 'process-per-task', 'process-pool'] as const;
+const MARKER = 'BENCH_TEST_FAULT_RUN';
+
+export interface FaultRun extends CliResult {
+  run: RunResult;
+  /** The faulty suite's cells, by strategy. */
+  faulty: Map<string, CellResult>;
+  /** The tiny suite's cells (when it ran beside the fault). */
+  healthy: CellResult[];
+  /** Processes carrying this run's marker still alive a few seconds after the CLI exited. */
+  survivors: string[];
+  /** The CLI's TMPDIR: the cells' scratch folders live here. */
+  tmp: string;
+}
+
+/** Alive processes (not zombies) whose environment holds `needle`. */
+export function processesMarked(needle: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(needle)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      found.push(`${entry} ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 120)}`);
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+export function newMarker(): { variable: string; needle: string; env: Record<string, string> } {
+  const value = randomBytes(6).toString('hex');
+  return { variable: MARKER, needle: `${MARKER}=${value}`, env: { [MARKER]: value } };
+}
+
+export interface FaultOptions {
+  cellTimeoutS?: number;
+  /** Run the healthy tiny suite beside the fault (default true). */
+  withHealthy?: boolean;
+  extraArgs?: string[];
+  env?: Record<string, string>;
+}
+
+export async function runFault(fault: string, options: FaultOptions = {}): Promise<FaultRun> {
+  const out = tempDir();
+  const tmp = tempDir('bench-test-tmp-');
+  const marker = newMarker();
+  const suites = [fixture(fault), ...(options.withHealthy === false ? [] : [fixture('tiny-suite.js')])];
+  const result = await runCli(['run', '--suite', suites.join(','), '--strategies', BUILT_IN_STRATEGIES.join(','),
+    '--rounds', '1', '--phase-time', '40', '--cell-timeout', String(options.cellTimeoutS ?? 30), '--no-report', '--out', out,
+    ...(options.extraArgs ?? [])], { ...marker.env, TMPDIR: tmp, ...options.env });
+  const files = readdirSync(out).filter((name) => name.endsWith('.json'));
+  if (files.length !== 1) throw new Error(`expected one results file, found ${files.length}; stderr: ${result.stderr.slice(-2000)}`);
+  const run = await loadResults(join(out, files[0]!));
+  let survivors = processesMarked(marker.needle);
+  await waitUntil(() => (survivors = processesMarked(marker.needle)).length === 0, 'the run\'s processes to end', { timeoutMs: 5_000 })
+    .catch(() => {}); // reported through `survivors`
+  const healthyName = 'tiny';
+  return {
+    ...result,
+    run,
+    faulty: new Map(run.cells.filter((cell) => cell.suite !== healthyName).map((cell) => [cell.strategy, cell])),
+    healthy: run.cells.filter((cell) => cell.suite === healthyName),
+    survivors,
+    tmp,
+  };
+}
+
+/** The error of an errored cell, or a line saying what it was instead (for assert messages). */
+export function errorOf(cell: CellResult | undefined): string {
+  if (cell === undefined) return '(no such cell)';
+  return cell.status === 'errored' ? cell.error.message : `(${cell.status}, not errored)`;
+}
+
+/**
+ * What every fault must leave: the run ended by itself and wrote a complete, valid results
+ * file; each faulty cell is errored with the expected reason (or completed, where the fault
+ * is harmless to that strategy); the healthy cells completed; no process and no scratch
+ * folder is left.
+ */
+export function assertContained(result: FaultRun, expected: (strategy: string) => RegExp | 'completed', exitCode = 0): void {
+  assert.equal(result.code, exitCode, result.stderr.slice(-3000));
+  assert.equal(result.run.complete, true);
+  for (const strategy of BUILT_IN_STRATEGIES) {
+    const cell = result.faulty.get(strategy);
+    const want = expected(strategy);
+    if (want === 'completed') assert.equal(cell?.status, 'completed', `${strategy}: ${errorOf(cell)}`);
+    else assert.match(errorOf(cell), want, strategy);
+  }
+  for (const cell of result.healthy) assert.equal(cell.status, 'completed', `tiny × ${cell.strategy}: ${errorOf(cell)}`);
+  assert.deepEqual(result.survivors, [], 'no process the run started is left');
+  assert.deepEqual(readdirSync(result.tmp), [], 'no scratch folder is left');
+}
