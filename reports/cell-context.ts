@@ -1,12 +1,12 @@
 /**
  * Where each cell was measured. A `bench run` file has one `context` for all its cells; a
- * merged file (`bench merge`) is still schema v1 — its top-level `context` is the first
+ * merged file (`bench merge`) is a plain results file of the current schema — its top-level `context` is the first
  * source's, so readers that know nothing of merging keep working — and adds:
  *
  *   "contexts": { "<id>": RunContext, … }   every source run's context, by id
  *   cells[i].contextId: "<id>"              the context that cell was measured in
  *
- * Optional fields, so schemaVersion stays 1. Code that cares where a cell ran asks
+ * Optional fields (runners/contract/results-schema.ts). Code that cares where a cell ran asks
  * `contextOf(run, cell)`, which answers for both kinds of file.
  */
 import type { CellResult, RunContext, RunResult } from '../runners/contract/results.js';

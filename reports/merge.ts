@@ -4,7 +4,7 @@
  * are copied untouched, raw rounds included, so everything computed from a merged file
  * (a compare, a report) comes out as it would from the file the cell came from.
  */
-import { cellId } from '../runners/orchestrate/plan.js';
+import { cellId } from '../runners/contract/cell-id.js';
 import type { RunContext, RunResult } from '../runners/contract/results.js';
 import { contextIdOf, contextOf, type CellWithContext, type MergedRunResult } from './cell-context.js';
 import { fingerprintId, fingerprintOf } from './verdict/fingerprint.js';

@@ -7,7 +7,8 @@ import { buildCharts } from './charts/charts.js';
 import type { HistoryEntry } from './history.js';
 import { renderHtml } from './html/html.js';
 import { buildTrendCharts } from './charts/trend-chart.js';
-import { writeFileAtomic } from '../runners/common/write-file-atomic.js';
+import { writeFileAtomic } from '../runners/common/write-atomic.js';
+import { errorMessage } from '../runners/common/error-message.js';
 
 export interface ReportOptions {
   /** Where to write the HTML report; none when absent. */
@@ -33,7 +34,7 @@ export async function writeReports(results: RunResult[], options: ReportOptions)
   }
   if (options.pngDir !== undefined) {
     const { writePngCharts } = await loadPngRenderer();
-    written.pngPaths = await writePngCharts(set.charts, options.pngDir);
+    written.pngPaths = await writePngCharts([...set.charts, ...set.studies], options.pngDir);
   }
   return written;
 }
@@ -51,7 +52,7 @@ async function loadPngRenderer(): Promise<typeof import('./charts/png.js')> {
     await import('canvas');
     return await import('./charts/png.js');
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const reason = errorMessage(error, { firstLine: true });
     throw new PngUnavailableError(`PNG charts need the canvas package, which did not load (${reason}): run bash scripts/setup.sh, which installs what canvas builds from (README "Reports")`);
   }
 }

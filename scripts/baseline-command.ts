@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { runFingerprintId } from '../reports/verdict/fingerprint.js';
 import { loadResults } from '../reports/load-results.js';
-import { writeFileAtomic } from '../runners/common/write-file-atomic.js';
+import { writeFileAtomic } from '../runners/common/write-atomic.js';
 import { UsageError } from './usage-error.js';
 
 interface BaselineArgs {

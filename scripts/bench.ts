@@ -15,8 +15,11 @@ import { listCommand } from './list-command.js';
 import { reportCommand } from './report-command.js';
 import { runtimesCommand } from './runtimes-command.js';
 import { runCommand } from './run-command.js';
+import { studyCommand } from './study-command.js';
 import { InterruptedError } from './interrupt.js';
 import { isUsageError, UsageError } from './usage-error.js';
+import { errorMessage } from '../runners/common/error-message.js';
+import { terminalSafe } from '../runners/common/terminal-safe.js';
 
 /** Not 1: `bench compare` exits 1 for a regression, and CI must not read a crash as one. */
 const FAILURE_EXIT = 3;
@@ -36,6 +39,7 @@ try {
     .command(mergeCommand)
     .command(historyCommand)
     .command(httpCommand)
+    .command(studyCommand)
     .demandCommand(1, 'give a command')
     .strict()
     .version(harnessVersion())
@@ -50,14 +54,15 @@ try {
     .parseAsync();
 } catch (error) {
   if (isUsageError(error)) {
-    process.stderr.write(`Error: ${error.message}\n`);
+    // A message may quote a file's bytes (a JSON parse error does): no escape sequence reaches the terminal.
+    process.stderr.write(`Error: ${terminalSafe(error.message)}\n`);
     process.exit(2);
   }
   if (error instanceof InterruptedError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(error.exitCode);
   }
-  process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Error: ${terminalSafe(errorMessage(error))}\n`);
   if (process.env['BENCH_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   process.exit(FAILURE_EXIT);
 }

@@ -8,8 +8,8 @@ import { describeMethod, DEFAULT_SETTINGS } from '../reports/verdict/compare-met
 import { renderCompareMarkdown, renderCompareTable } from '../reports/terminal/compare-render.js';
 import { compareRuns, countVerdicts, exitCodeOf, type CompareOptions, type LoadedRun } from '../reports/verdict/compare.js';
 import { loadResults } from '../reports/load-results.js';
-import { writeFileAtomic } from '../runners/common/write-file-atomic.js';
-import { formatJson } from '../runners/common/write-json-atomic.js';
+import { writeFileAtomic } from '../runners/common/write-atomic.js';
+import { formatJson } from '../runners/common/format-json.js';
 import { confirmRegressions } from './auto-rerun.js';
 import { UsageError } from './usage-error.js';
 import { writableDir, writableFile } from './output-paths.js';

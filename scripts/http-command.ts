@@ -1,12 +1,14 @@
 import type { Argv, CommandModule } from 'yargs';
-import { formatMs, formatRate } from '../reports/terminal/format.js';
+import { formatRate } from '../reports/terminal/format.js';
+import { formatDuration } from '../runners/common/format-duration.js';
 import { renderHttpTable } from '../reports/terminal/http-table.js';
 import { HTTP_STRATEGY_NAMES } from '../runners/contract/http-protocol.js';
 import { executeHttpRun } from '../runners/http/harness/run-http.js';
 import type { CellResult } from '../runners/contract/results.js';
-import { formatJson } from '../runners/common/write-json-atomic.js';
+import { formatJson } from '../runners/common/format-json.js';
 import { HTTP_DEFAULTS, resolveHttpOptions, type RawHttpOptions } from './http-options.js';
 import { interruptedExit, trapInterrupts } from './interrupt.js';
+import { nothingMeasuredExit } from './nothing-measured.js';
 import { writableDir } from './output-paths.js';
 import { writeReportBeside } from './report-beside.js';
 
@@ -18,9 +20,9 @@ interface HttpArgs extends RawHttpOptions {
 
 function progressLine(index: number, total: number, cell: CellResult, elapsedMs: number): string {
   const what = cell.status === 'completed' && cell.scenario === 'http'
-    ? `${formatRate(cell.requests.perSec)} req/s, p99 ${formatMs(cell.latency.p99Ms)}` + (cell.health ? `, /health p99 ${formatMs(cell.health.p99Ms)}` : '')
+    ? `${formatRate(cell.requests.perSec)} req/s, p99 ${formatDuration(cell.latency.p99Ms)}` + (cell.health ? `, /health p99 ${formatDuration(cell.health.p99Ms)}` : '')
     : cell.status === 'errored' ? `errored: ${cell.error.message}` : cell.status;
-  return `[${index + 1}/${total}] ${cell.suite}(${cell.size}) × ${cell.strategy}: ${what} (${(elapsedMs / 1000).toFixed(1)}s)\n`;
+  return `[${index + 1}/${total}] ${cell.suite}(${cell.size}) × ${cell.strategy}: ${what} (${formatDuration(elapsedMs, { units: 's' })})\n`;
 }
 
 export const httpCommand: CommandModule<object, HttpArgs> = {
@@ -40,6 +42,7 @@ export const httpCommand: CommandModule<object, HttpArgs> = {
     .option('health-probe', { alias: 'mixed', type: 'boolean', default: true, describe: 'probe GET /health during the load (--no-health-probe to skip)' })
     .option('health-interval', { type: 'number', requiresArg: true, default: HTTP_DEFAULTS.healthInterval, describe: 'ms between two /health probes' })
     .option('max-queue', { type: 'number', requiresArg: true, default: HTTP_DEFAULTS.maxQueue, describe: 'requests that may wait beyond the running ones; past it the server answers 503' })
+    .option('max-request-size', { type: 'number', requiresArg: true, describe: 'the largest ?size= a request may ask for; larger ones get 400 (default: --size)' })
     .option('timeout', { type: 'number', requiresArg: true, default: HTTP_DEFAULTS.timeout, describe: 'seconds before an unanswered request counts as a timeout' })
     .option('cell-timeout', { type: 'number', requiresArg: true, describe: 'seconds before a strategy is stopped and marked errored (default: warm-up + duration + 60)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the RunResult JSON to stdout instead of the table' })
@@ -62,5 +65,6 @@ export const httpCommand: CommandModule<object, HttpArgs> = {
     process.stderr.write(`results: ${path}${result.complete ? '' : ' (incomplete)'}\n`);
     if (args.report) await writeReportBeside(result, path);
     if (!result.complete) process.exitCode = interruptedExit(result.interruptedBy);
+    else process.exitCode = nothingMeasuredExit(result, (line) => process.stderr.write(`${line}\n`)) ?? process.exitCode;
   },
 };

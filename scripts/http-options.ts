@@ -2,12 +2,12 @@
  * `bench http` options → a validated plan. Every check names the flag and the fix;
  * a mistake is a UsageError (one line, exit 2).
  */
-import os from 'node:os';
 import { HTTP_STRATEGY_NAMES, type HttpStrategyName } from '../runners/contract/http-protocol.js';
 import type { HttpLoadConfig, RunConfig } from '../runners/contract/results.js';
 import { loadSuite, resolveSuiteUrl } from '../suites/registry.js';
-import { integerIn, parseStrategies } from './run-options.js';
+import { integerIn, parseStrategies, requestedWorkers } from './run-options.js';
 import { UsageError } from './usage-error.js';
+import { defaultStrategiesFor } from '../runners/contract/strategies.js';
 
 export interface RawHttpOptions {
   suite: string;
@@ -23,6 +23,7 @@ export interface RawHttpOptions {
   healthProbe: boolean;
   healthInterval: number;
   maxQueue: number;
+  maxRequestSize?: number;
   timeout: number;
   cellTimeout?: number;
 }
@@ -48,7 +49,7 @@ function secondsIn(flag: string, value: number, allowZero: boolean, max: number)
 }
 
 export interface HttpPlan {
-  suite: { name: string; url: string; size: number };
+  suite: { name: string; url: string; size: number; maxRequestSize: number };
   strategies: HttpStrategyName[];
   config: RunConfig & { http: HttpLoadConfig };
 }
@@ -68,7 +69,7 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
   if (raw.amount !== undefined && raw.amount < raw.connections) {
     throw new UsageError(`--amount (${raw.amount}) must be at least --connections (${raw.connections}): every connection sends one request or more`);
   }
-  const strategies = parseStrategies(raw.strategies, HTTP_STRATEGY_NAMES) as HttpStrategyName[];
+  const strategies = parseStrategies(raw.strategies, HTTP_STRATEGY_NAMES, defaultStrategiesFor('http'));
 
   const spec = raw.suite.trim();
   if (spec === '' || spec === 'all' || spec.includes(',')) {
@@ -78,6 +79,9 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
   const suite = await loadSuite(url);
   const size = raw.size ?? suite.defaultSize;
   integerIn('size', size, 1, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number for suite ${suite.name}`);
+  // Default: the size the load asks for; a client asking for more is refused (400), not served gigabytes.
+  const maxRequestSize = raw.maxRequestSize ?? size;
+  integerIn('max-request-size', maxRequestSize, size, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number, at least --size (${size})`);
 
   const durationMs = raw.amount === undefined ? raw.duration * 1000 : null;
   const windowS = raw.amount === undefined ? raw.duration : AMOUNT_CELL_TIMEOUT_S;
@@ -87,14 +91,16 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
     maxQueue: raw.maxQueue, requestTimeoutMs: raw.timeout * 1000,
   };
   return {
-    suite: { name: suite.name, url, size },
+    suite: { name: suite.name, url, size, maxRequestSize },
     strategies,
     config: {
       scenario: 'http',
       suites: [suite.name],
+      // The servers run on the CLI's runtime (collectContext's).
+      runtimes: ['node'],
       sizes: { [suite.name]: size },
       strategies,
-      workers: raw.workers ?? os.availableParallelism(),
+      workers: requestedWorkers(raw.workers),
       workerNice: raw.workerNice,
       // One cell per strategy; the window is the measured phase (0 when it ran for --amount requests).
       rounds: 1,

@@ -1,6 +1,14 @@
 import type { CommandModule } from 'yargs';
 import { BUILTIN_SUITES, BUILTIN_SUITE_NAMES, loadSuite } from '../suites/registry.js';
-import { STRATEGIES } from '../runners/strategies/index.js';
+import { RUN_STRATEGY_NAMES, STRATEGY_FACTS } from '../runners/contract/strategies.js';
+import { peerVersion } from '../runners/orchestrate/peer-versions.js';
+
+/** A peer's line names the installed release, so a reader knows which one a run measures. */
+function strategyLine(name: (typeof RUN_STRATEGY_NAMES)[number]): string {
+  const { peer, description } = STRATEGY_FACTS[name];
+  const version = peer === undefined ? undefined : (peerVersion(peer) ?? 'not installed');
+  return `  ${name.padEnd(20)} ${description}${version === undefined ? '' : ` [${peer} ${version}]`}`;
+}
 
 export const listCommand: CommandModule = {
   command: 'list',
@@ -13,7 +21,7 @@ export const listCommand: CommandModule = {
       lines.push(`  ${''.padEnd(18)} default size ${suite.defaultSize}; sweep ${suite.sizes.join(', ')}`);
     }
     lines.push('', 'Strategies (--strategies a,b):');
-    for (const strategy of STRATEGIES) lines.push(`  ${strategy.name.padEnd(18)} ${strategy.description}`);
+    for (const name of RUN_STRATEGY_NAMES) lines.push(strategyLine(name));
     process.stdout.write(`${lines.join('\n')}\n`);
   },
 };

@@ -5,7 +5,9 @@ import os from 'node:os';
 import { BUILTIN_SUITE_NAMES, loadSuite, resolveSuiteUrl } from '../suites/registry.js';
 import type { PlannedSuite } from '../runners/orchestrate/plan.js';
 import type { RunConfig } from '../runners/contract/results.js';
-import { STRATEGY_NAMES } from '../runners/strategies/index.js';
+import { RUN_STRATEGY_NAMES, defaultStrategiesFor, peerPackageOf } from '../runners/contract/strategies.js';
+import { unsupportedReason } from '../runners/contract/capabilities.js';
+import type { RuntimeTarget } from '../runners/orchestrate/run.js';
 import { UsageError } from './usage-error.js';
 
 export interface RawRunOptions {
@@ -19,11 +21,22 @@ export interface RawRunOptions {
   cellTimeout: number;
   seed: number;
   workerNice: number;
+  inFlightPerWorker?: number;
+  maxHeap?: number;
 }
 
 export const QUICK = { rounds: 2, phaseMs: 250 } as const;
 export const DEFAULTS = { rounds: 3, phaseMs: 1000 } as const;
 export const DEFAULT_WORKER_NICE = 0;
+
+/**
+ * --max-heap's default: the cell and its workers or children share the machine's memory, so
+ * each may take half of an equal share, between 256 MiB and V8's usual 4 GiB. A suite that
+ * allocates without bound then ends its own worker or child long before the machine swaps.
+ */
+export function defaultHeapMb(workers: number, totalBytes = os.totalmem()): number {
+  return Math.min(4096, Math.max(256, Math.floor(totalBytes / 2 ** 20 / (2 * (workers + 1)))));
+}
 
 export function integerIn(flag: string, value: number | undefined, min: number, max: number, what: string): void {
   if (value === undefined) return;
@@ -34,17 +47,26 @@ export function integerIn(flag: string, value: number | undefined, min: number, 
 
 const listOf = (text: string): string[] => text.split(',').map((item) => item.trim()).filter(Boolean);
 
-/** `known`: the strategies the command offers (bench http has its own list). */
-export function parseStrategies(text: string | undefined, known: readonly string[] = STRATEGY_NAMES): string[] {
-  if (text === undefined) return [...known];
+/** `known`: the strategies the command offers (the registry's, for its scenario); `defaults`: those it runs unasked. */
+export function parseStrategies<Name extends string>(text: string | undefined, known: readonly Name[], defaults: readonly Name[] = known): Name[] {
+  if (text === undefined) return [...defaults];
+  const isKnown = (name: string): name is Name => (known as readonly string[]).includes(name);
   const names = listOf(text);
   if (names.length === 0) throw new UsageError(`--strategies is empty: give a comma-separated list of ${known.join(', ')}`);
-  const unknown = names.find((name) => !known.includes(name));
+  const unknown = names.find((name) => !isKnown(name));
   if (unknown) throw new UsageError(`unknown strategy "${unknown}" in --strategies: choose from ${known.join(', ')}`);
-  return [...new Set(names)];
+  return [...new Set(names.filter(isKnown))];
 }
 
-export async function resolveRunOptions(raw: RawRunOptions): Promise<{ suites: PlannedSuite[]; config: Omit<RunConfig, 'sizes'> & { sizes: Record<string, number> } }> {
+/** --workers, or one per core the process may use: what every strategy but the baseline gets. */
+export function requestedWorkers(flag: number | undefined): number {
+  return flag ?? os.availableParallelism();
+}
+
+export async function resolveRunOptions(raw: RawRunOptions): Promise<{
+  suites: PlannedSuite[];
+  config: Omit<RunConfig, 'sizes' | 'runtimes'> & { sizes: Record<string, number>; inFlightPerWorker?: number; maxHeapMb: number };
+}> {
   integerIn('workers', raw.workers, 1, 256, 'a whole number');
   integerIn('rounds', raw.rounds, 1, 100, 'a whole number');
   integerIn('phase-time', raw.phaseTime, 10, 600_000, 'a number of milliseconds');
@@ -53,7 +75,9 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{ suites: P
   if (!(raw.cellTimeout > 0 && raw.cellTimeout <= 86_400)) {
     throw new UsageError(`--cell-timeout must be a number of seconds above 0, got ${raw.cellTimeout}`);
   }
-  const strategies = parseStrategies(raw.strategies);
+  integerIn('in-flight-per-worker', raw.inFlightPerWorker, 1, 1024, 'a whole number');
+  integerIn('max-heap', raw.maxHeap, 16, 1_048_576, 'a number of MiB');
+  const strategies = parseStrategies(raw.strategies, RUN_STRATEGY_NAMES, defaultStrategiesFor('run'));
 
   const specs = listOf(raw.suite).flatMap((spec) => (spec === 'all' ? BUILTIN_SUITE_NAMES : [spec]));
   if (specs.length === 0) throw new UsageError(`--suite is empty: choose ${[...BUILTIN_SUITE_NAMES, 'all'].join(', ')} or a path to a suite file`);
@@ -75,16 +99,32 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{ suites: P
   return {
     suites,
     config: {
+      scenario: 'batch',
       suites: suites.map((s) => s.name),
       sizes: Object.fromEntries(suites.map((s) => [s.name, s.size])),
       strategies,
-      workers: raw.workers ?? os.availableParallelism(),
+      workers: requestedWorkers(raw.workers),
       workerNice: raw.workerNice,
       rounds,
       quick: raw.quick,
       phaseMs,
       cellTimeoutMs: raw.cellTimeout * 1000,
       seed: raw.seed,
+      ...(raw.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: raw.inFlightPerWorker }),
+      maxHeapMb: raw.maxHeap ?? defaultHeapMb(requestedWorkers(raw.workers)),
     },
   };
+}
+
+/**
+ * A peer pool asked for on the only runtime of the run, where its library does not work
+ * (the probe tried it), is a usage error; among several runtimes its cells are skipped instead.
+ */
+export function checkPeersRun(strategies: readonly string[], runtimes: readonly RuntimeTarget[]): void {
+  if (runtimes.length !== 1 || !runtimes[0] || !('probe' in runtimes[0])) return;
+  const { probe } = runtimes[0];
+  for (const strategy of strategies) {
+    const reason = peerPackageOf(strategy) === undefined ? undefined : unsupportedReason(probe, strategy);
+    if (reason !== undefined) throw new UsageError(`--strategies ${strategy}: ${reason}; drop it, or run it on another --runtime`);
+  }
 }

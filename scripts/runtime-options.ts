@@ -8,6 +8,7 @@ import type { RuntimeTarget } from '../runners/orchestrate/run.js';
 import { locateRuntime } from '../runners/runtimes/locate.js';
 import { probeRuntime } from '../runners/runtimes/probe.js';
 import { UsageError, isUsageError } from './usage-error.js';
+import { errorMessage } from '../runners/common/error-message.js';
 
 export interface RawRuntimeOptions {
   runtime: string;
@@ -41,7 +42,7 @@ export async function resolveRuntimes(raw: RawRuntimeOptions, warn: (line: strin
       const install = locateRuntime(name, overrides);
       targets.push({ name, install, probe: await probeRuntime(install) });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       // One missing runtime among several need not sink the run, if the user said so.
       if (!(raw.keepGoing && names.length > 1)) throw isUsageError(error) ? error : new UsageError(message);
       warn(`warning: ${message}; its cells are skipped (--keep-going)`);

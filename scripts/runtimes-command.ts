@@ -2,7 +2,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { CAPABILITIES, CAPABILITY_NAMES, type RuntimeProbe } from '../runners/contract/capabilities.js';
 import { locateRuntime, type Binary } from '../runners/runtimes/locate.js';
 import { probeRuntime } from '../runners/runtimes/probe.js';
-import { formatMs } from '../reports/terminal/format.js';
+import { errorMessage } from '../runners/common/error-message.js';
+import { formatDuration } from '../runners/common/format-duration.js';
 
 interface RuntimesArgs { bun?: string; deno?: string; json: boolean }
 
@@ -11,10 +12,10 @@ type Found = { runtime: Binary; probe: RuntimeProbe } | { runtime: Binary; missi
 function describe(found: Found): string {
   if ('missing' in found) return `${found.runtime}: not available — ${found.missing}`;
   const { probe } = found;
-  const starts = Object.entries(probe.workerStartMs).map(([api, ms]) => `${api} ${formatMs(ms)}`).join(', ');
+  const starts = Object.entries(probe.workerStartMs).map(([api, ms]) => `${api} ${formatDuration(ms)}`).join(', ');
   const lines = [
     `${found.runtime} ${probe.version}  (${probe.path})`,
-    `  worker start: ${starts || '—'} → cells use ${probe.threadApi}; fork → first IPC message: ${formatMs(probe.forkStartMs)}`,
+    `  worker start: ${starts || '—'} → cells use ${probe.threadApi}; fork → first IPC message: ${formatDuration(probe.forkStartMs)}`,
     ...CAPABILITY_NAMES.map((name) => `  ${probe.capabilities[name] ? '✓' : '✗'} ${CAPABILITIES[name]}${probe.failures[name] ? ` (${probe.failures[name]})` : ''}`),
   ];
   return lines.join('\n');
@@ -36,7 +37,7 @@ export const runtimesCommand: CommandModule<object, RuntimesArgs> = {
       } catch (error) {
         // A path the user gave that is not an executable is their mistake to fix (exit 2).
         if (overrides[runtime as 'bun' | 'deno'] !== undefined) throw error;
-        found.push({ runtime, missing: error instanceof Error ? error.message : String(error) });
+        found.push({ runtime, missing: errorMessage(error) });
       }
     }
     process.stdout.write(args.json ? `${JSON.stringify(found, null, 2)}\n` : `${found.map(describe).join('\n\n')}\n`);

@@ -16,6 +16,7 @@ export const BUILTIN_SUITES = {
   fib: new URL('./fib.js', import.meta.url).href,
   sort: new URL('./sort.js', import.meta.url).href,
   sha256: new URL('./sha256.js', import.meta.url).href,
+  echo: new URL('./echo.js', import.meta.url).href,
 } as const;
 export type BuiltinSuiteName = keyof typeof BUILTIN_SUITES;
 export const BUILTIN_SUITE_NAMES = Object.keys(BUILTIN_SUITES) as BuiltinSuiteName[];

@@ -6,7 +6,7 @@ const cases: [string, string[], RegExp][] = [
   ['an unknown flag', ['run', '--bogus'], /Unknown argument: bogus/],
   ['an unknown command', ['frobnicate'], /Unknown arguments?: .*frobnicate/],
   ['no command', [], /give a command/],
-  ['an unknown suite', ['run', '--suite', 'nope'], /unknown suite "nope": choose one of fib, sort, sha256, all/],
+  ['an unknown suite', ['run', '--suite', 'nope'], /unknown suite "nope": choose one of fib, sort, sha256, echo, all/],
   ['an unknown strategy', ['run', '--strategies', 'main-thread,warp'], /unknown strategy "warp" in --strategies: choose from main-thread/],
   ['a non-numeric size', ['run', '--size', 'big'], /--size must be a whole number for suite fib from 1 to 40, got a non-number/],
   ['an out-of-range size', ['run', '--size', '99'], /--size must be .* from 1 to 40, got 99/],

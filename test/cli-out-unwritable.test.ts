@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { writeJsonAtomic } from '../runners/common/write-json-atomic.js';
+import { writeJsonAtomic } from '../runners/common/write-atomic.js';
 import { nodeResults } from './fixtures/results-node.js';
 import { startCli, tempDir } from './helpers/cli.js';
 

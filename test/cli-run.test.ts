@@ -9,7 +9,7 @@ test('bench run measures a suite file under every strategy and writes a complete
   assert.equal(result.code, 0, result.stderr);
 
   const run = readResults(out);
-  assert.equal(run.schemaVersion, 1);
+  assert.equal(run.schemaVersion, 2);
   assert.equal(run.complete, true);
   assert.equal(run.context.runtime.name, 'node');
   assert.equal(run.cells.length, STRATEGY_NAMES.length);

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunResult } from '../runners/contract/results.js';
 import { fixture, startCli, tempDir } from './helpers/cli.js';
 import { alive, descendants } from './helpers/processes.js';
+import { waitUntil } from './helpers/wait.js';
 
 test('SIGINT mid-run saves a valid, incomplete results file, exits 130 and leaves no process behind', { skip: process.platform !== 'linux' }, async () => {
   const out = tempDir();
@@ -13,7 +14,7 @@ test('SIGINT mid-run saves a valid, incomplete results file, exits 130 and leave
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   // Wait until one cell has finished and the next (process-pool, with forked children) is running.
-  while (!/\[1\/6\]/.test(stderr)) await sleep(50);
+  await waitUntil(() => /\[1\/6\]/.test(stderr), 'the first cell to finish', { timeoutMs: 60_000 });
   let family: number[] = [];
   for (let i = 0; i < 100 && family.length < 3; i++) { family = descendants(child.pid!); await sleep(30); }
   assert.ok(family.length >= 3, `expected the cell and its forked children, saw ${family.length} processes`);

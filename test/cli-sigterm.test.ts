@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fixture, readResults, startCli, tempDir } from './helpers/cli.js';
+import { waitUntil } from './helpers/wait.js';
 
 test('SIGTERM mid-run keeps the measured cells and exits 143', { skip: process.platform !== 'linux' }, async () => {
   const out = tempDir();
@@ -13,7 +13,7 @@ test('SIGTERM mid-run keeps the measured cells and exits 143', { skip: process.p
     '--rounds', '3', '--phase-time', '300', '--no-report', '--out', out]);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  while (!/\[1\/6\]/.test(stderr)) await sleep(50);
+  await waitUntil(() => /\[1\/6\]/.test(stderr), 'the first cell to finish', { timeoutMs: 60_000 });
   child.kill('SIGTERM');
   const result = await done;
   assert.equal(result.code, 143, result.stderr);

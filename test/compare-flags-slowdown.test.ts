@@ -19,7 +19,7 @@ const REQUIRED = 9;
 test(`a 25 % slower task is flagged regressed in at least ${REQUIRED} of ${COMPARES} compares`, async (t) => {
   const outputs = await compareSideBySide(t, 1.25, COMPARES);
   // Slower is never better: no cell of a slowed run may be called improved.
-  outputs.forEach((output, i) => assert.equal(output.counts.improved, 0, describeCompare(i, output)));
+  for (const [i, output] of outputs.entries()) assert.equal(output.counts.improved, 0, describeCompare(i, output));
   const flagged = outputs.filter((output) => output.counts.regressed > 0).length;
   t.diagnostic(`25 % slowdown: flagged in ${flagged} of ${COMPARES} compares`);
   assert.ok(flagged >= REQUIRED, `flagged in only ${flagged} of ${COMPARES} compares`);

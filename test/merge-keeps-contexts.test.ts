@@ -19,7 +19,7 @@ import { runCli, tempDir } from './helpers/cli.js';
 
 const options = { ...DEFAULT_SETTINGS, normalize: false };
 
-test('merged files keep per-cell contexts, load as schema v1 and compare machine by machine', async (t) => {
+test('merged files keep per-cell contexts, load as schema v2 and compare machine by machine', async (t) => {
   const dir = tempDir();
   t.after(() => rm(dir, { recursive: true, force: true }));
   const laptop = { ...nodeResults, runId: 'laptop-run', context: { ...nodeResults.context, hostname: 'laptop', cpu: { model: 'Apple M3', cores: 8 } } };
@@ -32,9 +32,9 @@ test('merged files keep per-cell contexts, load as schema v1 and compare machine
   const result = await runCli(['merge', files.vm, files.laptop, '--out', out]);
   assert.equal(result.code, 0, result.stderr);
 
-  // Existing readers: the loader validates it as schema v1, the table renders it.
+  // Existing readers: the loader validates it as schema v2, the table renders it.
   const merged = await loadResults(out) as MergedRunResult;
-  assert.equal(merged.schemaVersion, 1);
+  assert.equal(merged.schemaVersion, 2);
   assert.doesNotThrow(() => renderTable(merged));
   assert.equal(merged.context.cpu.model, nodeResults.context.cpu.model, 'top-level context: the first file\'s');
 

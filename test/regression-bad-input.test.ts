@@ -22,7 +22,7 @@ test('bad input to the regression commands: one line, exit code 2', async (t) =>
   };
   const a = write('a.json', nodeResults);
   const renamed = write('other-suites.json', { ...nodeResults, cells: nodeResults.cells.map((cell) => ({ ...cell, suite: `${cell.suite}-x` })) });
-  const v2 = write('v2.json', { ...nodeResults, schemaVersion: 2 });
+  const v3 = write('v3.json', { ...nodeResults, schemaVersion: 3 });
   const interrupted = write('interrupted.json', bunResults);
   const brokenMerge = write('broken-merge.json', { ...nodeResults, contexts: {}, cells: nodeResults.cells.map((cell) => ({ ...cell, contextId: 'gone' })) });
   const entry = { runId: 'x', date: '2025-01-01', commit: null, fingerprint: 'f', cells: [] };
@@ -34,7 +34,7 @@ test('bad input to the regression commands: one line, exit code 2', async (t) =>
   const cases: Array<[string, string[], RegExp]> = [
     ['a missing baseline', ['compare', missing, a], /missing\.json: file not found/],
     ['a directory', ['compare', a, join(dir, 'a-directory.json')], /is a directory/],
-    ['another schema version', ['compare', v2, a], /schemaVersion 2, this bench reads schemaVersion 1/],
+    ['another schema version', ['compare', v3, a], /schemaVersion 3, this bench reads schemaVersion 2/],
     ['no cell in common', ['compare', a, renamed], /have no cell in common \(baseline: fib\(27\), sort\(200000\), sha256\(65536\); new: fib-x/],
     ['a threshold that is a word', ['compare', a, a, '--threshold', 'ten'], /--threshold must be a percentage .* got "ten"/],
     ['a negative threshold', ['compare', a, a, '--threshold=-5%'], /--threshold must be a percentage/],

@@ -24,7 +24,7 @@ test('hostile strings in every text field of a results file render as inert text
   // In the markup: no hostile string survives unescaped, no tag it carries exists.
   for (const field of FIELDS) assert.ok(!html.includes(hostile(field)), `${field} is escaped`);
   assert.ok(!html.includes('<img'), 'no <img> tag was injected');
-  const json = /<script type="application\/json"[^>]*>([^]*?)<\/script>/.exec(html)?.[1] ?? '';
+  const json = /<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
   assert.ok(json.includes('\\u003c/script\\u003e'), 'the chart data holds the hostile suite name, escaped');
   assert.ok(!/[<>&\u2028\u2029]/.test(json), 'the chart data has no raw <, >, &, U+2028 or U+2029');
   assert.equal(html.match(/<script/g)?.length, 3, 'only our three script blocks: chart data, Chart.js, boot');

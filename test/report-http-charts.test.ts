@@ -27,6 +27,7 @@ function httpCell(strategy: string, perSec: number, healthP50Ms: number): HttpCo
     health: { p50Ms: healthP50Ms, p99Ms: healthP50Ms * 1.2, maxMs: healthP50Ms * 2, count: 100, failures: 0 },
     startupMs: strategy === 'main-thread' ? null : 25, memory: { peakRssBytes: 80 * 1024 * 1024 },
     server: { answered: perSec * 10, overloaded: 0, failed: 0, health: 100, verifiedOutputs: perSec * 10 },
+    foreignCpuShare: null,
     samples: { latencyMs, healthMs: [healthP50Ms] },
   };
 }

@@ -34,13 +34,13 @@ test('a results file that cannot be used fails with one line naming the file, th
   await rejectsWith(join(dir, 'a-directory.json'), /is a directory/);
   await rejectsWith(await write('truncated.json', '{"schemaVersion": 1, "runId": "x"'), /is not valid JSON \(.+\)/);
   await rejectsWith(await write('array.json', '[1, 2]'), /not a results object \(found an array\)/);
-  await rejectsWith(await write('v2.json', JSON.stringify({ ...nodeResults, schemaVersion: 2 })), /schemaVersion 2, this bench reads schemaVersion 1/);
+  await rejectsWith(await write('v3.json', JSON.stringify({ ...nodeResults, schemaVersion: 3 })), /schemaVersion 3, this bench reads schemaVersion 2/);
   await rejectsWith(await write('no-version.json', '{"runId": "x"}'), /has no schemaVersion/);
 
   const { context: _dropped, ...noContext } = nodeResults;
   await rejectsWith(await write('no-context.json', JSON.stringify(noContext)), /context is missing/);
 
-  const cells = structuredClone(nodeResults.cells) as unknown as Array<Record<string, unknown>>;
+  const cells: Array<Record<string, unknown>> = structuredClone(nodeResults.cells);
   delete cells[3]?.['throughput'];
   cells[5] = { ...cells[5], status: 'done' };
   await rejectsWith(await write('bad-cells.json', JSON.stringify({ ...nodeResults, cells })),

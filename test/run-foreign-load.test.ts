@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { test } from 'node:test';
 import type { CompletedCell } from '../runners/contract/results.js';
-import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
+import { type CliResult, fixture, readResults, runCli, tempDir } from './helpers/cli.js';
 
 // Busy loops outside the harness's process tree (siblings of the CLI, not its children),
 // one per two cores so they take about half the machine on any core count: the run must
@@ -17,7 +17,7 @@ function burnCpu(): () => void {
 test('bench run records the CPU other processes took during each round and warns about the skewed cell', { skip: process.platform !== 'linux' }, async () => {
   const out = tempDir();
   const stop = burnCpu();
-  let result;
+  let result: CliResult;
   try {
     result = await runCli(['run', '--suite', fixture('tiny-suite.js'), '--strategies', 'main-thread',
       '--rounds', '1', '--phase-time', '300', '--out', out]);

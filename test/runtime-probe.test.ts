@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { probeRuntime } from '../runners/runtimes/probe.js';
-import { locateRuntime, RuntimeNotFoundError } from '../runners/runtimes/locate.js';
+import { locateRuntime, type RuntimeInstall, RuntimeNotFoundError } from '../runners/runtimes/locate.js';
 import type { RuntimeName } from '../runners/contract/results.js';
 
 /** What the probe must find on the versions package.json pins (bun 1.4.5, deno 2.9.6) and Node ≥ 20. */
@@ -16,7 +16,7 @@ const EXPECTED: Record<'node' | 'bun' | 'deno', { threadApi: string; missing: st
 
 for (const runtime of ['node', 'bun', 'deno'] as const) {
   test(`the capability probe's answers on ${runtime}`, async (t) => {
-    let install;
+    let install: RuntimeInstall;
     try {
       install = locateRuntime(runtime as RuntimeName, {});
     } catch (error) {

@@ -15,7 +15,7 @@ test('a strategy the runtime cannot run is a skipped cell with the reason, and n
   const out = tempDir();
   const { result } = await executeRun({
     suites: [{ name: 'tiny', url: pathToFileURL(fixture('tiny-suite.js')).href, size: 1000 }],
-    config: { suites: ['tiny'], sizes: { tiny: 1000 }, strategies: ['main-thread', 'process-pool'], workers: 2, workerNice: 0,
+    config: { scenario: 'batch', suites: ['tiny'], sizes: { tiny: 1000 }, strategies: ['main-thread', 'process-pool'], workers: 2, workerNice: 0,
       rounds: 1, quick: true, phaseMs: 30, cellTimeoutMs: 60_000, seed: 1, runtimes: ['node'] },
     runtimes: [{ name: 'node', install, probe }],
     commandLine: [],

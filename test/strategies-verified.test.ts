@@ -6,7 +6,7 @@ import { STRATEGIES } from '../runners/strategies/index.js';
 import { copyValue } from '../runners/common/typed-arrays.js';
 
 /** Small sizes: this checks correctness through every transport, not speed. */
-const SMALL: Record<string, number> = { fib: 18, sort: 5_000, sha256: 100_000 };
+const SMALL: Record<string, number> = { fib: 18, sort: 5_000, sha256: 100_000, echo: 1_024 };
 
 for (const suiteName of BUILTIN_SUITE_NAMES) {
   for (const strategy of STRATEGIES) {
@@ -18,7 +18,7 @@ for (const suiteName of BUILTIN_SUITE_NAMES) {
         await executor.start();
         const inputs = [1, 2, 3, 4].map((seed) => suite.makeInput(SMALL[suiteName]!, seed));
         const outputs = await Promise.all(inputs.map((input) => executor.run(executor.transfersInput ? copyValue(input) : input)));
-        outputs.forEach((output, i) => assert.equal(suite.verify(inputs[i]!, output), true, `output ${i} failed verify`));
+        for (const [i, output] of outputs.entries()) assert.equal(suite.verify(inputs[i]!, output), true, `output ${i} failed verify`);
       } finally {
         await executor.close();
       }

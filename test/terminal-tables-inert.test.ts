@@ -13,6 +13,7 @@ import type { ErroredCell } from '../runners/contract/results.js';
 import { roundsCell, runOf, STEADY } from './fixtures/round-cells.js';
 
 const ESCAPES = '\u001b]0;pwned\u0007\u001b[2J\u009b31m\r';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 test('control characters in a results file reach the terminal tables as U+FFFD', () => {

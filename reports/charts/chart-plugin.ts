@@ -15,6 +15,8 @@ export interface DatasetExtras {
    * one strategy's colour for a dataset that spans them all.
    */
   legendSwatch?: { fill: string; stroke: string; lineWidth: number };
+  /** Per point: a text drawn beside it (a study's crossovers), or null for none. */
+  pointLabels?: Array<string | null>;
 }
 
 export const CHART_PLUGIN_ID = 'benchWhiskers';
@@ -59,6 +61,32 @@ export function createChartPlugin(): Plugin {
       const ctx = chart.ctx;
       const area = chart.chartArea;
       chart.data.datasets.forEach((dataset, datasetIndex) => {
+        const labels = (dataset as DatasetExtras).pointLabels;
+        if (!labels || !chart.isDatasetVisible(datasetIndex)) return;
+        ctx.save();
+        ctx.font = 'bold 12px sans-serif';
+        ctx.textBaseline = 'bottom';
+        ctx.lineJoin = 'round';
+        chart.getDatasetMeta(datasetIndex).data.forEach((element, index) => {
+          const text = labels[index];
+          if (!text) return;
+          const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
+          // Left of the point when the text would run off the plot's right edge.
+          const width = ctx.measureText(text).width;
+          const left = x + 10 + width > area.right;
+          ctx.textAlign = left ? 'right' : 'left';
+          const tx = left ? x - 10 : x + 10;
+          // Every other label below its point: crossovers often share a height (1× on a speedup chart).
+          const ty = Math.min(area.bottom - 2, Math.max(area.top + 14, index % 2 === 0 ? y - 8 : y + 22));
+          ctx.strokeStyle = '#ffffff';
+          ctx.lineWidth = 4;
+          ctx.strokeText(text, tx, ty);
+          ctx.fillStyle = '#111111';
+          ctx.fillText(text, tx, ty);
+        });
+        ctx.restore();
+      });
+      chart.data.datasets.forEach((dataset, datasetIndex) => {
         const whiskers = (dataset as DatasetExtras).whiskers;
         if (!whiskers || !chart.isDatasetVisible(datasetIndex)) return;
         const meta = chart.getDatasetMeta(datasetIndex);
@@ -79,7 +107,8 @@ export function createChartPlugin(): Plugin {
           // The axis stops short of very wide intervals so the bars stay readable; such a
           // whisker ends in an arrow at the top of the plot instead of a cap.
           const clipped = scale.getPixelForValue(high) < area.top - 0.5;
-          const cap = Math.max(3, Math.min(8, width / 4));
+          // A point (a study's line charts) has no width: a fixed cap.
+          const cap = Number.isFinite(width) ? Math.max(3, Math.min(8, width / 4)) : 5;
           ctx.save();
           ctx.strokeStyle = '#1a1a1a';
           ctx.lineWidth = 1.5;

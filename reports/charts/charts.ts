@@ -14,6 +14,8 @@ import type { DatasetExtras } from './chart-plugin.js';
 import { KINDS, type ChartKind, type Figure, type KindSpec, type SuiteContext } from './chart-kinds.js';
 import { makePalette, withAlpha, type StrategyPalette } from './palette.js';
 import { BASELINE_STRATEGY, buildSeries, cellFor, suitesOf, type Series } from './series.js';
+import { buildStudyCharts, type StudyChart } from './study-charts.js';
+import { studyOf } from '../study/study-of.js';
 
 export type { ChartKind } from './chart-kinds.js';
 
@@ -61,6 +63,8 @@ export interface ChartSet {
   palette: StrategyPalette;
   suites: string[];
   charts: BenchChart[];
+  /** Charts of the files that hold a study (study-charts.ts); their cells get no bar charts. */
+  studies: StudyChart[];
 }
 
 /** Shades per series position; the legend shows the same shade in neutral grey. */
@@ -294,7 +298,8 @@ export function buildCharts(results: readonly RunResult[]): ChartSet {
   const palette = makePalette(results.flatMap((result) => result.cells.map((cell) => cell.strategy)));
   const suites = suitesOf(results);
   const charts = suites.flatMap((suite) => {
-    const present = series.filter((s) => s.cells.some((cell) => cell.suite === suite));
+    // A study's cells span sizes or worker counts: one bar per strategy would pick one of them at random.
+    const present = series.filter((s) => s.cells.some((cell) => cell.suite === suite) && studyOf(s.result) === undefined);
     const context: SuiteContext = {
       suite,
       series: present,
@@ -306,5 +311,5 @@ export function buildCharts(results: readonly RunResult[]): ChartSet {
   });
   const taken = new Set<string>();
   for (const chart of charts) chart.id = uniqueSlug(chart.id, taken);
-  return { series, palette, suites, charts };
+  return { series, palette, suites, charts, studies: buildStudyCharts(results, palette) };
 }

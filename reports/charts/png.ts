@@ -6,13 +6,14 @@ import type { ChartConfiguration } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { createChartPlugin } from './chart-plugin.js';
 import type { BenchChart } from './charts.js';
-import { writeFileAtomic } from '../../runners/common/write-file-atomic.js';
+import type { StudyChart } from './study-charts.js';
+import { writeFileAtomic } from '../../runners/common/write-atomic.js';
 
 export const PNG_WIDTH = 900;
 export const PNG_HEIGHT = 500;
 
 /** Renders every chart to `<dir>/<chart id>.png`; returns the paths in chart order. */
-export async function writePngCharts(charts: readonly BenchChart[], dir: string): Promise<string[]> {
+export async function writePngCharts(charts: ReadonlyArray<BenchChart | StudyChart>, dir: string): Promise<string[]> {
   if (charts.length === 0) return [];
   // One renderer for all charts: each construction loads a fresh copy of Chart.js.
   const renderer = new ChartJSNodeCanvas({ width: PNG_WIDTH, height: PNG_HEIGHT, backgroundColour: '#ffffff' });

@@ -4,6 +4,7 @@
  * several series, labelled by whatever actually tells them apart.
  */
 import type { CellResult, CompletedCell, RunContext, RunResult } from '../../runners/contract/results.js';
+import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { contextIdOf, contextOf } from '../cell-context.js';
 
 export interface Series {
@@ -87,7 +88,8 @@ export function completed(cell: CellResult | undefined): CompletedCell | undefin
   return cell?.status === 'completed' && cell.scenario === 'batch' ? cell : undefined;
 }
 
-export const BASELINE_STRATEGY = 'main-thread';
+/** Re-exported for the reports that read the baseline from here. */
+export { BASELINE_STRATEGY };
 
 /** Throughput relative to main-thread in the same series and suite; undefined without a baseline. */
 export function speedupOf(series: Series, cell: CellResult): number | undefined {

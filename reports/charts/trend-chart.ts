@@ -6,6 +6,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { HistoryCell, HistoryEntry } from '../history.js';
+import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { makePalette } from './palette.js';
 
 export interface TrendChart {
@@ -55,7 +56,7 @@ export function buildTrendCharts(history: readonly HistoryEntry[]): TrendChart[]
   const varies: Varies = {
     scenario: new Set(allCells.map((cell) => cell.scenario)).size > 1,
     // main-thread always uses one: only the other strategies' counts tell runs apart.
-    workers: new Set(allCells.filter((cell) => cell.strategy !== 'main-thread').map((cell) => cell.workers)).size > 1,
+    workers: new Set(allCells.filter((cell) => cell.strategy !== BASELINE_STRATEGY).map((cell) => cell.workers)).size > 1,
     runtime: new Set(allCells.map((cell) => cell.runtime)).size > 1,
     fingerprint: new Set(allCells.map((cell) => cell.fingerprint)).size > 1,
   };

@@ -16,6 +16,7 @@ import { formatNumber, installTableSort, renderCellTable } from './html-table.js
 import type { Series } from '../charts/series.js';
 import type { TrendChart } from '../charts/trend-chart.js';
 import { renderTrendSection } from './trend-section.js';
+import { renderStudySections } from './study-section.js';
 
 let chartJsSource: string | undefined;
 
@@ -146,7 +147,8 @@ function problemCells(series: Series[]): string {
 }
 
 function chartSections(set: ChartSet): string {
-  return set.suites.map((suite) => {
+  // A study file's suites have their charts in the study's own section.
+  return set.suites.filter((suite) => set.charts.some((chart) => chart.suite === suite)).map((suite) => {
     const figures = set.charts.filter((chart) => chart.suite === suite).map((chart) =>
       `<figure><div class="chart-box"><canvas id="chart-${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></canvas></div></figure>`);
     return `<h3>${escapeHtml(suite)}</h3><div class="charts">${figures.join('\n')}</div>`;
@@ -160,7 +162,7 @@ function inlineScript(code: string): { tag: string; hash: string } {
 }
 
 export function renderHtml(results: readonly RunResult[], set: ChartSet, trends: readonly TrendChart[] = []): string {
-  const chartData = [...set.charts, ...trends].map(({ id, config }) => ({ id, config }));
+  const chartData = [...set.charts, ...set.studies, ...trends].map(({ id, config }) => ({ id, config }));
   const scripts = [
     inlineScript(readChartJs()),
     inlineScript(`(${installTableSort.toString()})();\n(${drawCharts.toString()})(Chart, (${createChartPlugin.toString()})());`),
@@ -184,9 +186,10 @@ export function renderHtml(results: readonly RunResult[], set: ChartSet, trends:
 ${completeness(results, set.series)}
 </header>
 <main>
-<h2>Charts</h2>
+${renderStudySections(results, set)}
+${set.charts.length === 0 ? '' : `<h2>Charts</h2>
 <p class="muted">Strategies keep one order and one colour throughout.${set.series.length > 1 ? ' Each run has one bar per strategy: solid for the first, outlined for the second, half-tone for the third.' : ''}</p>
-${chartSections(set)}
+${chartSections(set)}`}
 ${renderTrendSection(trends)}
 <h2>Measurement warnings</h2>
 ${warningsTable(results, set.series)}

@@ -3,7 +3,8 @@
  * Both show, per cell, the verdict, old → new, the change and the p-value of each metric,
  * and both state the statistical method, so a verdict can be checked by hand.
  */
-import { formatMs, formatRate, terminalSafe } from './format.js';
+import { formatRate, terminalSafe } from './format.js';
+import { formatDuration } from '../../runners/common/format-duration.js';
 import { describeMethod, type MetricComparison } from '../verdict/compare-metric.js';
 import { countVerdicts, VERDICTS, type CellComparison, type Comparison } from '../verdict/compare.js';
 
@@ -11,7 +12,7 @@ const HEADERS = ['verdict', 'suite', 'size', 'strategy', 'runtime', 'workers', '
 
 function formatValue(metric: MetricComparison, value: number): string {
   if (metric.unit === 'tasks/s') return formatRate(value);
-  if (metric.unit === 'ms') return formatMs(value);
+  if (metric.unit === 'ms') return formatDuration(value);
   return `${value.toFixed(2)}×`;
 }
 

@@ -3,7 +3,9 @@
  * is read from the results; only the speedup (a ratio of two stored rates) is computed.
  */
 import type { CellResult, RunResult } from '../../runners/contract/results.js';
-import { formatBytes, formatMs, formatRate, terminalSafe } from './format.js';
+import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
+import { formatBytes, formatRate, terminalSafe } from './format.js';
+import { formatDuration } from '../../runners/common/format-duration.js';
 
 const HEADERS = ['strategy', 'workers', 'req/s', 'speedup', 'p50', 'p90', 'p99', 'max', 'errors', 'timeouts', 'non-2xx', '503s',
   'loop p99', '/health p99', 'peak RSS'];
@@ -18,16 +20,16 @@ function row(cell: CellResult, baseline: number | undefined): string[] {
     ...lead,
     formatRate(rate),
     baseline ? `${(rate / baseline).toFixed(2)}×` : '—',
-    formatMs(cell.latency.p50Ms),
-    formatMs(cell.latency.p90Ms),
-    formatMs(cell.latency.p99Ms),
-    formatMs(cell.latency.maxMs),
+    formatDuration(cell.latency.p50Ms),
+    formatDuration(cell.latency.p90Ms),
+    formatDuration(cell.latency.p99Ms),
+    formatDuration(cell.latency.maxMs),
     String(cell.errors.errors),
     String(cell.errors.timeouts),
     String(cell.errors.non2xx),
     String(cell.errors.overloaded),
-    formatMs(cell.eventLoopDelay.p99Ms),
-    cell.health ? formatMs(cell.health.p99Ms) : '—',
+    formatDuration(cell.eventLoopDelay.p99Ms),
+    cell.health ? formatDuration(cell.health.p99Ms) : '—',
     formatBytes(cell.memory.peakRssBytes),
   ];
 }
@@ -51,7 +53,7 @@ function loadLine(result: RunResult): string {
 }
 
 export function renderHttpTable(result: RunResult): string {
-  const main = result.cells.find((c) => c.strategy === 'main-thread');
+  const main = result.cells.find((c) => c.strategy === BASELINE_STRATEGY);
   const baseline = main?.status === 'completed' && main.scenario === 'http' ? main.requests.perSec : undefined;
   const first = result.cells[0];
   const { context } = result;

@@ -4,7 +4,9 @@
  * speedup, a ratio of two stored medians.
  */
 import type { CellResult, RunResult } from '../../runners/contract/results.js';
-import { formatBytes, formatMs, formatRate, terminalSafe } from './format.js';
+import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
+import { formatBytes, formatRate, terminalSafe } from './format.js';
+import { formatDuration } from '../../runners/common/format-duration.js';
 
 const HEADERS = ['runtime', 'strategy', 'workers', 'tasks/s', '95% CI', 'speedup', 'p50', 'p99', 'p99 loaded', 'loop p99', 'startup', 'peak RSS'];
 
@@ -21,11 +23,11 @@ function row(cell: CellResult, runtimeLabel: string, baseline: number | undefine
     formatRate(tps),
     cell.throughput.rounds.length > 1 ? `${formatRate(low)}–${formatRate(high)}` : '—',
     baseline ? `${(tps / baseline).toFixed(2)}×` : '—',
-    formatMs(cell.latency.p50Ms),
-    formatMs(cell.latency.p99Ms),
-    formatMs(cell.loadedLatency.p99Ms),
-    formatMs(cell.eventLoopDelay.p99Ms),
-    formatMs(cell.startupMs),
+    formatDuration(cell.latency.p50Ms),
+    formatDuration(cell.latency.p99Ms),
+    formatDuration(cell.loadedLatency.p99Ms),
+    formatDuration(cell.eventLoopDelay.p99Ms),
+    formatDuration(cell.startupMs),
     formatBytes(cell.memory.peakRssBytes),
   ];
 }
@@ -55,7 +57,7 @@ export function renderTable(result: RunResult): string {
   const blocks: string[] = [];
   for (const [title, cells] of groups) {
     const baselineOf = (runtime: string): number | undefined => {
-      const main = cells.find((c) => c.strategy === 'main-thread' && c.runtime === runtime);
+      const main = cells.find((c) => c.strategy === BASELINE_STRATEGY && c.runtime === runtime);
       return main?.status === 'completed' && main.scenario === 'batch' ? main.throughput.tasksPerSec : undefined;
     };
     const rows = cells.map((cell) => row(cell, runtimeLabel(cell.runtime), baselineOf(cell.runtime)));

@@ -9,7 +9,7 @@
  * `inconclusive` (too few rounds, too noisy, or a side that did not complete). A cell that
  * completed in the baseline and errored in the new run is `regressed`.
  */
-import { cellId } from '../../runners/orchestrate/plan.js';
+import { cellId } from '../../runners/contract/cell-id.js';
 import type { CellKey, CellResult, CompletedCell, RunResult } from '../../runners/contract/results.js';
 import { contextIdOf, contextOf } from '../cell-context.js';
 import { compareMetric, type CompareSettings, type MetricComparison, type MetricSpec } from './compare-metric.js';

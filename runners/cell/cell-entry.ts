@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadSuite } from '../../suites/registry.js';
 import { measureRound } from './measure.js';
+import { errorMessage } from '../common/error-message.js';
 import type { CellOutcome, CellSpec } from '../contract/protocol.js';
 import { findStrategy } from '../strategies/index.js';
 
@@ -19,10 +20,12 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
   const suite = await loadSuite(spec.suiteUrl);
   const executor = strategy.create({
     suite, workers: spec.workers, channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: spec.thread },
+    ...(spec.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: spec.inFlightPerWorker }),
   });
   try {
     await executor.start();
     const measured = await measureRound(executor, { suite, size: spec.size, seed: spec.seed, workers: spec.workers, phaseMs: spec.phaseMs,
+      inFlightPerWorker: spec.inFlightPerWorker,
       eventLoopMethod: spec.eventLoopMethod, eventLoopFloorMs: spec.eventLoopFloorMs,
     });
     return {
@@ -44,7 +47,7 @@ let outcome: CellOutcome;
 try {
   outcome = await runCell(spec);
 } catch (error) {
-  outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  outcome = { ok: false, error: errorMessage(error) };
 }
 writeFileSync(spec.outcomePath, JSON.stringify(outcome));
 // Exit explicitly: a misbehaving suite may leave handles that would keep us alive.

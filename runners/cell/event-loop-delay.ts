@@ -1,9 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { EventLoopDelay } from '../contract/results.js';
 import { quantile } from '../common/stats.js';
-
-/** Finest resolution monitorEventLoopDelay takes, ms. */
-export const EVENT_LOOP_RESOLUTION_MS = 1;
+import { EVENT_LOOP_RESOLUTION_MS } from '../contract/protocol.js';
 
 export interface EventLoopProbe {
   stop(): EventLoopDelay;

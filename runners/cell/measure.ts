@@ -9,7 +9,8 @@ import type { Executor } from '../executors/executor.js';
 import { InputBank } from './input-bank.js';
 import { OutputVerifier } from './output-verifier.js';
 import type { EventLoopDelay, RoundSample } from '../contract/results.js';
-import { ascending, mean, thinSorted } from '../common/stats.js';
+import { mean } from '../common/stats.js';
+import { round4, storedSamples } from '../common/samples.js';
 
 export interface MeasureOptions {
   suite: Suite;
@@ -20,14 +21,14 @@ export interface MeasureOptions {
   phaseMs: number;
   eventLoopMethod: EventLoopDelay['method'];
   eventLoopFloorMs: number;
+  /** --in-flight-per-worker, when given: the saturated phases keep one more than that per worker outstanding. */
+  inFlightPerWorker?: number | undefined;
 }
 
-/** Samples kept per phase in the results file; more are thinned evenly (quantiles survive). */
-export const MAX_SAMPLES = 2_000;
 /** tinybench runs at least this many iterations, then stops when the phase's time is up. */
 const MIN_LATENCY_SAMPLES = 5;
 
-type Measured = Omit<RoundSample, 'round' | 'peakRssBytes' | 'startupSamplesMs'>;
+type Measured = Omit<RoundSample, 'round' | 'peakRssBytes' | 'startupSamplesMs' | 'foreignCpuShare'>;
 
 interface LoopResult { wallMs: number; latenciesMs: number[] }
 
@@ -84,13 +85,13 @@ async function unloadedLatency(executor: Executor, bank: InputBank, verifier: Ou
   return [...(result.latency.samples ?? [])];
 }
 
-export const round4 = (ms: number): number => Math.round(ms * 1e4) / 1e4;
-
 export async function measureRound(executor: Executor, options: MeasureOptions): Promise<Measured> {
   const { suite, size, seed, workers, phaseMs } = options;
   const bank = new InputBank(suite, size, seed, executor.transfersInput);
   const verifier = new OutputVerifier(suite, bank.inputs);
-  const inflight = 2 * workers;
+  // Two per worker by default: one running, one waiting, so no worker idles between tasks.
+  // With a deeper pipeline asked for, enough to fill it and still have one waiting.
+  const inflight = workers * ((options.inFlightPerWorker ?? 1) + 1);
 
   // Warm-up: JIT, worker start-up and the first (full) verifications happen here, untimed.
   let task = 0;
@@ -116,10 +117,10 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
     tasks,
     wallMs: round4(batch.wallMs),
     tasksPerSec: tasks / (batch.wallMs / 1000),
-    latencySamplesMs: thinSorted(ascending(latencySamples), MAX_SAMPLES).map(round4),
+    latencySamplesMs: storedSamples(latencySamples),
     latencyMeanMs: round4(mean(latencySamples)),
     latencyCount: latencySamples.length,
-    loadedLatencySamplesMs: thinSorted(ascending(batch.latenciesMs), MAX_SAMPLES).map(round4),
+    loadedLatencySamplesMs: storedSamples(batch.latenciesMs),
     eventLoopDelay: { ...eventLoopDelay, p50Ms: round4(eventLoopDelay.p50Ms), p99Ms: round4(eventLoopDelay.p99Ms), maxMs: round4(eventLoopDelay.maxMs) },
     verifiedOutputs: verifier.count,
   };

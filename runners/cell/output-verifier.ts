@@ -1,5 +1,7 @@
 import type { Suite, Value } from '../../suites/suite.js';
 import { valuesEqual } from '../common/typed-arrays.js';
+import { errorMessage } from '../common/error-message.js';
+import { valueProblem } from '../common/value-problem.js';
 
 export class VerificationError extends Error {
   override name = 'VerificationError';
@@ -20,7 +22,16 @@ export class OutputVerifier {
   check(seedIndex: number, output: Value): void {
     const known = this.verified.get(seedIndex);
     if (known === undefined || !valuesEqual(known, output)) {
-      if (!this.suite.verify(this.inputs[seedIndex]!, output)) {
+      // The hosts check too, before their transport; this catches what a peer pool's carried.
+      const problem = valueProblem(output, 'run()', 'outputs');
+      if (problem) throw new VerificationError(problem);
+      let right: boolean;
+      try {
+        right = this.suite.verify(this.inputs[seedIndex]!, output);
+      } catch (error) {
+        throw new VerificationError(`verify() threw ${errorMessage(error, { withName: true })}`);
+      }
+      if (!right) {
         throw new VerificationError(`wrong output from ${this.suite.name}: verify() rejected ${describe(output)}`);
       }
       this.verified.set(seedIndex, output);

@@ -1,5 +1,6 @@
 import type { Suite, Value } from '../../suites/suite.js';
 import { type Executor, ExecutorClosedError } from './executor.js';
+import { runTask } from '../common/run-task.js';
 
 /**
  * Runs tasks on the cell's own thread, one per macrotask: between two tasks the event
@@ -18,11 +19,9 @@ export class MainThreadExecutor implements Executor {
     if (this.closed) return Promise.reject(new ExecutorClosedError());
     return new Promise((resolve, reject) => {
       setImmediate(() => {
-        try {
-          resolve(this.suite.run(input));
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
+        const outcome = runTask(this.suite, input);
+        if (outcome.ok) resolve(outcome.output);
+        else reject(new Error(outcome.message));
       });
     });
   }

@@ -1,6 +1,8 @@
 import type { Value } from '../../suites/suite.js';
 import type { ChannelFactory } from '../transports/channel.js';
 import { type Executor, ExecutorClosedError, type QueuedTask } from './executor.js';
+import { toError } from '../common/error-message.js';
+import { Queue } from '../common/queue.js';
 
 /**
  * A fresh worker or child for every task, torn down afterwards. At most `limit` run at
@@ -9,7 +11,7 @@ import { type Executor, ExecutorClosedError, type QueuedTask } from './executor.
  */
 export class PerTaskExecutor implements Executor {
   readonly startupSamplesMs: number[] = [];
-  private readonly queue: QueuedTask[] = [];
+  private readonly queue = new Queue<QueuedTask>();
   private running = 0;
   private closed = false;
   private readonly closing = new Set<Promise<void>>();
@@ -32,7 +34,7 @@ export class PerTaskExecutor implements Executor {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new ExecutorClosedError());
+    for (const task of this.queue.drain()) task.reject(new ExecutorClosedError());
     await Promise.all(this.closing);
   }
 
@@ -49,7 +51,7 @@ export class PerTaskExecutor implements Executor {
       this.startupSamplesMs.push(await channel.ready);
       task.resolve(await channel.run(task.input));
     } catch (error) {
-      task.reject(error instanceof Error ? error : new Error(String(error)));
+      task.reject(toError(error));
     } finally {
       // Tear-down is part of the strategy's cost, so the slot frees only when it is done.
       const closed = channel.close().catch(() => {});

@@ -1,6 +1,7 @@
 import type { Value } from '../../suites/suite.js';
 import type { Channel, ChannelFactory } from '../transports/channel.js';
 import { type Executor, ExecutorClosedError, type QueuedTask } from './executor.js';
+import { Queue } from '../common/queue.js';
 
 /** Consecutive deaths before ready after which the pool stops respawning: the suite cannot start. */
 const MAX_START_FAILURES = 3;
@@ -12,7 +13,7 @@ const MAX_START_FAILURES = 3;
 export class Pool implements Executor {
   readonly startupSamplesMs: number[] = [];
   private readonly idle: Channel[] = [];
-  private readonly queue: QueuedTask[] = [];
+  private readonly queue = new Queue<QueuedTask>();
   private readonly live = new Set<Channel>();
   private readonly everReady = new WeakSet<Channel>();
   private closed = false;
@@ -41,7 +42,7 @@ export class Pool implements Executor {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new ExecutorClosedError());
+    for (const task of this.queue.drain()) task.reject(new ExecutorClosedError());
     await Promise.all([...this.live].map((channel) => channel.close()));
     this.live.clear();
   }
@@ -70,7 +71,7 @@ export class Pool implements Executor {
     if (this.closed) return;
     if (!this.everReady.has(channel) && ++this.startFailures >= MAX_START_FAILURES) {
       this.fatal = new Error(`workers keep dying before they are ready: ${cause.message}`);
-      for (const task of this.queue.splice(0)) task.reject(this.fatal);
+      for (const task of this.queue.drain()) task.reject(this.fatal);
       return;
     }
     this.add();

@@ -21,7 +21,7 @@ function meanOverRounds(rounds: readonly RoundSample[]): number | null {
   let total = 0;
   let count = 0;
   for (const round of rounds) {
-    if (round.latencyMeanMs === undefined || round.latencyCount === undefined) return null;
+    if (round.latencyMeanMs === null || round.latencyCount === null) return null;
     total += round.latencyMeanMs * round.latencyCount;
     count += round.latencyCount;
   }

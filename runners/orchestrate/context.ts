@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { RunContext } from '../contract/results.js';
 import type { RuntimeProbe } from '../contract/capabilities.js';
+import { peerPackagesOf } from '../contract/strategies.js';
+import { peerVersions } from './peer-versions.js';
 
 /** Environment variables known to change timings; recorded so runs can be compared fairly. */
 const TIMING_ENV = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'UV_THREADPOOL_SIZE', 'NODE_V8_COVERAGE', 'NODE_DEBUG'];
@@ -22,8 +24,12 @@ export function harnessVersion(): string {
   return pkg.version;
 }
 
-/** `probes`: the capability probe of every runtime the run uses. */
-export function collectContext(commandLine: string[], probes: RuntimeProbe[] = []): RunContext {
+/** Package → installed version of the peer pools the run measured (optional: absent when it measured none). */
+export interface PeerContext { peers?: Record<string, string> }
+
+/** `probes`: the capability probe of every runtime the run uses; `strategies`: those it measures. */
+export function collectContext(commandLine: string[], probes: RuntimeProbe[] = [], strategies: readonly string[] = []): RunContext & PeerContext {
+  const peers = peerVersions(peerPackagesOf(strategies));
   const timingEnv: Record<string, string> = {};
   for (const name of TIMING_ENV) {
     const value = process.env[name];
@@ -41,5 +47,6 @@ export function collectContext(commandLine: string[], probes: RuntimeProbe[] = [
     timingEnv,
     commandLine,
     runtimes: Object.fromEntries(probes.map((probe) => [probe.runtime, probe])),
+    ...(Object.keys(peers).length > 0 ? { peers } : {}),
   };
 }

@@ -17,7 +17,7 @@ export interface PlannedRound {
  * Machine drift then hits every strategy alike. Within a round the strategy order
  * rotates, so no strategy always runs first (cold caches) or last (warm machine).
  */
-export function planRounds(suites: PlannedSuite[], strategies: string[], workersFor: (strategy: string) => number,
+export function planRounds(suites: PlannedSuite[], strategies: string[], workersFor: (strategy: string) => number | readonly number[],
   runtimes: RuntimeName[], rounds: number): PlannedRound[] {
   const plan: PlannedRound[] = [];
   for (let round = 1; round <= rounds; round++) {
@@ -26,11 +26,14 @@ export function planRounds(suites: PlannedSuite[], strategies: string[], workers
         const shift = (round - 1) % strategies.length;
         const order = [...strategies.slice(shift), ...strategies.slice(0, shift)];
         for (const strategy of order) {
-          plan.push({
-            key: { scenario: 'batch', suite: suite.name, size: suite.size, strategy, runtime, workers: workersFor(strategy) },
-            suiteUrl: suite.url,
-            round,
-          });
+          // A workers study sweeps several counts; a strategy that uses one thread gets one cell, not a copy per count.
+          for (const workers of new Set([workersFor(strategy)].flat())) {
+            plan.push({
+              key: { scenario: 'batch', suite: suite.name, size: suite.size, strategy, runtime, workers },
+              suiteUrl: suite.url,
+              round,
+            });
+          }
         }
       }
     }
@@ -38,5 +41,3 @@ export function planRounds(suites: PlannedSuite[], strategies: string[], workers
   return plan;
 }
 
-export const cellId = (key: CellKey): string =>
-  [key.scenario, key.suite, key.size, key.strategy, key.runtime, key.workers].join('|');

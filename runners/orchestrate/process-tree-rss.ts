@@ -11,7 +11,7 @@ export function readOrEmpty(path: string): string {
 }
 
 /** Direct children of a process, from every thread's /proc children list (Linux). */
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   let threads: string[];
   try {
     threads = readdirSync(`/proc/${pid}/task`);
@@ -42,7 +42,7 @@ export function processTree(root: number): number[] {
   return [...seen];
 }
 
-/** Current RSS of a process plus all its descendants. */
-export function processTreeRss(root: number): number {
-  return processTree(root).reduce((total, pid) => total + rssOf(pid), 0);
+/** Current RSS of a process plus all its descendants, less those in `exclude`. */
+export function processTreeRss(root: number, exclude: ReadonlySet<number> = new Set()): number {
+  return processTree(root).reduce((total, pid) => total + (exclude.has(pid) ? 0 : rssOf(pid)), 0);
 }

@@ -4,6 +4,8 @@
  */
 import type { PlannedRound } from './plan.js';
 import type { RoundOutcome } from './spawn-cell.js';
+import { formatDuration } from '../common/format-duration.js';
+import { terminalSafe } from '../common/terminal-safe.js';
 
 export interface Progress {
   started(index: number, planned: PlannedRound): void;
@@ -12,13 +14,10 @@ export interface Progress {
 }
 
 // Node, the default host, goes unnamed; with --runtime bun,deno the lines must tell the runtimes apart.
-const label = (p: PlannedRound): string =>
-  `${p.key.suite}(${p.key.size}) × ${p.key.strategy}${p.key.runtime === 'node' ? '' : ` on ${p.key.runtime}`} round ${p.round}`;
-
-function formatEta(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
-}
+const label = (p: PlannedRound): string => terminalSafe(
+  `${p.key.suite}(${p.key.size}) × ${p.key.strategy}${p.key.runtime === 'node' ? '' : ` on ${p.key.runtime}`} round ${p.round}`);
+// An error's text comes from the suite: one line, control characters made inert.
+const errorText = (error: string): string => terminalSafe(error.replace(/\r?\n/g, ' '));
 
 export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr, quiet = false): Progress {
   const interactive = stream.isTTY === true && !process.env['CI'];
@@ -26,7 +25,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   const eta = (doneCount: number): string => {
     if (doneCount === 0) return 'ETA …';
     const perCell = (performance.now() - startedAt) / doneCount;
-    return `ETA ${formatEta(perCell * (total - doneCount))}`;
+    return `ETA ${formatDuration(perCell * (total - doneCount), { units: 'min' })}`;
   };
   if (quiet) return { started() {}, finished() {}, done() {} };
   if (interactive) {
@@ -35,7 +34,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
         stream.write(`\r\x1b[2K[${index + 1}/${total}] ${label(planned)} · ${total - index} left · ${eta(index)}`);
       },
       finished(_index, planned, outcome) {
-        if (!outcome.ok) stream.write(`\r\x1b[2K✗ ${label(planned)}: ${outcome.error}\n`);
+        if (!outcome.ok) stream.write(`\r\x1b[2K✗ ${label(planned)}: ${errorText(outcome.error)}\n`);
       },
       done() { stream.write('\r\x1b[2K'); },
     };
@@ -43,8 +42,8 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   return {
     started() {},
     finished(index, planned, outcome, elapsedMs) {
-      const result = outcome.ok ? `${outcome.sample.tasksPerSec.toFixed(1)} tasks/s` : `errored: ${outcome.error}`;
-      stream.write(`[${index + 1}/${total}] ${label(planned)}: ${result} (${(elapsedMs / 1000).toFixed(1)}s, ${eta(index + 1)})\n`);
+      const result = outcome.ok ? `${outcome.sample.tasksPerSec.toFixed(1)} tasks/s` : `errored: ${errorText(outcome.error)}`;
+      stream.write(`[${index + 1}/${total}] ${label(planned)}: ${result} (${formatDuration(elapsedMs, { units: 's' })}, ${eta(index + 1)})\n`);
     },
     done() {},
   };

@@ -9,8 +9,9 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { aggregateCell, type RoundRecord } from './aggregate.js';
 import { collectContext } from './context.js';
-import { EVENT_LOOP_RESOLUTION_MS } from '../cell/event-loop-delay.js';
-import { cellId, planRounds, type PlannedSuite } from './plan.js';
+import { EVENT_LOOP_RESOLUTION_MS } from '../contract/protocol.js';
+import { cellId } from '../contract/cell-id.js';
+import { planRounds, type PlannedSuite } from './plan.js';
 import type { Progress } from './progress.js';
 import { SCHEMA_VERSION, type BatchCellKey, type RunConfig, type RunResult, type RuntimeName } from '../contract/results.js';
 import type { CellSpec } from '../contract/protocol.js';
@@ -18,9 +19,9 @@ import { unsupportedReason, type RuntimeProbe } from '../contract/capabilities.j
 import { launchCommand, suiteReadDirs } from '../runtimes/launch.js';
 import type { RuntimeInstall } from '../runtimes/locate.js';
 import { CELL_ENTRY_PATH, CellInterrupted, runCellProcess } from './spawn-cell.js';
-import { findStrategy } from '../strategies/index.js';
+import { peerPackageOf, strategyFacts, workersFor } from '../contract/strategies.js';
 import { findWarnings } from './warnings.js';
-import { writeJsonAtomic } from '../common/write-json-atomic.js';
+import { writeJsonAtomic } from '../common/write-atomic.js';
 
 /** A runtime the run asked for: installed and probed, or missing (its cells are skipped). */
 export type RuntimeTarget =
@@ -33,6 +34,12 @@ export interface RunRequest {
   runtimes: RuntimeTarget[];
   commandLine: string[];
   resultsPath: (runId: string) => string;
+  /** A workers study: every strategy that uses workers runs at each of these counts instead of config.workers. */
+  workersList?: readonly number[];
+  /** --in-flight-per-worker: tasks each worker may hold at once; undefined: each strategy's own. */
+  inFlightPerWorker?: number;
+  /** --max-heap: old-generation limit (MiB) of the cell and of each worker and child; undefined: the runtime's. */
+  maxHeapMb?: number;
 }
 
 export function newRunId(now = new Date()): string {
@@ -43,10 +50,10 @@ export async function executeRun(request: RunRequest, createProgress: (rounds: n
   const { config } = request;
   const runId = newRunId();
   const path = request.resultsPath(runId);
-  const context = collectContext(request.commandLine, request.runtimes.flatMap((t) => ('probe' in t ? [t.probe] : [])));
-  const workersFor = (strategy: string): number => (findStrategy(strategy)?.usesWorkers === false ? 1 : config.workers);
+  const context = collectContext(request.commandLine, request.runtimes.flatMap((t) => ('probe' in t ? [t.probe] : [])), config.strategies);
   const targets = new Map(request.runtimes.map((target) => [target.name, target]));
-  const plan = planRounds(request.suites, config.strategies, workersFor, request.runtimes.map((t) => t.name), config.rounds);
+  const workerCounts = request.workersList ?? [config.workers];
+  const plan = planRounds(request.suites, config.strategies, (strategy) => workerCounts.map((n) => workersFor(strategy, n)), request.runtimes.map((t) => t.name), config.rounds);
   const skipReason = (key: BatchCellKey): string | undefined => {
     const target = targets.get(key.runtime)!;
     return 'missing' in target ? target.missing : unsupportedReason(target.probe, key.strategy);
@@ -84,17 +91,20 @@ export async function executeRun(request: RunRequest, createProgress: (rounds: n
       const spec: CellSpec = {
         suiteUrl: planned.suiteUrl, suite: planned.key.suite, size: planned.key.size, strategy: planned.key.strategy,
         workers: planned.key.workers, workerNice: config.workerNice ?? 0,
-        thread: { api: target.probe.threadApi, smol: planned.key.runtime === 'bun-smol' },
+        thread: { api: target.probe.threadApi, smol: planned.key.runtime === 'bun-smol', ...(request.maxHeapMb === undefined ? {} : { heapMb: request.maxHeapMb }) },
         eventLoopMethod: target.probe.capabilities.eventLoopHistogram ? 'histogram' : 'timer-drift',
         eventLoopFloorMs: target.probe.eventLoopFloorMs ?? EVENT_LOOP_RESOLUTION_MS,
         round: planned.round, seed: config.seed, phaseMs: config.phaseMs,
+        ...(request.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: request.inFlightPerWorker }),
         outcomePath: join(scratch, `cell-${index}.json`),
       };
       const launch = launchCommand(target.install, CELL_ENTRY_PATH, [JSON.stringify(spec)], {
         readDirs: suiteReadDirs(planned.suiteUrl),
         writeDir: scratch,
-        forks: planned.key.strategy.startsWith('process-'),
+        forks: strategyFacts(planned.key.strategy)?.kind === 'process',
         setsPriority: spec.workerNice > 0,
+        readsCpus: peerPackageOf(planned.key.strategy) !== undefined,
+        ...(request.maxHeapMb === undefined ? {} : { heapMb: request.maxHeapMb }),
       });
       try {
         const outcome = await runCellProcess(spec, launch, config.cellTimeoutMs, signal);

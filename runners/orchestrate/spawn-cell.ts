@@ -5,17 +5,22 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CellOutcome, CellSpec } from '../contract/protocol.js';
 import type { Launch } from '../runtimes/launch.js';
 import type { RoundSample } from '../contract/results.js';
-import { canSampleProcessTree, processTreeRss } from './process-tree-rss.js';
+import { canSampleProcessTree, childrenOf, processTreeRss, readOrEmpty } from './process-tree-rss.js';
+import { canSupervise, cellEnding, reapMarked, supervise, SUPERVISOR_COMM } from './cell-supervisor.js';
+import { terminalSafe } from '../common/terminal-safe.js';
 import { startForeignCpuMeter } from './foreign-cpu.js';
+import { causeIn, STDERR_TAIL_CHARS } from '../common/stderr-cause.js';
+
+export { causeIn };
 
 const CELL_ENTRY = new URL('../cell/cell-entry.js', import.meta.url);
 /** Often enough to catch a forked child's peak, rarely enough to cost nothing measurable. */
 const RSS_SAMPLE_MS = 50;
-const STDERR_TAIL_CHARS = 2_000;
 
 export type RoundOutcome = { ok: true; sample: RoundSample } | { ok: false; error: string };
 
@@ -30,23 +35,6 @@ export function killGroup(pid: number): void {
   }
 }
 
-/**
- * The line of a dead cell's stderr that says why: the last error line, not Node's closing
- * "Node.js v20…" banner nor a stack frame; else the last line there is.
- */
-export function causeIn(stderr: string): string | undefined {
-  const all = stderr.split('\n').map((line) => line.trim());
-  // Not the version banner, a JavaScript stack frame, a native one ("3: 0xee85e7 v8::…") or Node's hints.
-  const telling = (line: string): boolean => line !== '' && !/^Node\.js v\d/.test(line) && !line.startsWith('at ') &&
-    !/^\d+: 0x[0-9a-f]+ /.test(line) && !/^\(Use `node --/.test(line);
-  // An uncaught throw: Node shows the source line, a caret under it, then what was thrown.
-  const caret = all.map((line) => /^\^+$/.test(line)).lastIndexOf(true);
-  const thrown = caret >= 0 ? all.slice(caret + 1).find(telling) : undefined;
-  if (thrown !== undefined) return thrown;
-  const lines = all.filter(telling);
-  return [...lines].reverse().find((line) => /^FATAL ERROR\b|\b\w*(Error|Exception)\b|^error\b/i.test(line)) ?? lines.at(-1);
-}
-
 export const CELL_ENTRY_PATH = fileURLToPath(CELL_ENTRY);
 
 /** `launch` is the runtime's command line for the cell entry (see runtimes/launch.ts). */
@@ -54,7 +42,9 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
   return new Promise((resolve, reject) => {
     // From before the spawn to after the reap: the cell's whole life, its children included.
     const foreign = startForeignCpuMeter();
-    const child = spawn(launch.command, launch.args, {
+    const supervised = canSupervise() ? supervise(launch, dirname(spec.outcomePath)) : undefined;
+    const started = supervised?.launch ?? launch;
+    const child = spawn(started.command, started.args, {
       detached: true, // its own process group, so one kill reaches every descendant
       stdio: ['pipe', 'ignore', 'pipe'],
     });
@@ -64,8 +54,11 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
     child.stdin!.on('error', () => {}); // the cell may exit before we close its stdin
 
     let treePeak = 0;
+    // The supervising shell and its watcher are not the cell's: their memory is left out.
+    const supervisorPids = (): Set<number> => new Set(supervised === undefined ? [] : [pid,
+      ...childrenOf(pid).filter((c) => readOrEmpty(`/proc/${c}/comm`).trim() === SUPERVISOR_COMM)]);
     const sampler = canSampleProcessTree()
-      ? setInterval(() => { treePeak = Math.max(treePeak, processTreeRss(pid)); }, RSS_SAMPLE_MS)
+      ? setInterval(() => { treePeak = Math.max(treePeak, processTreeRss(pid, supervisorPids())); }, RSS_SAMPLE_MS)
       : undefined;
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; killGroup(pid); }, timeoutMs);
@@ -76,8 +69,12 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
       clearTimeout(timer);
       clearInterval(sampler);
       signal.removeEventListener('abort', onAbort);
-      child.stdin!.destroy();
+      // Kill first: the supervisor's watcher takes our stdin's end for the CLI's death.
       killGroup(pid); // leftovers of a cell that exited without cleaning up
+      child.stdin!.destroy();
+      // Those that left the group (detached, a session of their own) carry the cell's token.
+      const reaped = supervised === undefined ? undefined : reapMarked(supervised.token, pid);
+      if (reaped !== undefined) process.stderr.write(`bench: ${terminalSafe(reaped)}\n`);
       if (signal.aborted) return reject(new CellInterrupted('interrupted'));
       if (timedOut) return resolve({ ok: false, error: `timed out after ${timeoutMs / 1000}s (raise --cell-timeout if the suite is this slow)` });
       let outcome: CellOutcome;
@@ -85,9 +82,9 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
         outcome = JSON.parse(readFileSync(spec.outcomePath, 'utf8')) as CellOutcome;
         rmSync(spec.outcomePath, { force: true });
       } catch {
-        const how = exitSignal ? `was killed by ${exitSignal}` : `exited with code ${code}`;
+        const { how, hint } = supervised === undefined ? { how: exitSignal ? `was killed by ${exitSignal}` : `exited with code ${code}`, hint: undefined } : cellEnding(code, exitSignal);
         const cause = causeIn(stderr);
-        return resolve({ ok: false, error: `cell process ${how} without a result${cause ? `: ${cause}` : ''}` });
+        return resolve({ ok: false, error: `cell process ${how} without a result${cause ? `: ${cause}` : ''}${hint ? ` (${hint})` : ''}` });
       }
       if (!outcome.ok) return resolve(outcome);
       const { selfPeakRssBytes, ...sample } = outcome.sample;

@@ -5,14 +5,16 @@
 import type { CellKey, CellResult, CompletedCell, MeasurementWarning, RoundSample, RunContext, RunConfig } from '../contract/results.js';
 import { MAX_FOREIGN_CPU_SHARE } from './foreign-cpu.js';
 import { relativeSpread } from '../common/stats.js';
+import { formatDuration } from '../common/format-duration.js';
+import { BASELINE_STRATEGY, strategyFacts } from '../contract/strategies.js';
 
 const MAX_SPREAD = 0.1;
 const MIN_TASK_MS = 0.05;
-const PER_TASK_STRATEGIES = new Set(['worker-per-task', 'process-per-task']);
 
 const cellOf = (cell: CompletedCell): MeasurementWarning['cell'] =>
   ({ suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime });
-const ms = (value: number): string => (value < 1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(1)} ms`);
+// A task's time in a sentence: one decimal, µs or ms however long (never switched to s).
+const ms = (value: number): string => formatDuration(value, { gap: ' ', decimals: 1, units: 'ms' });
 
 /**
  * When other processes took more than MAX_FOREIGN_CPU_SHARE of the CPU while `cell` was
@@ -74,16 +76,16 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
     const load = foreignLoadWarning(cell, share(busiest), `round ${busiest.round}`);
     if (load) warnings.push(load);
     // The work in one task, best seen on the main thread where nothing else is in the way.
-    const baseline = completed.find((c) => c.strategy === 'main-thread' && c.suite === cell.suite && c.size === cell.size && c.runtime === cell.runtime);
+    const baseline = completed.find((c) => c.strategy === BASELINE_STRATEGY && c.suite === cell.suite && c.size === cell.size && c.runtime === cell.runtime);
     const workMs = (baseline ?? cell).latency.p50Ms;
-    if (cell.strategy === 'main-thread' && workMs < MIN_TASK_MS) {
+    if (cell.strategy === BASELINE_STRATEGY && workMs < MIN_TASK_MS) {
       warnings.push({
         kind: 'short-task', cell: cellOf(cell),
         message: `${cell.suite} at size ${cell.size}: a task takes ${ms(workMs)}, too short to time apart from message and timer overhead`,
         hint: 'raise --size so a task takes at least 50 µs',
       });
     }
-    if (PER_TASK_STRATEGIES.has(cell.strategy) && cell.startupMs !== null && cell.startupMs > workMs) {
+    if (strategyFacts(cell.strategy)?.perTask === true && cell.startupMs !== null && cell.startupMs > workMs) {
       warnings.push({
         kind: 'startup-dominates', cell: cellOf(cell),
         message: `${cell.suite} × ${cell.strategy}: start-up (${ms(cell.startupMs)}) dwarfs the work of a task (${ms(workMs)})`,

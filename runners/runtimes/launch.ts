@@ -18,6 +18,10 @@ export interface LaunchNeeds {
   forks: boolean;
   /** The cell lowers its workers' priority. */
   setsPriority: boolean;
+  /** The cell runs a peer pool: poolifier and tinypool read os.cpus() (Deno: --allow-sys=cpus). */
+  readsCpus?: boolean;
+  /** --max-heap: the cell's own old-generation limit, MiB (Bun has no such flag). */
+  heapMb?: number;
 }
 
 export interface Launch {
@@ -33,7 +37,7 @@ export function suiteReadDirs(suiteUrl: string): string[] {
 export function launchCommand(runtime: RuntimeInstall, entry: string, args: string[], needs: LaunchNeeds): Launch {
   switch (runtime.name) {
     case 'node':
-      return { command: runtime.path, args: [entry, ...args] };
+      return { command: runtime.path, args: [...(needs.heapMb === undefined ? [] : [`--max-old-space-size=${needs.heapMb}`]), entry, ...args] };
     case 'bun':
       return { command: runtime.path, args: [entry, ...args] };
     case 'bun-smol':
@@ -45,7 +49,9 @@ export function launchCommand(runtime: RuntimeInstall, entry: string, args: stri
       const flags = ['run', '--no-prompt', '--allow-env', `--allow-read=${[PROJECT_ROOT, ...needs.readDirs].join(',')}`];
       if (needs.writeDir) flags.push(`--allow-write=${needs.writeDir}`);
       if (needs.forks) flags.push(`--allow-run=${runtime.path}`);
-      if (needs.setsPriority) flags.push('--allow-sys=getPriority,setPriority');
+      const sys = [...(needs.setsPriority ? ['getPriority', 'setPriority'] : []), ...(needs.readsCpus ? ['cpus'] : [])];
+      if (sys.length > 0) flags.push(`--allow-sys=${sys.join(',')}`);
+      if (needs.heapMb !== undefined) flags.push(`--v8-flags=--max-old-space-size=${needs.heapMb}`);
       return { command: runtime.path, args: [...flags, entry, ...args] };
     }
   }

@@ -8,6 +8,7 @@ import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuntimeName } from '../contract/results.js';
+import { errorMessage } from '../common/error-message.js';
 
 export class RuntimeNotFoundError extends Error {
   readonly exitCode = 2;
@@ -67,6 +68,6 @@ export function locateRuntime(runtime: RuntimeName, overrides: Partial<Record<'b
     const real = realpathSync(path);
     return { name: runtime, path: real, version: versionOf(binary, real) };
   } catch (error) {
-    throw new RuntimeNotFoundError(`${path} does not run as ${binary} (${error instanceof Error ? error.message.split('\n')[0] : error}): pass --${binary} PATH`);
+    throw new RuntimeNotFoundError(`${path} does not run as ${binary} (${errorMessage(error, { firstLine: true })}): pass --${binary} PATH`);
   }
 }

@@ -9,12 +9,16 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { BUILTIN_SUITES } from '../../suites/registry.js';
 import { spawnThread, webWorkerAvailable, type ThreadApi } from '../transports/thread.js';
-import { EVENT_LOOP_RESOLUTION_MS } from '../cell/event-loop-delay.js';
+import { EVENT_LOOP_RESOLUTION_MS } from '../contract/protocol.js';
 import { median } from '../common/stats.js';
+import { errorMessage } from '../common/error-message.js';
 import type { Capability, RuntimeProbe } from '../contract/capabilities.js';
 import type { ProbeReply, ProbeRequest } from './probe-worker.js';
+import { checkPeers } from './probe-peers.js';
 
 const CHECK_TIMEOUT_MS = 10_000;
+/** A peer pool answers a fib(12) task within milliseconds where it works; where it hangs (tinypool on Deno, mostly), 5 s says so. */
+const PEER_CHECK_TIMEOUT_MS = 5_000;
 let eventLoopFloorMs: number | undefined;
 const PROBE_WORKER = new URL('./probe-worker.js', import.meta.url);
 const WORKER_ENTRY = new URL('../transports/worker/worker-entry.js', import.meta.url);
@@ -152,7 +156,7 @@ for (const [name, check] of Object.entries(checks) as [Capability, () => Promise
     probe.capabilities[name] = await check();
   } catch (error) {
     probe.capabilities[name] = false;
-    probe.failures[name] = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    probe.failures[name] = errorMessage(error, { firstLine: true });
   }
 }
 if (probe.capabilities.workerThreads) probe.workerStartMs.worker_threads = await threadStartMs('worker_threads');
@@ -161,5 +165,6 @@ const { worker_threads: nodeMs, web: webMs } = probe.workerStartMs;
 probe.threadApi = webMs !== undefined && (nodeMs === undefined || webMs < nodeMs) ? 'web' : 'worker_threads';
 if (probe.capabilities.forkIpc) probe.forkStartMs = await forkStartMs();
 if (eventLoopFloorMs !== undefined) probe.eventLoopFloorMs = eventLoopFloorMs;
+probe.peers = await checkPeers(PEER_CHECK_TIMEOUT_MS);
 process.stdout.write(`${JSON.stringify(probe)}\n`);
 process.exit(0);

@@ -1,5 +1,6 @@
 /** The probe's worker: answers the capability questions that must be asked from inside a thread. */
 import { parentPort, resourceLimits } from 'node:worker_threads';
+import { errorMessage } from '../common/error-message.js';
 
 export type ProbeRequest =
   | { type: 'transfer'; buffer: ArrayBuffer }
@@ -26,7 +27,7 @@ port.on('message', (request: ProbeRequest) => {
       reply({ type: 'woken', result: Atomics.wait(new Int32Array(request.shared), 0, 0, 2_000) });
     }
   } catch (error) {
-    reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    reply({ type: 'failed', message: errorMessage(error) });
   }
 });
 reply({ type: 'ready' });

@@ -7,9 +7,9 @@ import type { RuntimeInstall } from './locate.js';
 const PROBE_ENTRY = fileURLToPath(new URL('./probe-entry.js', import.meta.url));
 const PROBE_TIMEOUT_MS = 60_000;
 
-/** Runs the capability probe inside `runtime` (with the permissions a forking cell gets). */
+/** Runs the capability probe inside `runtime` (with the permissions a forking cell, or a peer pool's, gets). */
 export function probeRuntime(runtime: RuntimeInstall): Promise<RuntimeProbe> {
-  const { command, args } = launchCommand(runtime, PROBE_ENTRY, [], { readDirs: [], forks: true, setsPriority: false });
+  const { command, args } = launchCommand(runtime, PROBE_ENTRY, [], { readDirs: [], forks: true, setsPriority: false, readsCpus: true });
   return new Promise((resolve, reject) => {
     execFile(command, args, { timeout: PROBE_TIMEOUT_MS, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       const line = stdout.trim().split('\n').at(-1) ?? '';

@@ -1,17 +1,19 @@
 import os from 'node:os';
 import type { Suite } from '../../suites/suite.js';
+import { errorMessage } from '../common/error-message.js';
 
 /**
  * Workers and children trust the suite: the cell already validated the same module
  * before starting them, so they import it without re-checking the contract.
  */
-export async function importSuite(url: string): Promise<Suite> {
-  const module = (await import(url)) as { default: Suite };
-  return module.default;
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+export async function importSuite(url: string, where = 'a worker thread'): Promise<Suite> {
+  try {
+    const module = (await import(url)) as { default: Suite };
+    return module.default;
+  } catch (error) {
+    // Where it failed is the user's clue: the same module loaded in the CLI and the cell.
+    throw new Error(`the suite failed to import in ${where}: ${errorMessage(error, { withName: true, firstLine: true })}`);
+  }
 }
 
 /**

@@ -5,14 +5,10 @@
  * workerData, so the entry files are the same.
  */
 import { Worker as NodeWorker } from 'node:worker_threads';
+import type { ThreadApi, ThreadOptions } from '../contract/protocol.js';
 
-export type ThreadApi = 'worker_threads' | 'web';
+export type { ThreadApi, ThreadOptions };
 
-export interface ThreadOptions {
-  api: ThreadApi;
-  /** Bun only: a smaller JavaScript heap for the worker. */
-  smol: boolean;
-}
 
 export interface Thread {
   post(message: unknown, transfer?: Transferable[]): void;
@@ -34,7 +30,7 @@ export function webWorkerAvailable(): boolean {
 }
 
 export function spawnThread(entry: URL, workerData: unknown, options: ThreadOptions): Thread {
-  return options.api === 'web' && webWorkerAvailable() ? spawnWebThread(entry, workerData, options) : spawnNodeThread(entry, workerData);
+  return options.api === 'web' && webWorkerAvailable() ? spawnWebThread(entry, workerData, options) : spawnNodeThread(entry, workerData, options.heapMb);
 }
 
 /**
@@ -54,8 +50,8 @@ function asError(thrown: unknown): Error {
   return new Error(`worker thread threw a non-Error: ${shown === '{}' || shown === '[object Object]' ? 'an object without a message (a DOMException, e.g. DataCloneError, arrives so)' : shown}`);
 }
 
-function spawnNodeThread(entry: URL, workerData: unknown): Thread {
-  const worker = new NodeWorker(entry, { workerData });
+function spawnNodeThread(entry: URL, workerData: unknown, heapMb: number | undefined): Thread {
+  const worker = new NodeWorker(entry, { workerData, ...(heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } }) });
   return {
     post: (message, transfer = []) => worker.postMessage(message, transfer as never),
     onMessage: (handler) => { worker.on('message', handler); },

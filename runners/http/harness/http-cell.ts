@@ -3,9 +3,9 @@
  * thinned samples stored beside it, so a reader can recompute each number in the file; the
  * mean alone comes from all samples (thinning keeps the extremes and would inflate it).
  */
-import { MAX_SAMPLES, round4 } from '../../cell/measure.js';
+import { round4, storedSamples } from '../../common/samples.js';
 import type { CellKey, DelaySummary, ErroredCell, HttpCompletedCell } from '../../contract/results.js';
-import { ascending, mean, median, quantile, thinSorted } from '../../common/stats.js';
+import { mean, median, quantile } from '../../common/stats.js';
 import type { HealthOutcome } from './health-probe.js';
 import type { LoadOutcome } from './load.js';
 import type { ServerStats } from '../../contract/http-protocol.js';
@@ -22,7 +22,6 @@ export interface HttpMeasurement {
 }
 
 /** Sorted, thinned evenly (quantiles and the max survive), rounded to 0.1 µs. */
-const stored = (samplesMs: readonly number[]): number[] => thinSorted(ascending(samplesMs), MAX_SAMPLES).map(round4);
 
 const summary = (sorted: readonly number[]): DelaySummary =>
   ({ p50Ms: round4(quantile(sorted, 0.5)), p99Ms: round4(quantile(sorted, 0.99)), maxMs: sorted.at(-1) ?? 0 });
@@ -43,8 +42,8 @@ export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes,
     return errored(key, `no request was answered 2xx (${load.errors} connection errors, ${load.timeouts} timeouts, ` +
       `${load.overloaded} 503s, ${load.serverErrors} other 5xx): check the server, or lower --connections`);
   }
-  const latencyMs = stored(load.okLatenciesMs);
-  const healthMs = health ? stored(health.samplesMs) : [];
+  const latencyMs = storedSamples(load.okLatenciesMs);
+  const healthMs = health ? storedSamples(health.samplesMs) : [];
   const delay = server.eventLoopDelay;
   return {
     ...key,

@@ -7,6 +7,7 @@
  * each connection waits for its answer before it asks again (a closed loop).
  */
 import autocannon from 'autocannon';
+import { toError } from '../../common/error-message.js';
 
 export interface LoadOptions {
   url: string;
@@ -56,7 +57,7 @@ export function driveLoad(options: LoadOptions, signal?: AbortSignal): Promise<L
       ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.durationS ?? 1 }),
     }, (error, result) => {
       signal?.removeEventListener('abort', stop);
-      if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+      if (error) return reject(toError(error));
       outcome.wallMs = (outcome.total > 0 ? lastResponseAt : performance.now()) - startedAt;
       outcome.errors = result.errors;
       outcome.timeouts = result.timeouts;

@@ -6,6 +6,7 @@
 import { startForeignCpuMeter } from '../../orchestrate/foreign-cpu.js';
 import type { CellResult, HttpLoadConfig } from '../../contract/results.js';
 import { CellInterrupted } from '../../orchestrate/spawn-cell.js';
+import { errorMessage } from '../../common/error-message.js';
 import { startHealthProbe } from './health-probe.js';
 import { errored, httpCell, type HttpCellKey } from './http-cell.js';
 import { driveLoad, type LoadOptions } from './load.js';
@@ -22,8 +23,6 @@ export interface HttpCellRequest {
   /** The whole cell (start, warm-up, window, stop) runs at most this long, then errors. */
   cellTimeoutMs: number;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Resolves with the cell; rejects with CellInterrupted when `signal` aborts (Ctrl-C). */
 export async function measureHttpCell(request: HttpCellRequest, signal: AbortSignal): Promise<CellResult> {
@@ -60,7 +59,7 @@ export async function measureHttpCell(request: HttpCellRequest, signal: AbortSig
   } catch (error) {
     if (signal.aborted) throw new CellInterrupted('interrupted');
     if (cell.signal.aborted) return errored(key, `timed out after ${request.cellTimeoutMs / 1000}s (raise --cell-timeout if the server is this slow)`);
-    return errored(key, messageOf(error));
+    return errored(key, errorMessage(error));
   } finally {
     clearTimeout(deadline);
     signal.removeEventListener('abort', onAbort);

@@ -7,14 +7,16 @@ import { collectContext } from '../../orchestrate/context.js';
 import { SCHEMA_VERSION, type CellResult, type RunConfig, type RunResult } from '../../contract/results.js';
 import { newRunId } from '../../orchestrate/run.js';
 import { CellInterrupted } from '../../orchestrate/spawn-cell.js';
-import { writeJsonAtomic } from '../../common/write-json-atomic.js';
+import { writeJsonAtomic } from '../../common/write-atomic.js';
 import type { HttpCellKey } from './http-cell.js';
 import { findHttpWarnings } from './http-warnings.js';
 import { measureHttpCell } from './measure-http.js';
 import type { HttpStrategyName, ServerSpec } from '../../contract/http-protocol.js';
+import { workersFor } from '../../contract/strategies.js';
 
 export interface HttpRunRequest {
-  suite: { name: string; url: string; size: number };
+  /** maxRequestSize: --max-request-size (absent: `size`). */
+  suite: { name: string; url: string; size: number; maxRequestSize?: number };
   strategies: HttpStrategyName[];
   /** config.http must be set. */
   config: RunConfig & { http: NonNullable<RunConfig['http']> };
@@ -28,10 +30,10 @@ export async function executeHttpRun(request: HttpRunRequest, signal: AbortSigna
   const { config, suite } = request;
   const runId = newRunId();
   const path = request.resultsPath(runId);
-  const context = collectContext(request.commandLine);
+  const context = collectContext(request.commandLine, [], config.strategies);
   const keys: HttpCellKey[] = request.strategies.map((strategy) => ({
     scenario: 'http', suite: suite.name, size: suite.size, strategy, runtime: context.runtime.name,
-    workers: strategy === 'main-thread' ? 1 : config.workers,
+    workers: workersFor(strategy, config.workers),
   }));
   const cells: CellResult[] = keys.map((key) => ({ ...key, status: 'skipped', verified: false, reason: 'the run was interrupted before this cell ran' }));
   const snapshot = (complete: boolean, interruptedBy?: string): RunResult => ({
@@ -45,6 +47,7 @@ export async function executeHttpRun(request: HttpRunRequest, signal: AbortSigna
     const spec: ServerSpec = {
       suiteUrl: suite.url, size: suite.size, strategy: key.strategy as HttpStrategyName, workers: key.workers,
       workerNice: config.workerNice ?? 0, maxQueue: config.http.maxQueue, seed: config.seed,
+      ...(suite.maxRequestSize === undefined ? {} : { maxRequestSize: suite.maxRequestSize }),
     };
     const startedAt = performance.now();
     try {

@@ -12,11 +12,18 @@ import { InputBank } from '../../cell/input-bank.js';
 import { toWire } from '../../transports/child/json-codec.js';
 import { OutputVerifier } from '../../cell/output-verifier.js';
 import { isTypedArray } from '../../common/typed-arrays.js';
+import { errorMessage } from '../../common/error-message.js';
 import { QueueFullError } from './admission.js';
 import type { ServerCounters } from '../../contract/http-protocol.js';
 
-/** Sizes whose inputs are kept at once: a client asking for many sizes cannot grow memory. */
-const MAX_SIZES = 8;
+/**
+ * Sizes besides the default whose inputs are kept at once: a client asking for many sizes
+ * cannot grow memory (each may be as big as --max-request-size allows). The default size's
+ * inputs, which the load asks for, are never evicted.
+ */
+const MAX_OTHER_SIZES = 2;
+/** A size as a request writes it: decimal digits only (`0x10`, `1e3`, ` 16` are refused). */
+const DECIMAL = /^[1-9][0-9]{0,15}$/;
 /** Typed arrays larger than this are described, not sent: the route measures CPU work, not bytes. */
 const MAX_OUTPUT_BYTES = 512;
 /** Seconds a refused client should wait before retrying. */
@@ -26,6 +33,8 @@ export interface RouterOptions {
   suite: Suite;
   executor: Executor;
   defaultSize: number;
+  /** The largest size a request may ask for. */
+  maxRequestSize: number;
   seed: number;
 }
 
@@ -52,11 +61,9 @@ function presentable(output: Value): unknown {
   return toWire(output);
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-export function createRouter({ suite, executor, defaultSize, seed }: RouterOptions): Router {
+export function createRouter({ suite, executor, defaultSize, maxRequestSize, seed }: RouterOptions): Router {
   const route = `/${suite.name}`;
-  const maxSize = suite.maxSize ?? Number.MAX_SAFE_INTEGER;
+  const maxSize = Math.min(suite.maxSize ?? Number.MAX_SAFE_INTEGER, Math.max(maxRequestSize, defaultSize));
   const banks = new Map<number, { bank: InputBank; verifier: OutputVerifier; next: number }>();
 
   const bankFor = (size: number): { bank: InputBank; verifier: OutputVerifier; next: number } => {
@@ -64,7 +71,10 @@ export function createRouter({ suite, executor, defaultSize, seed }: RouterOptio
     if (!entry) {
       const bank = new InputBank(suite, size, seed, executor.transfersInput);
       entry = { bank, verifier: new OutputVerifier(suite, bank.inputs), next: 0 };
-      if (banks.size >= MAX_SIZES) banks.delete(banks.keys().next().value!);
+      if (size !== defaultSize) {
+        const others = [...banks.keys()].filter((kept) => kept !== defaultSize);
+        if (others.length >= MAX_OTHER_SIZES) banks.delete(others[0]!);
+      }
       banks.set(size, entry);
     }
     return entry;
@@ -96,10 +106,11 @@ export function createRouter({ suite, executor, defaultSize, seed }: RouterOptio
         return reply(response, 404, { error: `no route ${url.pathname}: GET ${route}?size=N or /health` });
       }
       const sizeText = url.searchParams.get('size');
-      const size = sizeText === null ? defaultSize : Number(sizeText);
+      const size = sizeText === null ? defaultSize : DECIMAL.test(sizeText) ? Number(sizeText) : Number.NaN;
       if (!Number.isSafeInteger(size) || size < 1 || size > maxSize) {
         counters.badRequests++;
-        return reply(response, 400, { error: `size must be a whole number from 1 to ${maxSize}, got ${sizeText}` });
+        const shown = JSON.stringify((sizeText ?? '').slice(0, 40));
+        return reply(response, 400, { error: `size must be a whole number (decimal digits) from 1 to ${maxSize} (--max-request-size), got ${shown}` });
       }
 
       const entry = bankFor(size);
@@ -109,20 +120,22 @@ export function createRouter({ suite, executor, defaultSize, seed }: RouterOptio
           entry.verifier.check(entry.bank.seedIndex(task), output);
         } catch (error) {
           counters.wrongOutputs++;
-          router.firstWrongOutput ??= messageOf(error);
-          return reply(response, 500, { error: messageOf(error) });
+          router.firstWrongOutput ??= errorMessage(error);
+          reply(response, 500, { error: errorMessage(error) });
+          return;
         }
         counters.answered++;
         counters.verifiedOutputs++;
-        return reply(response, 200, { suite: suite.name, size, output: presentable(output) });
+        reply(response, 200, { suite: suite.name, size, output: presentable(output) });
       };
       const refuse = (error: unknown): void => {
         if (error instanceof QueueFullError) {
           counters.overloaded++;
-          return reply(response, 503, { error: `server busy: ${error.message}` }, { 'retry-after': RETRY_AFTER_S });
+          reply(response, 503, { error: `server busy: ${error.message}` }, { 'retry-after': RETRY_AFTER_S });
+          return;
         }
         counters.failed++;
-        return reply(response, 500, { error: messageOf(error) });
+        reply(response, 500, { error: errorMessage(error) });
       };
       // Two handlers, not then().catch(): a failure while answering must not answer twice.
       executor.run(entry.bank.forTask(task)).then(answer, refuse);

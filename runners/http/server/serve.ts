@@ -10,6 +10,7 @@ import { loadSuite } from '../../../suites/registry.js';
 import { lowerPriority } from '../../transports/entry-support.js';
 import { startEventLoopProbe, type EventLoopProbe } from '../../cell/event-loop-delay.js';
 import { findStrategy } from '../../strategies/index.js';
+import { strategyFacts, workersFor } from '../../contract/strategies.js';
 import { BoundedExecutor } from './admission.js';
 import { onParentMessage, sendToParent } from './ipc.js';
 import type { ServerSpec, ServerStats } from '../../contract/http-protocol.js';
@@ -20,10 +21,10 @@ import { createRouter } from './routes.js';
 const SETTLE_MAX_MS = 5_000;
 
 function createExecutor(spec: ServerSpec, suite: Suite): BoundedExecutor {
-  const name = spec.strategy === 'cluster' ? 'main-thread' : spec.strategy;
+  const name = strategyFacts(spec.strategy)?.eachServerRuns ?? spec.strategy;
   const strategy = findStrategy(name);
   if (!strategy) throw new Error(`unknown strategy ${name}`);
-  const workers = strategy.usesWorkers ? spec.workers : 1;
+  const workers = workersFor(name, spec.workers);
   // The server always runs on Node, so workers start through node:worker_threads.
   const executor = strategy.create({
     suite, workers, channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: { api: 'worker_threads', smol: false } },
@@ -41,11 +42,11 @@ function listen(server: http.Server): Promise<number> {
 
 export async function serve(spec: ServerSpec): Promise<void> {
   // A cluster process is one of the strategy's workers: it yields to the primary and the load generator.
-  if (spec.strategy === 'cluster') lowerPriority(spec.workerNice);
+  if (strategyFacts(spec.strategy)?.eachServerRuns !== undefined) lowerPriority(spec.workerNice);
   const suite = await loadSuite(spec.suiteUrl);
   const executor = createExecutor(spec, suite);
   await executor.start();
-  const router = createRouter({ suite, executor, defaultSize: spec.size, seed: spec.seed });
+  const router = createRouter({ suite, executor, defaultSize: spec.size, maxRequestSize: spec.maxRequestSize ?? spec.size, seed: spec.seed });
   const server = http.createServer(router.handle);
   const port = await listen(server);
 

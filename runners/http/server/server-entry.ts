@@ -6,7 +6,9 @@
 import cluster from 'node:cluster';
 import { runClusterPrimary } from './cluster-primary.js';
 import { sendToParent } from './ipc.js';
+import { errorMessage } from '../../common/error-message.js';
 import type { ServerSpec } from '../../contract/http-protocol.js';
+import { strategyFacts } from '../../contract/strategies.js';
 import { serve } from './serve.js';
 
 const spec = JSON.parse(process.argv[2] ?? 'null') as ServerSpec | null;
@@ -15,8 +17,8 @@ if (!spec || !process.send) {
   process.exit(2);
 }
 try {
-  if (spec.strategy === 'cluster' && cluster.isPrimary) await runClusterPrimary(spec);
+  if (strategyFacts(spec.strategy)?.eachServerRuns !== undefined && cluster.isPrimary) await runClusterPrimary(spec);
   else await serve(spec);
 } catch (error) {
-  sendToParent({ type: 'fatal', message: error instanceof Error ? error.message : String(error) }, () => process.exit(1));
+  sendToParent({ type: 'fatal', message: errorMessage(error) }, () => process.exit(1));
 }

@@ -1,15 +1,38 @@
 import { fork } from 'node:child_process';
 import type { Value } from '../../../suites/suite.js';
-import { fromWire, toWire, type WireValue } from './json-codec.js';
+import type { WireValue } from '../../contract/protocol.js';
+import { fromWire, toWire } from './json-codec.js';
 import type { ExecutorMessage, WireTaskMessage } from '../../contract/protocol.js';
 import { type Channel, type ChannelOptions, ChannelState } from '../channel.js';
+import { toError } from '../../common/error-message.js';
+import { causeIn, STDERR_TAIL_CHARS } from '../../common/stderr-cause.js';
+
+/** How long a dead child's stderr may take to drain before its death is reported without it. */
+const STDERR_DRAIN_MS = 200;
 
 const ENTRY = new URL('./child-entry.js', import.meta.url);
 
 /** A child process (fork + IPC). Payloads cross as JSON: the portable wire format. */
-export function spawnChildChannel({ suiteUrl, nice }: ChannelOptions): Channel {
+/** Node's flag for a child's heap limit; Bun and Deno's fork keep their own defaults. */
+function heapOptions(heapMb: number | undefined): { execArgv?: string[] } {
+  if (heapMb === undefined || 'Bun' in globalThis || 'Deno' in globalThis) return {};
+  return { execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`] };
+}
+
+export function spawnChildChannel({ suiteUrl, nice, thread }: ChannelOptions): Channel {
   const state = new ChannelState();
-  const child = fork(ENTRY, [suiteUrl, String(nice)], { serialization: 'json', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(ENTRY, [suiteUrl, String(nice)], {
+    serialization: 'json', stdio: ['ignore', 'inherit', 'pipe', 'ipc'], ...heapOptions(thread.heapMb),
+  });
+  // Piped, not inherited: its last words say why it died (an import error, an out-of-memory
+  // abort); passed on to the cell's stderr as they come.
+  let stderr = '';
+  let stderrEnded = false;
+  child.stderr!.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
+  });
+  child.stderr!.on('end', () => { stderrEnded = true; });
   let nextId = 0;
 
   child.on('message', (raw) => {
@@ -21,7 +44,7 @@ export function spawnChildChannel({ suiteUrl, nice }: ChannelOptions): Channel {
       try {
         output = fromWire(message.output);
       } catch (error) {
-        state.fail(error instanceof Error ? error : new Error(String(error)));
+        state.fail(toError(error));
         return;
       }
       state.succeed(output);
@@ -30,7 +53,14 @@ export function spawnChildChannel({ suiteUrl, nice }: ChannelOptions): Channel {
   });
   child.on('error', (error) => state.die(error));
   child.on('exit', (code, signal) => {
-    state.die(new Error(`child process exited with ${signal ? `signal ${signal}` : `code ${code}`}`));
+    const report = (): void => {
+      const cause = causeIn(stderr);
+      state.die(new Error(`child process exited with ${signal ? `signal ${signal}` : `code ${code}`}${cause ? `: ${cause}` : ''}`));
+    };
+    // A grandchild holding the pipe open must not delay the report for long.
+    if (stderrEnded) return report();
+    const timer = setTimeout(report, STDERR_DRAIN_MS);
+    child.stderr!.once('end', () => { clearTimeout(timer); report(); });
   });
 
   return {

@@ -1,8 +1,11 @@
 /** Child-process entry for process-per-task and process-pool: JSON over the IPC channel. */
 import type { Value } from '../../../suites/suite.js';
-import { fromWire, toWire, type WireValue } from './json-codec.js';
+import type { WireValue } from '../../contract/protocol.js';
+import { fromWire, toWire } from './json-codec.js';
 import type { ExecutorMessage, WireTaskMessage } from '../../contract/protocol.js';
-import { errorMessage, importSuite, lowerPriority } from '../entry-support.js';
+import { errorMessage } from '../../common/error-message.js';
+import { importSuite, lowerPriority } from '../entry-support.js';
+import { runTask } from '../../common/run-task.js';
 
 const [suiteUrl, nice = '0'] = process.argv.slice(2);
 if (!suiteUrl || !process.send) {
@@ -15,16 +18,19 @@ const send = (message: ExecutorMessage<WireValue>): void => {
   process.send!(message, (error: Error | null) => { if (error) process.exit(0); });
 };
 lowerPriority(Number(nice));
-const suite = await importSuite(suiteUrl);
+const suite = await importSuite(suiteUrl, 'a child process');
 
 process.on('message', (raw) => {
   const message = raw as WireTaskMessage;
+  let input: Value;
   try {
-    const output: Value = suite.run(fromWire(message.input));
-    send({ type: 'result', id: message.id, output: toWire(output) });
+    input = fromWire(message.input);
   } catch (error) {
-    send({ type: 'failure', id: message.id, message: errorMessage(error) });
+    send({ type: 'failure', id: message.id, message: `the input could not be decoded in the child process: ${errorMessage(error, { withName: true })}` });
+    return;
   }
+  const outcome = runTask(suite, input);
+  send(outcome.ok ? { type: 'result', id: message.id, output: toWire(outcome.output) } : { type: 'failure', id: message.id, message: outcome.message });
 });
 // The parent closing IPC (close, or its own death) is this child's signal to go.
 process.on('disconnect', () => process.exit(0));

@@ -3,13 +3,13 @@
  * everything else as itself. No BigInt, no undefined (the suite contract forbids both).
  */
 import type { TypedArray, Value } from '../../../suites/suite.js';
+import type { WireValue } from '../../contract/protocol.js';
 import { isTypedArray, typedArrayConstructors, type TypedArrayName } from '../../common/typed-arrays.js';
 
 const TAG = '__benchTypedArray';
 /** JSON has no NaN or ±Infinity (they would arrive as null): they travel as a tagged string. */
 const NUMBER_TAG = '__benchNumber';
 
-export type WireValue = number | string | boolean | { [key: string]: WireValue };
 
 export function toWire(value: Value): WireValue {
   if (isTypedArray(value)) {

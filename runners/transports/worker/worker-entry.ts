@@ -2,7 +2,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExecutorMessage, TaskMessage, WorkerBootstrap } from '../../contract/protocol.js';
 import { transferables } from '../../common/typed-arrays.js';
-import { errorMessage, importSuite, lowerPriority } from '../entry-support.js';
+import { errorMessage } from '../../common/error-message.js';
+import { importSuite, lowerPriority } from '../entry-support.js';
+import { runTask } from '../../common/run-task.js';
 
 const port = parentPort!;
 const { suiteUrl, nice } = workerData as WorkerBootstrap;
@@ -10,18 +12,15 @@ lowerPriority(nice);
 const suite = await importSuite(suiteUrl);
 
 port.on('message', (message: TaskMessage) => {
-  let reply: ExecutorMessage;
-  try {
-    const output = suite.run(message.input);
-    reply = { type: 'result', id: message.id, output };
-  } catch (error) {
-    reply = { type: 'failure', id: message.id, message: errorMessage(error) };
-  }
+  const outcome = runTask(suite, message.input);
+  const reply: ExecutorMessage = outcome.ok
+    ? { type: 'result', id: message.id, output: outcome.output }
+    : { type: 'failure', id: message.id, message: outcome.message };
   try {
     port.postMessage(reply, reply.type === 'result' ? transferables(reply.output) : []);
   } catch (error) {
     // An output structured clone cannot carry fails its task, not the worker.
-    port.postMessage({ type: 'failure', id: message.id, message: `the output cannot be sent to the main thread: ${errorMessage(error)}` } satisfies ExecutorMessage);
+    port.postMessage({ type: 'failure', id: message.id, message: `the output cannot be sent to the main thread: ${errorMessage(error, { withName: true })}` } satisfies ExecutorMessage);
   }
 });
 port.postMessage({ type: 'ready' } satisfies ExecutorMessage);

@@ -1,0 +1,27 @@
+/**
+ * The installed version of each peer pool package, read from its package.json in the CLI
+ * (the cells load the same node_modules). Recorded in the results context and shown by
+ * `bench list`, so a peer's figures always say which release made them.
+ */
+import { readFileSync } from 'node:fs';
+import type { PeerPackage } from '../contract/strategies.js';
+
+const NODE_MODULES = new URL('../../../node_modules/', import.meta.url);
+
+/** The version of `peer` as installed, or null when it is not installed. */
+export function peerVersion(peer: PeerPackage): string | null {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL(`${peer}/package.json`, NODE_MODULES), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Package → version of `peers`, the ones not installed left out. */
+export function peerVersions(peers: readonly PeerPackage[]): Record<string, string> {
+  return Object.fromEntries(peers.flatMap((peer) => {
+    const version = peerVersion(peer);
+    return version === null ? [] : [[peer, version]];
+  }));
+}

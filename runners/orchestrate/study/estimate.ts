@@ -1,0 +1,109 @@
+/**
+ * How long a study will take, before it starts and while it runs. A study's cells differ
+ * by orders of magnitude (fib(20) vs fib(32) under process-per-task), so a flat "time per
+ * cell so far" ETA is wrong by minutes; instead each planned round gets an estimate from
+ * the task's time (one timed task per size, on the CLI's own thread), the strategy's
+ * start-up (the runtime probe's measurements) and the phase budgets of measure.ts, and
+ * the running ETA scales what is left by how the estimates compared with reality so far.
+ */
+import type { RuntimeProbe } from '../../contract/capabilities.js';
+import { strategyFacts } from '../../contract/strategies.js';
+import { loadSuite } from '../../../suites/registry.js';
+import type { Suite } from '../../../suites/suite.js';
+import type { PlannedRound, PlannedSuite } from '../plan.js';
+
+/** Start of a cell process: the runtime, our imports, the suite, the outcome file. Measured here: 0.3–0.5 s. */
+const CELL_OVERHEAD_MS = 400;
+/** Per-task hand-off beyond the work: a postMessage or IPC round trip (DESIGN.md's measured facts). */
+const DISPATCH_MS = { main: 0, thread: 0.04, process: 0.06 } as const;
+/** Calibration stops timing sizes after this long and extrapolates the rest. */
+const CALIBRATION_BUDGET_MS = 3000;
+/** Small tasks are timed in a loop of at least this long, so a timer tick does not dominate. */
+const MIN_TIMING_MS = 5;
+
+const key = (suite: string, size: number): string => `${suite}\u0000${size}`;
+
+export type TaskTimes = Map<string, number>;
+
+export const taskTimeOf = (times: TaskTimes, suite: string, size: number): number => times.get(key(suite, size)) ?? 1;
+
+function timeOneTask(suite: Suite, size: number): number | undefined {
+  try {
+    const input = suite.makeInput(size, 1);
+    suite.run(input);
+    let runs = 0;
+    const start = performance.now();
+    do { suite.run(input); runs++; } while (performance.now() - start < MIN_TIMING_MS && runs < 10_000);
+    return (performance.now() - start) / runs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Times one task per suite and size on this thread (after one untimed call for the JIT),
+ * smallest size first; once the budget is spent, the rest are extrapolated on log size
+ * and log time from the last two timed sizes.
+ */
+export async function calibrateTaskTimes(suites: readonly PlannedSuite[]): Promise<TaskTimes> {
+  const times: TaskTimes = new Map();
+  const started = performance.now();
+  const byUrl = new Map<string, PlannedSuite[]>();
+  for (const suite of suites) byUrl.set(suite.url, [...(byUrl.get(suite.url) ?? []), suite]);
+  for (const [url, planned] of byUrl) {
+    const suite = await loadSuite(url);
+    const sizes = [...new Set(planned.map((p) => p.size))].sort((a, b) => a - b);
+    const timed: Array<[number, number]> = [];
+    for (const size of sizes) {
+      if (performance.now() - started < CALIBRATION_BUDGET_MS || timed.length < 2) {
+        const ms = timeOneTask(suite, size);
+        // A suite that throws here fails its cells with the reason; the estimate just goes without it.
+        if (ms === undefined) continue;
+        timed.push([size, ms]);
+        times.set(key(planned[0]!.name, size), ms);
+        continue;
+      }
+      const [first, last] = timed.slice(-2);
+      if (!first || !last) continue;
+      const [s1, t1] = first;
+      const [s2, t2] = last;
+      const slope = s2 > s1 && t2 > 0 && t1 > 0 ? Math.max(1, Math.log(t2 / t1) / Math.log(s2 / s1)) : 1;
+      times.set(key(planned[0]!.name, size), t2 * (size / s2) ** slope);
+    }
+  }
+  return times;
+}
+
+export interface EstimateInputs {
+  phaseMs: number;
+  cores: number;
+  taskTimes: TaskTimes;
+  probes: ReadonlyMap<string, RuntimeProbe>;
+}
+
+/** The expected wall time of one planned round, ms, following measure.ts's phases. */
+export function estimateRoundMs(planned: PlannedRound, inputs: EstimateInputs): number {
+  const { strategy, workers, suite, size, runtime } = planned.key;
+  const facts = strategyFacts(strategy);
+  const kind = facts?.kind ?? 'thread';
+  const probe = inputs.probes.get(runtime);
+  const spawnMs = kind === 'thread' ? (probe?.workerStartMs[probe.threadApi] ?? 50) : kind === 'process' ? (probe?.forkStartMs ?? 150) : 0;
+  const taskMs = taskTimeOf(inputs.taskTimes, suite, size);
+  const parallel = kind === 'main' ? 1 : Math.min(workers, inputs.cores);
+  const latency = taskMs + DISPATCH_MS[kind] + (facts?.perTask ? spawnMs : 0);
+  const perTask = latency / parallel;
+  const inflight = 2 * workers;
+  const phase = inputs.phaseMs;
+  const startup = facts?.perTask || kind === 'main' ? 0 : spawnMs * Math.ceil(workers / inputs.cores);
+  const warm = Math.max(phase / 5, 2 * inflight * perTask);
+  const unloaded = Math.max(phase, 5 * latency) + latency;
+  const batch = Math.max(phase, 4 * inflight * perTask);
+  return CELL_OVERHEAD_MS + startup + warm + unloaded + batch;
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes >= 60 ? `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
+}

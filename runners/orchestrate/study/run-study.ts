@@ -1,0 +1,72 @@
+/**
+ * A study is an ordinary run: the same run loop (run.ts), the same fresh process per
+ * cell and round, the same rounds interleaved across sizes, strategies and worker
+ * counts. This file only shapes the plan (a size study plans one suite entry per size;
+ * a workers study passes its worker counts), prints its size and estimated duration
+ * before starting, and drives the study's own progress line.
+ */
+import { unsupportedReason } from '../../contract/capabilities.js';
+import type { RunResult } from '../../contract/results.js';
+import type { StudyKind } from '../../contract/study.js';
+import { workersFor } from '../../contract/strategies.js';
+import { planRounds, type PlannedSuite } from '../plan.js';
+import { executeRun, type RunRequest } from '../run.js';
+import { calibrateTaskTimes, estimateRoundMs, formatDuration } from './estimate.js';
+import { createStudyProgress } from './study-progress.js';
+
+export interface StudyRequest {
+  kind: StudyKind;
+  /** The run underneath; a workers study's counts go in `workersList`. */
+  run: RunRequest;
+  /** The machine's cores (availableParallelism), for the estimate. */
+  cores: number;
+  /** Where the plan and the estimate are printed. */
+  log: (line: string) => void;
+}
+
+/** One planned suite per swept size: the run loop already interleaves suites within each round. */
+export function sizeSweep(suite: Omit<PlannedSuite, 'size'>, sizes: readonly number[]): PlannedSuite[] {
+  return sizes.map((size) => ({ ...suite, size }));
+}
+
+/**
+ * The default worker counts of a workers study: every count up to the cores on small
+ * machines, and a roughly geometric ladder on big ones, always through the core count to
+ * twice it (past the cores the figures show what oversubscription costs).
+ */
+export function defaultWorkersList(cores: number): number[] {
+  const top = 2 * cores;
+  if (cores <= 8) return Array.from({ length: Math.max(4, top) }, (_, i) => i + 1);
+  const ladder = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256].filter((n) => n <= top);
+  return [...new Set([...ladder, cores, top])].sort((a, b) => a - b);
+}
+
+/** The rounds the run loop will execute (skipped cells excluded), in its order. */
+function runnableRounds(request: RunRequest) {
+  const { config } = request;
+  const counts = request.workersList ?? [config.workers];
+  const targets = new Map(request.runtimes.map((t) => [t.name, t]));
+  const plan = planRounds(request.suites, config.strategies, (s) => counts.map((n) => workersFor(s, n)), request.runtimes.map((t) => t.name), config.rounds);
+  return plan.filter((planned) => {
+    const target = targets.get(planned.key.runtime);
+    return target !== undefined && 'probe' in target && unsupportedReason(target.probe, planned.key.strategy) === undefined;
+  });
+}
+
+export async function executeStudy(request: StudyRequest, signal: AbortSignal): Promise<{ result: RunResult; path: string }> {
+  const { run } = request;
+  const rounds = runnableRounds(run);
+  const probes = new Map(run.runtimes.flatMap((t) => ('probe' in t ? [[t.name, t.probe] as const] : [])));
+  const taskTimes = await calibrateTaskTimes(run.suites);
+  const estimates = rounds.map((planned) => estimateRoundMs(planned, { phaseMs: run.config.phaseMs, cores: request.cores, taskTimes, probes }));
+  const total = estimates.reduce((sum, ms) => sum + ms, 0);
+  const cells = new Set(rounds.map((r) => [r.key.suite, r.key.size, r.key.strategy, r.key.runtime, r.key.workers].join('|'))).size;
+  const swept = request.kind === 'size'
+    ? `${new Set(run.suites.map((s) => `${s.name}|${s.size}`)).size} suite sizes`
+    : `worker counts ${(run.workersList ?? [run.config.workers]).join(', ')}`;
+  request.log(`study ${request.kind}: ${swept} × ${run.config.strategies.length} strategies = ${cells} cells × ${run.config.rounds} rounds = ` +
+    `${rounds.length} cell rounds; estimated ${formatDuration(total)} (from one timed task per size)`);
+  if (total > 30 * 60_000 && !run.config.quick) request.log('  that is long: --quick halves the rounds and shortens each phase; fewer --sizes or --strategies cut it further');
+  // Estimates follow the run loop's own order, which indexes its progress calls the same way.
+  return executeRun(run, () => createStudyProgress(estimates), signal);
+}

@@ -1,0 +1,32 @@
+/**
+ * The part every peer pool's worker file shares: lower the thread's priority, load the
+ * suite, announce readiness (or why not), and hand back the suite's run. Each library's
+ * entry file wraps it in the shape that library loads.
+ */
+import { BroadcastChannel } from 'node:worker_threads';
+import type { Value } from '../../../suites/suite.js';
+import { errorMessage } from '../../common/error-message.js';
+import { importSuite, lowerPriority } from '../entry-support.js';
+import { type PeerBootstrap, type PeerWorkerNews, wallClockMs } from './peer-protocol.js';
+
+function announce(channelName: string, news: PeerWorkerNews): void {
+  const channel = new BroadcastChannel(channelName);
+  channel.postMessage(news);
+  channel.close();
+}
+
+export async function startPeerWorker(bootstrap: PeerBootstrap): Promise<(input: Value) => Value> {
+  const startedAt = wallClockMs();
+  // Told so the executor can tell a library that settles a dead worker's task from one that
+  // leaves it pending forever (process 'exit' fires in a worker thread that calls process.exit).
+  process.on('exit', (code) => announce(bootstrap.readyChannel, { type: 'exited', code }));
+  lowerPriority(bootstrap.nice);
+  try {
+    const suite = await importSuite(bootstrap.suiteUrl);
+    announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
+    return (input) => suite.run(input);
+  } catch (error) {
+    announce(bootstrap.readyChannel, { type: 'failed', message: `the suite did not load in a worker: ${errorMessage(error, { withName: true })}` });
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * What crosses between a peer pool's workers and the executor that built the pool, beside
+ * the library's own messages: the bootstrap (as the library's workerData) and one line on
+ * a BroadcastChannel when a worker has loaded the suite. A BroadcastChannel, because each
+ * library owns its worker's parentPort and would reject (or misroute) a message of ours.
+ */
+
+export interface PeerBootstrap {
+  suiteUrl: string;
+  /** Priority decrease of the worker thread (see --worker-nice), applied by our entry, not the library. */
+  nice: number;
+  /** Name of the BroadcastChannel the worker announces itself on. */
+  readyChannel: string;
+}
+
+/** Milliseconds since the epoch, sub-millisecond: comparable between threads (each thread's performance.now() is not). */
+export function wallClockMs(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export type PeerWorkerNews =
+  /** `startedAt`: when our entry began to run in the new thread; `readyAt`: suite loaded. Both wallClockMs(). */
+  | { type: 'ready'; startedAt: number; readyAt: number }
+  | { type: 'failed'; message: string }
+  /** The thread is ending on its own (process.exit, or its event loop ran dry). */
+  | { type: 'exited'; code: number };
