@@ -5,7 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { loadResults } from '../reports/load-results.js';
 import { mergeResults, type MergeInput } from '../reports/merge.js';
-import { newRunId } from '../runners/orchestrate/run.js';
+import { newRunId } from '../runners/orchestrate/run-journal.js';
 import { writeJsonAtomic } from '../runners/common/write-atomic.js';
 import { UsageError } from './usage-error.js';
 import { writableFile } from './output-paths.js';

@@ -1,9 +1,4 @@
-/**
- * A whole run: plan the rounds, run each in a fresh cell process, aggregate, warn.
- * The results file is rewritten (atomically) after every round, marked incomplete until
- * the end, so neither Ctrl-C nor a crash of the CLI loses what was measured.
- */
-import { randomBytes } from 'node:crypto';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -13,15 +8,15 @@ import { EVENT_LOOP_RESOLUTION_MS } from '../contract/protocol.js';
 import { cellId } from '../contract/cell-id.js';
 import { planRounds, type PlannedSuite } from './plan.js';
 import type { Progress } from './progress.js';
-import { SCHEMA_VERSION, type BatchCellKey, type RunConfig, type RunResult, type RuntimeName } from '../contract/results.js';
+import { type BatchCellKey, type RunConfig, type RunResult, type RuntimeName } from '../contract/results.js';
 import type { CellSpec } from '../contract/protocol.js';
 import { unsupportedReason, type RuntimeProbe } from '../contract/capabilities.js';
 import { launchCommand, suiteReadDirs } from '../runtimes/launch.js';
 import type { RuntimeInstall } from '../runtimes/locate.js';
-import { CELL_ENTRY_PATH, CellInterrupted, runCellProcess } from './spawn-cell.js';
+import { CELL_ENTRY_PATH, runCellProcess } from './spawn-cell.js';
+import { RunJournal, runSteps } from './run-journal.js';
 import { peerPackageOf, strategyFacts, workersFor } from '../contract/strategies.js';
 import { findWarnings } from './warnings.js';
-import { writeJsonAtomic } from '../common/write-atomic.js';
 
 /** A runtime the run asked for: installed and probed, or missing (its cells are skipped). */
 export type RuntimeTarget =
@@ -42,14 +37,8 @@ export interface RunRequest {
   maxHeapMb?: number;
 }
 
-export function newRunId(now = new Date()): string {
-  return `${now.toISOString().replace(/[:.]/g, '-').replace('Z', '')}-${randomBytes(3).toString('hex')}`;
-}
-
 export async function executeRun(request: RunRequest, createProgress: (rounds: number) => Progress, signal: AbortSignal): Promise<{ result: RunResult; path: string }> {
   const { config } = request;
-  const runId = newRunId();
-  const path = request.resultsPath(runId);
   const context = collectContext(request.commandLine, request.runtimes.flatMap((t) => ('probe' in t ? [t.probe] : [])), config.strategies);
   const targets = new Map(request.runtimes.map((target) => [target.name, target]));
   const workerCounts = request.workersList ?? [config.workers];
@@ -66,25 +55,18 @@ export async function executeRun(request: RunRequest, createProgress: (rounds: n
   }
   const runnable = plan.filter((planned) => cells.get(cellId(planned.key))!.skip === undefined);
   const progress = createProgress(runnable.length);
-  const snapshot = (complete: boolean, interruptedBy?: string): RunResult => {
-    const results = [...cells.values()].map(({ key, records, skip }) => aggregateCell(key, records, skip));
-    return {
-      schemaVersion: SCHEMA_VERSION,
-      runId,
-      createdAt: new Date().toISOString(),
-      complete,
-      ...(interruptedBy ? { interruptedBy } : {}),
-      context,
-      config,
-      cells: results,
-      warnings: findWarnings(results, context, config),
-    };
-  };
+  const journal = new RunJournal(request.resultsPath, {
+    context,
+    config,
+    current: () => {
+      const results = [...cells.values()].map(({ key, records, skip }) => aggregateCell(key, records, skip));
+      return { cells: results, warnings: findWarnings(results, context, config) };
+    },
+  });
 
   const scratch = mkdtempSync(join(os.tmpdir(), 'bench-cells-'));
   try {
-    for (const [index, planned] of runnable.entries()) {
-      if (signal.aborted) break;
+    await runSteps(runnable, signal, journal, async (planned, index) => {
       progress.started(index, planned);
       const startedAt = performance.now();
       const target = targets.get(planned.key.runtime) as Extract<RuntimeTarget, { probe: RuntimeProbe }>;
@@ -106,22 +88,13 @@ export async function executeRun(request: RunRequest, createProgress: (rounds: n
         readsCpus: peerPackageOf(planned.key.strategy) !== undefined,
         ...(request.maxHeapMb === undefined ? {} : { heapMb: request.maxHeapMb }),
       });
-      try {
-        const outcome = await runCellProcess(spec, launch, config.cellTimeoutMs, signal);
-        cells.get(cellId(planned.key))!.records.push({ round: planned.round, outcome });
-        progress.finished(index, planned, outcome, performance.now() - startedAt);
-      } catch (error) {
-        if (error instanceof CellInterrupted) break;
-        throw error;
-      }
-      writeJsonAtomic(path, snapshot(false));
-    }
+      const outcome = await runCellProcess(spec, launch, config.cellTimeoutMs, signal);
+      cells.get(cellId(planned.key))!.records.push({ round: planned.round, outcome });
+      progress.finished(index, planned, outcome, performance.now() - startedAt);
+    });
   } finally {
     progress.done();
     rmSync(scratch, { recursive: true, force: true });
   }
-  const reason = signal.aborted ? String(signal.reason ?? 'interrupted') : undefined;
-  const result = snapshot(!signal.aborted, reason);
-  writeJsonAtomic(path, result);
-  return { result, path };
+  return journal.finish(signal);
 }

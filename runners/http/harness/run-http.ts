@@ -4,10 +4,8 @@
  * so Ctrl-C keeps what was measured.
  */
 import { collectContext } from '../../orchestrate/context.js';
-import { SCHEMA_VERSION, type CellResult, type RunConfig, type RunResult } from '../../contract/results.js';
-import { newRunId } from '../../orchestrate/run.js';
-import { CellInterrupted } from '../../orchestrate/spawn-cell.js';
-import { writeJsonAtomic } from '../../common/write-atomic.js';
+import { type CellResult, type RunConfig, type RunResult } from '../../contract/results.js';
+import { RunJournal, runSteps } from '../../orchestrate/run-journal.js';
 import type { HttpCellKey } from './http-cell.js';
 import { findHttpWarnings } from './http-warnings.js';
 import { measureHttpCell } from './measure-http.js';
@@ -28,38 +26,28 @@ export interface HttpRunRequest {
 
 export async function executeHttpRun(request: HttpRunRequest, signal: AbortSignal): Promise<{ result: RunResult; path: string }> {
   const { config, suite } = request;
-  const runId = newRunId();
-  const path = request.resultsPath(runId);
   const context = collectContext(request.commandLine, [], config.strategies);
   const keys: HttpCellKey[] = request.strategies.map((strategy) => ({
     scenario: 'http', suite: suite.name, size: suite.size, strategy, runtime: context.runtime.name,
     workers: workersFor(strategy, config.workers),
   }));
   const cells: CellResult[] = keys.map((key) => ({ ...key, status: 'skipped', verified: false, reason: 'the run was interrupted before this cell ran' }));
-  const snapshot = (complete: boolean, interruptedBy?: string): RunResult => ({
-    schemaVersion: SCHEMA_VERSION, runId, createdAt: new Date().toISOString(), complete,
-    ...(interruptedBy ? { interruptedBy } : {}),
-    context, config, cells: [...cells], warnings: findHttpWarnings(cells, context),
+  const journal = new RunJournal(request.resultsPath, {
+    context,
+    config,
+    current: () => ({ cells: [...cells], warnings: findHttpWarnings(cells, context) }),
   });
 
-  for (const [index, key] of keys.entries()) {
-    if (signal.aborted) break;
+  await runSteps(keys, signal, journal, async (key, index) => {
     const spec: ServerSpec = {
       suiteUrl: suite.url, size: suite.size, strategy: key.strategy as HttpStrategyName, workers: key.workers,
       workerNice: config.workerNice ?? 0, maxQueue: config.http.maxQueue, seed: config.seed,
       ...(suite.maxRequestSize === undefined ? {} : { maxRequestSize: suite.maxRequestSize }),
     };
     const startedAt = performance.now();
-    try {
-      cells[index] = await measureHttpCell({ key, spec, load: config.http, cellTimeoutMs: config.cellTimeoutMs }, signal);
-    } catch (error) {
-      if (error instanceof CellInterrupted) break;
-      throw error;
-    }
-    request.onCell(index, keys.length, cells[index]!, performance.now() - startedAt);
-    writeJsonAtomic(path, snapshot(false));
-  }
-  const result = snapshot(!signal.aborted, signal.aborted ? String(signal.reason ?? 'interrupted') : undefined);
-  writeJsonAtomic(path, result);
-  return { result, path };
+    const cell = await measureHttpCell({ key, spec, load: config.http, cellTimeoutMs: config.cellTimeoutMs }, signal);
+    cells[index] = cell;
+    request.onCell(index, keys.length, cell, performance.now() - startedAt);
+  });
+  return journal.finish(signal);
 }
