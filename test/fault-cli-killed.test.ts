@@ -17,11 +17,14 @@ for (const [strategy, spinning] of [['main-thread', 1], ['process-pool', 3]] as 
     const marker = newMarker();
     const { child, done } = startCli(['run', '--suite', fixture('hang-suite.js'), '--strategies', strategy, '--workers', '2',
       '--rounds', '1', '--phase-time', '40', '--cell-timeout', '120', '--no-report', '--out', tempDir()], { ...marker.env, TMPDIR: tmp });
-    const cellProcesses = (): string[] => processesMarked(marker.needle).filter((line) => /cell-entry|child-entry/.test(line));
-    await waitUntil(() => cellProcesses().length >= spinning, `the ${strategy} cell's ${spinning} process(es) to run`);
-    assert.equal(readdirSync(tmp).length, 1, 'the run made its scratch folder');
-    child.kill('SIGKILL');
-    await done;
+    const cellProcesses = (): string[] => processesMarked(marker.needle).filter((line) => /(cell|child)-entry.*hang-suite/.test(line));
+    try {
+      await waitUntil(() => cellProcesses().length >= spinning, `the ${strategy} cell's ${spinning} process(es) to run`);
+      assert.equal(readdirSync(tmp).length, 1, 'the run made its scratch folder');
+    } finally {
+      child.kill('SIGKILL');
+      await done;
+    }
     await waitUntil(() => processesMarked(marker.needle).length === 0, 'every process of the run to end', { timeoutMs: 10_000 });
     assert.deepEqual(readdirSync(tmp), [], 'the scratch folder is removed');
   });

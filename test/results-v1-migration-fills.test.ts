@@ -32,7 +32,7 @@ test('a v1 file without the fields v2 made explicit loads with each filled, and 
   without(old, (f) => [f['context']], ['runtimes']);
   without(old, rounds, ['latencyMeanMs', 'latencyCount', 'foreignCpuShare']);
   // Keys this bench does not know: a newer harness's block, a field on a cell.
-  old['study'] = { question: 'which pool size', answer: null };
+  old['annotations'] = { question: 'which pool size', answer: null };
   old.cells[0] = { ...old.cells[0], note: 'kept' };
   const path = join(dir, 'old.json');
   await writeFile(path, JSON.stringify(old));

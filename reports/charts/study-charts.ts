@@ -128,7 +128,12 @@ function sizeCharts(group: SizeGroup, palette: StrategyPalette, heading: string)
     };
   });
   const rates = cells.map((c) => c.throughput.tasksPerSec);
-  const [xMin, xMax] = logBounds(sizes);
+  // A sweep within one decade (fib's n: 20…32, itself an exponent of the work) would crowd
+  // into a sliver of a log axis whose labels sit at 1, 2, 5 × 10^n: such sizes go linear.
+  const logSize = Math.max(...sizes) / Math.min(...sizes) >= 10;
+  const pad = (Math.max(...sizes) - Math.min(...sizes)) * 0.05 || 1;
+  const [xMin, xMax] = logSize ? logBounds(sizes) : [Math.min(...sizes) - pad, Math.max(...sizes) + pad];
+  const sizeAxis = (): ReturnType<typeof axis> => axis(logSize ? 'logarithmic' : 'linear', `task size${logSize ? ' (log)' : ''}`, xMin, xMax);
   const [yMin, yMax] = logBounds(rates);
   const tpsTitle = `${heading}: tasks/s against size`;
 
@@ -147,8 +152,8 @@ function sizeCharts(group: SizeGroup, palette: StrategyPalette, heading: string)
       config: {
         type: 'scatter',
         data: { datasets: [...throughput, markers((c) => 1000 / c.taskMs!)] },
-        options: options(tpsTitle, 'median tasks/s of the rounds · whisker: 95 % interval · ▲ where a strategy starts to beat main-thread · log–log',
-          axis('logarithmic', 'task size (log)', xMin, xMax), axis('logarithmic', 'tasks per second (log), higher is better', yMin, yMax)),
+        options: options(tpsTitle, `median tasks/s of the rounds · whisker: 95 % interval · ▲ where a strategy starts to beat main-thread · ${logSize ? 'log–log' : 'log tasks/s'}`,
+          sizeAxis(), axis('logarithmic', 'tasks per second (log), higher is better', yMin, yMax)),
       },
     },
     {
@@ -157,7 +162,7 @@ function sizeCharts(group: SizeGroup, palette: StrategyPalette, heading: string)
         type: 'scatter',
         data: { datasets: [...ratioCurves, guide(`1× = ${BASELINE_STRATEGY}`, [{ x: xMin, y: 1 }, { x: xMax, y: 1 }], [8, 5]), markers(() => 1)] },
         options: options(speedupTitle, `tasks/s ÷ ${BASELINE_STRATEGY}'s at each size · whisker: ratio of the 95 % intervals · dashed: break-even`,
-          axis('logarithmic', 'task size (log)', xMin, xMax),
+          sizeAxis(),
           axis(logRatio ? 'logarithmic' : 'linear', `× ${BASELINE_STRATEGY}${logRatio ? ' (log)' : ''}, higher is better`, logRatio ? rMin : 0, logRatio ? rMax : Math.max(...ratios, 1) * 1.2)),
       },
     },

@@ -26,7 +26,8 @@ export interface ServerSpec {
   maxQueue: number;
   /**
    * --max-request-size: the largest `?size=` a request may ask for (400 above it), so one
-   * request cannot grow the server by gigabytes and stall /health. Absent: `size`.
+   * request cannot grow the server by gigabytes and stall /health (bench http always sets
+   * it; absent: only the suite's maxSize bounds it).
    */
   maxRequestSize?: number;
   seed: number;

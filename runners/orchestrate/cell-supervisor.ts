@@ -20,18 +20,19 @@ export const CELL_TOKEN_VARIABLE = 'BENCH_CELL_TOKEN';
 export const SUPERVISOR_COMM = 'sh';
 
 // $1: scratch folder, $2: token; the rest: the cell's command line. Only the cell gets the
-// token, so the shell and its watcher are never among the marked. fd 3 keeps the CLI's pipe
-// for the watcher (an asynchronous list's stdin is /dev/null otherwise). The watcher's `read`
-// returns only at EOF (the CLI never writes): then everything marked is ended, the scratch
-// folder removed, and the group killed, the shell and the watcher with it. The watcher
-// outlives the shell: a cell that ends because the CLI is gone must not take it along; the
-// CLI's own kill of the group ends it otherwise.
+// token, so the shell and its watcher are never among the marked. fd 3 is the watcher's own
+// pipe from the CLI, which the cell never holds: a runtime that shuts its stdin down on exit
+// must not pass for the CLI's death. fd 4 keeps stdin for the cell (an asynchronous list's
+// stdin is /dev/null otherwise). The watcher's `read` returns only at EOF (the CLI never
+// writes): then everything marked is ended, the scratch folder removed, and the group
+// killed, the shell and the watcher with it. The watcher outlives the shell: a cell that
+// ends because the CLI is gone must not take it along; the CLI's own group kill ends it otherwise.
 const SCRIPT = [
-  'scratch=$1; token=$2; shift 2; exec 3<&0',
-  `${CELL_TOKEN_VARIABLE}=$token "$@" <&3 3<&- &`,
+  'scratch=$1; token=$2; shift 2; exec 4<&0',
+  `${CELL_TOKEN_VARIABLE}=$token "$@" <&4 3<&- 4<&- &`,
   'cell=$!',
   // One grep over every environ file: a loop of greps would leave a hung cell spinning for a second.
-  `( read -r _ <&3; for f in $(grep -las "${CELL_TOKEN_VARIABLE}=$token" /proc/[0-9]*/environ); do p=\${f#/proc/}; kill -KILL "\${p%/environ}"; done; rm -rf "$scratch"; kill -KILL 0 ) >/dev/null 2>&1 &`,
+  `( read -r _ <&3; for f in $(grep -las "${CELL_TOKEN_VARIABLE}=$token" /proc/[0-9]*/environ); do p=\${f#/proc/}; kill -KILL "\${p%/environ}"; done; rm -rf "$scratch"; kill -KILL 0 ) </dev/null >/dev/null 2>&1 4<&- &`,
   // Quiet: dash reports a job killed by a signal ("Terminated"), which would pass for the cell's last words.
   'wait "$cell" 2>/dev/null; status=$?',
   'exit "$status"',
@@ -42,11 +43,13 @@ export const canSupervise = (): boolean => process.platform === 'linux';
 export interface Supervised {
   launch: Launch;
   token: string;
+  /** The spawn's stdio: the cell's stdin, its stderr, and the watcher's pipe (fd 3). */
+  stdio: ['pipe', 'ignore', 'pipe', 'pipe'];
 }
 
 export function supervise(launch: Launch, scratch: string): Supervised {
   const token = randomBytes(8).toString('hex');
-  return { launch: { command: '/bin/sh', args: ['-c', SCRIPT, 'bench-cell', scratch, token, launch.command, ...launch.args] }, token };
+  return { launch: { command: '/bin/sh', args: ['-c', SCRIPT, 'bench-cell', scratch, token, launch.command, ...launch.args] }, token, stdio: ['pipe', 'ignore', 'pipe', 'pipe'] };
 }
 
 /**

@@ -46,12 +46,14 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
     const started = supervised?.launch ?? launch;
     const child = spawn(started.command, started.args, {
       detached: true, // its own process group, so one kill reaches every descendant
-      stdio: ['pipe', 'ignore', 'pipe'],
+      stdio: supervised?.stdio ?? ['pipe', 'ignore', 'pipe'],
     });
     const pid = child.pid!;
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS); });
     child.stdin!.on('error', () => {}); // the cell may exit before we close its stdin
+    const watcherPipe = child.stdio[3];
+    watcherPipe?.on('error', () => {});
 
     let treePeak = 0;
     // The supervising shell and its watcher are not the cell's: their memory is left out.
@@ -69,9 +71,10 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
       clearTimeout(timer);
       clearInterval(sampler);
       signal.removeEventListener('abort', onAbort);
-      // Kill first: the supervisor's watcher takes our stdin's end for the CLI's death.
+      // Kill first: the supervisor's watcher takes its pipe's end for the CLI's death.
       killGroup(pid); // leftovers of a cell that exited without cleaning up
       child.stdin!.destroy();
+      watcherPipe?.destroy();
       // Those that left the group (detached, a session of their own) carry the cell's token.
       const reaped = supervised === undefined ? undefined : reapMarked(supervised.token, pid);
       if (reaped !== undefined) process.stderr.write(`bench: ${terminalSafe(reaped)}\n`);

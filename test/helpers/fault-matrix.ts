@@ -38,7 +38,7 @@ export function processesMarked(needle: string): string[] {
       if (!readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(needle)) continue;
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
-      found.push(`${entry} ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 120)}`);
+      found.push(`${entry} ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 400)}`);
     } catch {
       // gone meanwhile, or not ours to read
     }
@@ -70,9 +70,9 @@ export async function runFault(fault: string, options: FaultOptions = {}): Promi
   const files = readdirSync(out).filter((name) => name.endsWith('.json'));
   if (files.length !== 1) throw new Error(`expected one results file, found ${files.length}; stderr: ${result.stderr.slice(-2000)}`);
   const run = await loadResults(join(out, files[0]!));
-  let survivors = processesMarked(marker.needle);
-  await waitUntil(() => (survivors = processesMarked(marker.needle)).length === 0, 'the run\'s processes to end', { timeoutMs: 5_000 })
-    .catch(() => {}); // reported through `survivors`
+  // Kills are asynchronous: give the last ones a moment, then report whoever is still there.
+  await waitUntil(() => processesMarked(marker.needle).length === 0, 'the run\'s processes to end', { timeoutMs: 5_000 }).catch(() => {});
+  const survivors = processesMarked(marker.needle);
   const healthyName = 'tiny';
   return {
     ...result,

@@ -13,7 +13,7 @@ import type { HttpStrategyName, ServerSpec } from '../../contract/http-protocol.
 import { workersFor } from '../../contract/strategies.js';
 
 export interface HttpRunRequest {
-  /** maxRequestSize: --max-request-size (absent: `size`). */
+  /** maxRequestSize: --max-request-size (absent: only the suite's maxSize). */
   suite: { name: string; url: string; size: number; maxRequestSize?: number };
   strategies: HttpStrategyName[];
   /** config.http must be set. */

@@ -46,7 +46,7 @@ export async function serve(spec: ServerSpec): Promise<void> {
   const suite = await loadSuite(spec.suiteUrl);
   const executor = createExecutor(spec, suite);
   await executor.start();
-  const router = createRouter({ suite, executor, defaultSize: spec.size, maxRequestSize: spec.maxRequestSize ?? spec.size, seed: spec.seed });
+  const router = createRouter({ suite, executor, defaultSize: spec.size, maxRequestSize: spec.maxRequestSize ?? Number.MAX_SAFE_INTEGER, seed: spec.seed });
   const server = http.createServer(router.handle);
   const port = await listen(server);
 
