@@ -36,7 +36,8 @@ export function contextOf(run: RunResult, cell: CellResult): RunContext {
   if (id === undefined) return run.context;
   const contexts = (run as MergedRunResult).contexts;
   const context = contexts && Object.hasOwn(contexts, id) ? contexts[id] : undefined;
-  if (!context) throw new ContextReferenceError(`cell ${cell.suite} × ${cell.strategy} names context "${id}", which the file's "contexts" lacks`);
+  if (!context)
+    throw new ContextReferenceError(`cell ${cell.suite} × ${cell.strategy} names context "${id}", which the file's "contexts" lacks`);
   return context;
 }
 

@@ -42,11 +42,20 @@ export class HistoryFileError extends Error {
 export function historyEntry(run: RunResult): HistoryEntry {
   const cells = run.cells.flatMap((cell): HistoryCell[] => {
     if (cell.status !== 'completed' || cell.scenario !== 'batch') return [];
-    return [{
-      scenario: cell.scenario, suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime, workers: cell.workers,
-      fingerprint: fingerprintId(fingerprintOf(contextOf(run, cell), cell.runtime)),
-      tasksPerSec: cell.throughput.tasksPerSec, p50Ms: cell.latency.p50Ms, p99Ms: cell.latency.p99Ms,
-    }];
+    return [
+      {
+        scenario: cell.scenario,
+        suite: cell.suite,
+        size: cell.size,
+        strategy: cell.strategy,
+        runtime: cell.runtime,
+        workers: cell.workers,
+        fingerprint: fingerprintId(fingerprintOf(contextOf(run, cell), cell.runtime)),
+        tasksPerSec: cell.throughput.tasksPerSec,
+        p50Ms: cell.latency.p50Ms,
+        p99Ms: cell.latency.p99Ms,
+      },
+    ];
   });
   return { runId: run.runId, date: run.createdAt, commit: run.context.commit, fingerprint: runFingerprintId(run), cells };
 }
@@ -56,17 +65,27 @@ export const historyLine = (entry: HistoryEntry): string => `${JSON.stringify(en
 type FieldTypes = Record<string, 'string' | 'number' | 'string|null'>;
 const ENTRY_FIELDS: FieldTypes = { runId: 'string', date: 'string', commit: 'string|null', fingerprint: 'string' };
 const CELL_FIELDS: FieldTypes = {
-  scenario: 'string', suite: 'string', size: 'number', strategy: 'string', runtime: 'string', workers: 'number',
-  fingerprint: 'string', tasksPerSec: 'number', p50Ms: 'number', p99Ms: 'number',
+  scenario: 'string',
+  suite: 'string',
+  size: 'number',
+  strategy: 'string',
+  runtime: 'string',
+  workers: 'number',
+  fingerprint: 'string',
+  tasksPerSec: 'number',
+  p50Ms: 'number',
+  p99Ms: 'number',
 };
 
 /** Every field the trend charts read has its type, so a hand-edited line fails here, not in a chart. */
 function hasFields(value: unknown, fields: FieldTypes): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return Object.entries(fields).every(([key, type]) => (type === 'string|null'
-    ? record[key] === null || typeof record[key] === 'string'
-    : typeof record[key] === type && (type !== 'number' || Number.isFinite(record[key]))));
+  return Object.entries(fields).every(([key, type]) =>
+    type === 'string|null'
+      ? record[key] === null || typeof record[key] === 'string'
+      : typeof record[key] === type && (type !== 'number' || Number.isFinite(record[key])),
+  );
 }
 
 function isEntry(value: unknown): value is HistoryEntry {
@@ -84,7 +103,8 @@ export function parseHistory(text: string, file: string): HistoryEntry[] {
     } catch {
       throw new HistoryFileError(`${file}:${index + 1}: not a JSON line; remove it, or the whole file to start the history afresh`);
     }
-    if (!isEntry(value)) throw new HistoryFileError(`${file}:${index + 1}: not a history entry written by \`bench history append\`; remove that line`);
+    if (!isEntry(value))
+      throw new HistoryFileError(`${file}:${index + 1}: not a history entry written by \`bench history append\`; remove that line`);
     entries.push(value);
   });
   return entries;

@@ -17,7 +17,11 @@ export class ResultsFileError extends Error {
   readonly exitCode = 2;
   override readonly name = 'ResultsFileError';
 
-  constructor(readonly file: string, problem: string, fix: string) {
+  constructor(
+    readonly file: string,
+    problem: string,
+    fix: string,
+  ) {
     super(`${file}: ${problem}; ${fix}`.replace(/\s*\n\s*/g, ' '));
   }
 }
@@ -54,9 +58,10 @@ export function validateResults(value: unknown, file: string): RunResult {
   const found: Record<string, unknown> = { ...value };
   const version = found['schemaVersion'];
   if (version !== SCHEMA_VERSION && version !== 1) {
-    const problem = 'schemaVersion' in found
-      ? `has schemaVersion ${JSON.stringify(version)}, this bench reads schemaVersion ${SCHEMA_VERSION} (and 1, which it migrates)`
-      : 'has no schemaVersion, so it is not a bench results file';
+    const problem =
+      'schemaVersion' in found
+        ? `has schemaVersion ${JSON.stringify(version)}, this bench reads schemaVersion ${SCHEMA_VERSION} (and 1, which it migrates)`
+        : 'has no schemaVersion, so it is not a bench results file';
     throw new ResultsFileError(file, problem, 'render it with the bench version that wrote it, or re-run `bench run`');
   }
   const run = version === 1 ? migrateV1(found) : found;

@@ -41,8 +41,10 @@ export function mergeResults(inputs: readonly MergeInput[], runId: string, now =
       const key = `${cellId(cell)}|${fingerprint}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        throw new MergeConflictError(`${earlier} and ${file} both hold ${cell.suite}(${cell.size}) × ${cell.strategy} · ${cell.runtime} · ` +
-          `${cell.workers} workers measured on ${fingerprint}: merge combines different machines or runtimes; compare two runs of one machine with \`bench compare\``);
+        throw new MergeConflictError(
+          `${earlier} and ${file} both hold ${cell.suite}(${cell.size}) × ${cell.strategy} · ${cell.runtime} · ` +
+            `${cell.workers} workers measured on ${fingerprint}: merge combines different machines or runtimes; compare two runs of one machine with \`bench compare\``,
+        );
       }
       seen.set(key, file);
       contexts[contextId] = context;

@@ -50,7 +50,9 @@ function migrateConfig(config: Record<string, unknown>, context: Record<string, 
 // Measurements a v1 file did not record are null ("not recorded"), never a guess.
 function migrateCell(cell: Record<string, unknown>): Record<string, unknown> {
   const { rounds } = cell;
-  const migrated = Array.isArray(rounds) ? { ...cell, rounds: rounds.map((round) => (isRecord(round) ? migrateRound(round) : round)) } : cell;
+  const migrated = Array.isArray(rounds)
+    ? { ...cell, rounds: rounds.map((round) => (isRecord(round) ? migrateRound(round) : round)) }
+    : cell;
   const httpCompleted = cell['scenario'] === 'http' && cell['status'] === 'completed';
   return httpCompleted ? withDefault(migrated, 'foreignCpuShare', null) : migrated;
 }

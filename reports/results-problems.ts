@@ -19,7 +19,9 @@ function problemOf(issue: Issue, schema: unknown): string {
   const parent = path.slice(0, -1);
   // valibot takes an array for an object, then misses each field: the array is the problem.
   if (issue.type === 'object' && last?.origin === 'key') {
-    return Array.isArray(last.input) ? `${pathText(parent, schema)} should be an object, found an array` : `${pathText(path, schema)} is missing`;
+    return Array.isArray(last.input)
+      ? `${pathText(parent, schema)} should be an object, found an array`
+      : `${pathText(path, schema)} is missing`;
   }
   // An item past the end of a fixed-length tuple.
   if (issue.expected === 'never' && last && Array.isArray(last.input)) {

@@ -53,6 +53,8 @@ async function loadPngRenderer(): Promise<typeof import('./charts/png.js')> {
     return await import('./charts/png.js');
   } catch (error) {
     const reason = errorMessage(error, { firstLine: true });
-    throw new PngUnavailableError(`PNG charts need the canvas package, which did not load (${reason}): run bash scripts/setup.sh, which installs what canvas builds from (README "Reports")`);
+    throw new PngUnavailableError(
+      `PNG charts need the canvas package, which did not load (${reason}): run bash scripts/setup.sh, which installs what canvas builds from (README "Reports")`,
+    );
   }
 }

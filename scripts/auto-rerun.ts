@@ -32,7 +32,13 @@ export interface RerunSettings {
   measure?: Measure;
 }
 
-export type Measure = (current: LoadedRun, suite: PlannedSuite, strategies: string[], runtimes: string[], settings: RerunSettings) => Promise<LoadedRun>;
+export type Measure = (
+  current: LoadedRun,
+  suite: PlannedSuite,
+  strategies: string[],
+  runtimes: string[],
+  settings: RerunSettings,
+) => Promise<LoadedRun>;
 
 /** The `--suite` value of a recorded `bench run` command line, if any. */
 function recordedSuiteSpec(commandLine: readonly string[]): string | undefined {
@@ -44,12 +50,17 @@ function recordedSuiteSpec(commandLine: readonly string[]): string | undefined {
 /** The module URL of a suite by name: a built-in, or a file named in `--suite` (given or recorded). */
 async function suiteUrl(name: string, spec: string | undefined): Promise<string> {
   if ((BUILTIN_SUITE_NAMES as readonly string[]).includes(name)) return resolveSuiteUrl(name);
-  for (const item of (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of (spec ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (item === 'all' || (BUILTIN_SUITE_NAMES as readonly string[]).includes(item)) continue;
     const url = resolveSuiteUrl(item);
     if ((await loadSuite(url)).name === name) return url;
   }
-  throw new UsageError(`--auto-rerun: cannot find the file of suite "${name}": pass --suite with the path it was run with (e.g. --suite ./my-suite.js)`);
+  throw new UsageError(
+    `--auto-rerun: cannot find the file of suite "${name}": pass --suite with the path it was run with (e.g. --suite ./my-suite.js)`,
+  );
 }
 
 /** Refuses a re-run too short to ever confirm anything: it would clear every regression. */
@@ -60,8 +71,10 @@ function checkRoundsCanConfirm(regressed: CellComparison[], rounds: number, alph
   const baselineRounds = Math.min(...tested);
   const floor = smallestPValue(baselineRounds, rounds);
   if (floor >= alpha) {
-    throw new UsageError(`--auto-rerun ${rounds} cannot confirm a regression against ${baselineRounds} baseline rounds ` +
-      `(the smallest p-value is ${floor.toFixed(3)}, not below α ${alpha}): give --auto-rerun 5 or more`);
+    throw new UsageError(
+      `--auto-rerun ${rounds} cannot confirm a regression against ${baselineRounds} baseline rounds ` +
+        `(the smallest p-value is ${floor.toFixed(3)}, not below α ${alpha}): give --auto-rerun 5 or more`,
+    );
   }
 }
 
@@ -75,32 +88,49 @@ const rerunSuite: Measure = async (current, suite, strategies, runtimeNames, set
   const present = (path: string | undefined): string | undefined => (path !== undefined && existsSync(path) ? path : undefined);
   const bun = present(recorded['bun']?.path ?? recorded['bun-smol']?.path);
   const deno = present(recorded['deno']?.path);
-  const runtimes = await resolveRuntimes({
-    runtime: [...new Set(runtimeNames.map((name) => (name === 'bun-smol' ? 'bun' : name)))].join(','),
-    bunSmol: runtimeNames.includes('bun-smol'), keepGoing: false,
-    ...(bun !== undefined ? { bun } : {}), ...(deno !== undefined ? { deno } : {}),
-  }, (line) => process.stderr.write(`${line}\n`));
+  const runtimes = await resolveRuntimes(
+    {
+      runtime: [...new Set(runtimeNames.map((name) => (name === 'bun-smol' ? 'bun' : name)))].join(','),
+      bunSmol: runtimeNames.includes('bun-smol'),
+      keepGoing: false,
+      ...(bun !== undefined ? { bun } : {}),
+      ...(deno !== undefined ? { deno } : {}),
+    },
+    (line) => process.stderr.write(`${line}\n`),
+  );
   const config = {
-    ...current.run.config, suites: [suite.name], sizes: { [suite.name]: suite.size }, strategies, rounds: settings.rounds,
+    ...current.run.config,
+    suites: [suite.name],
+    sizes: { [suite.name]: suite.size },
+    strategies,
+    rounds: settings.rounds,
     runtimes: runtimes.map((target) => target.name),
   };
   const interrupts = trapInterrupts('re-run');
   try {
-    process.stderr.write(`auto-rerun: ${suite.name} × ${strategies.join(', ')} on ${runtimeNames.join(', ')}, ${settings.rounds} fresh rounds each\n`);
+    process.stderr.write(
+      `auto-rerun: ${suite.name} × ${strategies.join(', ')} on ${runtimeNames.join(', ')}, ${settings.rounds} fresh rounds each\n`,
+    );
     const { result, path } = await executeRun(
       { suites: [suite], config, runtimes, commandLine: process.argv.slice(2), resultsPath: (runId) => join(outDir, `${runId}.json`) },
       (rounds) => createProgress(rounds),
       interrupts.signal,
     );
-    if (!result.complete) throw new InterruptedError(`--auto-rerun was interrupted; its partial results are in ${path}`, result.interruptedBy);
+    if (!result.complete)
+      throw new InterruptedError(`--auto-rerun was interrupted; its partial results are in ${path}`, result.interruptedBy);
     return { file: path, run: result };
   } finally {
     interrupts.release();
   }
 };
 
-export async function confirmRegressions(comparison: Comparison, baseline: LoadedRun, current: LoadedRun,
-  options: CompareOptions, settings: RerunSettings): Promise<Comparison> {
+export async function confirmRegressions(
+  comparison: Comparison,
+  baseline: LoadedRun,
+  current: LoadedRun,
+  options: CompareOptions,
+  settings: RerunSettings,
+): Promise<Comparison> {
   const regressed = comparison.cells.filter((cell) => cell.verdict === 'regressed');
   if (regressed.length === 0) return comparison;
   checkRoundsCanConfirm(regressed, settings.rounds, options.alpha);
@@ -122,7 +152,13 @@ export async function confirmRegressions(comparison: Comparison, baseline: Loade
   for (const group of groups.values()) {
     const url = await suiteUrl(group.suite, spec);
     const measure = settings.measure ?? rerunSuite;
-    const rerun = await measure(current, { name: group.suite, url, size: group.size }, [...group.strategies], [...group.runtimes], settings);
+    const rerun = await measure(
+      current,
+      { name: group.suite, url, size: group.size },
+      [...group.strategies],
+      [...group.runtimes],
+      settings,
+    );
     reruns.push({ rerun, cells: compareRuns(baseline, rerun, options).cells });
   }
 
@@ -132,11 +168,18 @@ export async function confirmRegressions(comparison: Comparison, baseline: Loade
       const fresh = again.find((other) => cellId(other) === cellId(cell) && other.verdict !== 'missing');
       if (!fresh) continue;
       // Measured on another machine than the baseline's: it can neither confirm nor clear.
-      if (fresh.verdict === 'incomparable') return { ...cell, reason: `--auto-rerun could not judge it: ${fresh.reason ?? 'incomparable'}` };
+      if (fresh.verdict === 'incomparable')
+        return { ...cell, reason: `--auto-rerun could not judge it: ${fresh.reason ?? 'incomparable'}` };
       const confirmed = fresh.verdict === 'regressed';
-      return { ...fresh, rerun: { rounds: settings.rounds, file: rerun.file, confirmed, firstVerdict: cell.verdict, firstMetrics: cell.metrics } };
+      return {
+        ...fresh,
+        rerun: { rounds: settings.rounds, file: rerun.file, confirmed, firstVerdict: cell.verdict, firstMetrics: cell.metrics },
+      };
     }
-    return { ...cell, reason: `${cell.reason ? `${cell.reason}; ` : ''}--auto-rerun did not measure this cell again (its workers differ from the run's --workers)` };
+    return {
+      ...cell,
+      reason: `${cell.reason ? `${cell.reason}; ` : ''}--auto-rerun did not measure this cell again (its workers differ from the run's --workers)`,
+    };
   });
   return { ...comparison, cells };
 }

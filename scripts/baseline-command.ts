@@ -29,10 +29,20 @@ export async function baselinePath(file: string, dir: string): Promise<string> {
 export const baselineCommand: CommandModule<object, BaselineArgs> = {
   command: 'baseline <action> <file>',
   describe: 'save a results file as the baseline of its fingerprint (save), or print where that baseline lives (path)',
-  builder: (yargs: Argv) => yargs
-    .positional('action', { choices: ['save', 'path'] as const, demandOption: true, describe: 'save: copy it into --dir; path: print the baseline path only' })
-    .positional('file', { type: 'string', demandOption: true, describe: 'results file written by `bench run` (or `bench merge`)' })
-    .option('dir', { type: 'string', requiresArg: true, default: DEFAULT_BASELINE_DIR, describe: 'directory of baselines' }) as unknown as Argv<BaselineArgs>,
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('action', {
+        choices: ['save', 'path'] as const,
+        demandOption: true,
+        describe: 'save: copy it into --dir; path: print the baseline path only',
+      })
+      .positional('file', { type: 'string', demandOption: true, describe: 'results file written by `bench run` (or `bench merge`)' })
+      .option('dir', {
+        type: 'string',
+        requiresArg: true,
+        default: DEFAULT_BASELINE_DIR,
+        describe: 'directory of baselines',
+      }) as unknown as Argv<BaselineArgs>,
   handler: async (args) => {
     const target = await baselinePath(args.file, args.dir);
     if (args.action === 'path') {
@@ -41,8 +51,10 @@ export const baselineCommand: CommandModule<object, BaselineArgs> = {
     }
     const run = await loadResults(args.file);
     // A baseline is what every later run is judged against: half a run would judge wrongly.
-    if (!run.complete) throw new UsageError(`${args.file} is an interrupted run (complete: false): finish a run before saving it as a baseline`);
-    if (!run.cells.some((cell) => cell.status === 'completed')) throw new UsageError(`${args.file} has no completed cell: nothing to compare against`);
+    if (!run.complete)
+      throw new UsageError(`${args.file} is an interrupted run (complete: false): finish a run before saving it as a baseline`);
+    if (!run.cells.some((cell) => cell.status === 'completed'))
+      throw new UsageError(`${args.file} has no completed cell: nothing to compare against`);
     const replaced = existsSync(target);
     // The file's bytes, unchanged: the baseline is exactly the run that was reviewed.
     await writeFileAtomic(target, await readFile(args.file));

@@ -16,12 +16,29 @@ const CLI = fileURLToPath(new URL('./bench.js', import.meta.url));
 const DEFAULT_ARGS: Record<string, string> = { '--rounds': '3', '--phase-time': '500' };
 
 function runBench(extra: string[]): Promise<RunResult> {
-  const defaults = Object.entries(DEFAULT_ARGS).filter(([flag]) => !extra.includes(flag)).flat();
-  const args = [CLI, 'run', '--suite', 'echo', '--size', '8', '--strategies', RUN_STRATEGY_NAMES.join(','), '--json', '--no-report', ...defaults, ...extra];
+  const defaults = Object.entries(DEFAULT_ARGS)
+    .filter(([flag]) => !extra.includes(flag))
+    .flat();
+  const args = [
+    CLI,
+    'run',
+    '--suite',
+    'echo',
+    '--size',
+    '8',
+    '--strategies',
+    RUN_STRATEGY_NAMES.join(','),
+    '--json',
+    '--no-report',
+    ...defaults,
+    ...extra,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(Object.assign(new Error(`bench run exited with code ${code}`), { exitCode: code ?? 1 }));
@@ -47,15 +64,31 @@ function render(result: RunResult): string {
     const peer = peerPackageOf(cell.strategy);
     const name = terminalSafe(`${cell.strategy}${peer && peers[peer] ? ` (${peer} ${peers[peer]})` : ''}`);
     const done = completed(cell);
-    if (!done) return [name, cell.status === 'errored' ? `errored: ${terminalSafe(cell.error.message)}` : cell.status === 'skipped' ? `skipped: ${terminalSafe(cell.reason)}` : cell.status];
+    if (!done)
+      return [
+        name,
+        cell.status === 'errored'
+          ? `errored: ${terminalSafe(cell.error.message)}`
+          : cell.status === 'skipped'
+            ? `skipped: ${terminalSafe(cell.reason)}`
+            : cell.status,
+      ];
     return [
-      name, formatRate(done.throughput.tasksPerSec), ratio(done.throughput.tasksPerSec, reference?.throughput.tasksPerSec),
-      micro(done.latency.p50Ms), micro(done.latency.p99Ms), ratio(done.latency.p50Ms, reference?.latency.p50Ms),
+      name,
+      formatRate(done.throughput.tasksPerSec),
+      ratio(done.throughput.tasksPerSec, reference?.throughput.tasksPerSec),
+      micro(done.latency.p50Ms),
+      micro(done.latency.p99Ms),
+      ratio(done.latency.p50Ms, reference?.latency.p50Ms),
     ];
   });
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.filter((row) => row.length > 2).map((row) => row[i]?.length ?? 0)));
-  const line = (row: string[]): string => row.length === 2 ? `${row[0]!.padEnd(widths[0]!)}  ${row[1]}`
-    : row.map((text, i) => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!))).join('  ');
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.filter((row) => row.length > 2).map((row) => row[i]?.length ?? 0)),
+  );
+  const line = (row: string[]): string =>
+    row.length === 2
+      ? `${row[0]!.padEnd(widths[0]!)}  ${row[1]}`
+      : row.map((text, i) => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!))).join('  ');
   const { cpu, runtime } = result.context;
   const inFlight = (result.config as { inFlightPerWorker?: number }).inFlightPerWorker ?? 1;
   return [

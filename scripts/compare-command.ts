@@ -40,7 +40,8 @@ export function parseThreshold(text: string): number {
 
 function validate(args: CompareArgs): CompareOptions {
   const threshold = parseThreshold(args.threshold);
-  if (!(args.alpha > 0 && args.alpha < 0.5)) throw new UsageError(`--alpha must be a significance level above 0 and below 0.5, such as 0.05, got ${args.alpha}`);
+  if (!(args.alpha > 0 && args.alpha < 0.5))
+    throw new UsageError(`--alpha must be a significance level above 0 and below 0.5, such as 0.05, got ${args.alpha}`);
   if (!(Number.isSafeInteger(args.autoRerun) && args.autoRerun >= 0 && args.autoRerun <= 100)) {
     throw new UsageError(`--auto-rerun must be a whole number of rounds from 0 to 100, got ${args.autoRerun}`);
   }
@@ -58,27 +59,66 @@ async function load(file: string): Promise<LoadedRun> {
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <baseline> <current>',
   describe: 'compare a results file with a baseline: a verdict per cell; exit 1 on a regression',
-  builder: (yargs: Argv) => yargs
-    .positional('baseline', { type: 'string', demandOption: true, describe: 'baseline results file (e.g. results/baseline/<fingerprint>.json)' })
-    .positional('current', { type: 'string', demandOption: true, describe: 'results file of the run to judge' })
-    .option('threshold', { type: 'string', requiresArg: true, default: `${DEFAULT_SETTINGS.threshold * 100}%`, describe: 'smallest change that counts, as a percentage' })
-    .option('alpha', { type: 'number', requiresArg: true, default: DEFAULT_SETTINGS.alpha, describe: 'significance level of the Mann–Whitney U test over rounds' })
-    .option('normalize', { type: 'boolean', default: false, describe: 'compare each strategy\'s speedup over main-thread within its own run (runs from different machines)' })
-    .option('strict', { type: 'boolean', default: false, describe: 'exit 1 on inconclusive cells too' })
-    .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON instead of the table' })
-    .option('markdown', { type: 'string', requiresArg: true, describe: 'also write a markdown summary (for $GITHUB_STEP_SUMMARY) to this file' })
-    .option('auto-rerun', { type: 'number', requiresArg: true, default: 0, describe: 'before failing, re-run only the regressed cells for this many fresh rounds to confirm or clear them' })
-    .option('suite', { type: 'string', requiresArg: true, describe: 'with --auto-rerun: the --suite the run was made with (default: read from the results file)' })
-    .option('rerun-out', { type: 'string', requiresArg: true, describe: 'with --auto-rerun: directory for the re-run\'s results file (default: beside <current>)' }) as unknown as Argv<CompareArgs>,
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('baseline', {
+        type: 'string',
+        demandOption: true,
+        describe: 'baseline results file (e.g. results/baseline/<fingerprint>.json)',
+      })
+      .positional('current', { type: 'string', demandOption: true, describe: 'results file of the run to judge' })
+      .option('threshold', {
+        type: 'string',
+        requiresArg: true,
+        default: `${DEFAULT_SETTINGS.threshold * 100}%`,
+        describe: 'smallest change that counts, as a percentage',
+      })
+      .option('alpha', {
+        type: 'number',
+        requiresArg: true,
+        default: DEFAULT_SETTINGS.alpha,
+        describe: 'significance level of the Mann–Whitney U test over rounds',
+      })
+      .option('normalize', {
+        type: 'boolean',
+        default: false,
+        describe: "compare each strategy's speedup over main-thread within its own run (runs from different machines)",
+      })
+      .option('strict', { type: 'boolean', default: false, describe: 'exit 1 on inconclusive cells too' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON instead of the table' })
+      .option('markdown', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'also write a markdown summary (for $GITHUB_STEP_SUMMARY) to this file',
+      })
+      .option('auto-rerun', {
+        type: 'number',
+        requiresArg: true,
+        default: 0,
+        describe: 'before failing, re-run only the regressed cells for this many fresh rounds to confirm or clear them',
+      })
+      .option('suite', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'with --auto-rerun: the --suite the run was made with (default: read from the results file)',
+      })
+      .option('rerun-out', {
+        type: 'string',
+        requiresArg: true,
+        describe: "with --auto-rerun: directory for the re-run's results file (default: beside <current>)",
+      }) as unknown as Argv<CompareArgs>,
   handler: async (args) => {
     const options = validate(args);
     const baseline = await load(args.baseline);
     const current = await load(args.current);
     let comparison = compareRuns(baseline, current, options);
     if (comparison.cells.every((cell) => cell.verdict === 'new' || cell.verdict === 'missing')) {
-      const suites = (run: LoadedRun): string => [...new Set(run.run.cells.map((cell) => `${cell.suite}(${cell.size})`))].join(', ') || 'no cells';
-      throw new UsageError(`${args.baseline} and ${args.current} have no cell in common (baseline: ${suites(baseline)}; new: ${suites(current)}): ` +
-        'compare runs of the same suites, sizes, strategies, runtimes and --workers');
+      const suites = (run: LoadedRun): string =>
+        [...new Set(run.run.cells.map((cell) => `${cell.suite}(${cell.size})`))].join(', ') || 'no cells';
+      throw new UsageError(
+        `${args.baseline} and ${args.current} have no cell in common (baseline: ${suites(baseline)}; new: ${suites(current)}): ` +
+          'compare runs of the same suites, sizes, strategies, runtimes and --workers',
+      );
     }
     if (args.autoRerun > 0) {
       comparison = await confirmRegressions(comparison, baseline, current, options, {

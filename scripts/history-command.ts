@@ -21,11 +21,17 @@ export const DEFAULT_HISTORY_FILE = join('results', 'history.jsonl');
 
 export const historyCommand: CommandModule<object, HistoryArgs> = {
   command: 'history <action> <files..>',
-  describe: 'append runs\' medians (with commit and date) to the history the trend charts read',
-  builder: (yargs: Argv) => yargs
-    .positional('action', { choices: ['append'] as const, demandOption: true, describe: 'append: add each run once' })
-    .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
-    .option('file', { type: 'string', requiresArg: true, default: DEFAULT_HISTORY_FILE, describe: 'the history file (JSON lines)' }) as unknown as Argv<HistoryArgs>,
+  describe: "append runs' medians (with commit and date) to the history the trend charts read",
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('action', { choices: ['append'] as const, demandOption: true, describe: 'append: add each run once' })
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
+      .option('file', {
+        type: 'string',
+        requiresArg: true,
+        default: DEFAULT_HISTORY_FILE,
+        describe: 'the history file (JSON lines)',
+      }) as unknown as Argv<HistoryArgs>,
   handler: async (args) => {
     writableFile('--file', args.file);
     const text = existsSync(args.file) ? await readFile(args.file, 'utf8') : '';
@@ -45,6 +51,8 @@ export const historyCommand: CommandModule<object, HistoryArgs> = {
     // One append of whole lines: a reader never sees half an entry. A file whose last line
     // lost its newline (an interrupted editor, a hand edit) must not swallow the first new one.
     await appendFile(args.file, text === '' || text.endsWith('\n') ? lines : `\n${lines}`);
-    process.stderr.write(`history: ${lines.split('\n').length - 1} run(s) appended to ${args.file} (${known.length + lines.split('\n').length - 1} in all)\n`);
+    process.stderr.write(
+      `history: ${lines.split('\n').length - 1} run(s) appended to ${args.file} (${known.length + lines.split('\n').length - 1} in all)\n`,
+    );
   },
 };

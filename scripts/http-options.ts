@@ -29,7 +29,13 @@ export interface RawHttpOptions {
 }
 
 export const HTTP_DEFAULTS = {
-  connections: 10, duration: 10, pipelining: 1, warmup: 1, healthInterval: 10, maxQueue: 1024, timeout: 10,
+  connections: 10,
+  duration: 10,
+  pipelining: 1,
+  warmup: 1,
+  healthInterval: 10,
+  maxQueue: 1024,
+  timeout: 10,
   /** Workers yield to the server's main thread and the load generator on a machine with few cores. */
   workerNice: 5,
 } as const;
@@ -67,13 +73,17 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
   integerIn('workers', raw.workers, 1, 256, 'a whole number');
   integerIn('worker-nice', raw.workerNice, 0, 19, 'a nice increment');
   if (raw.amount !== undefined && raw.amount < raw.connections) {
-    throw new UsageError(`--amount (${raw.amount}) must be at least --connections (${raw.connections}): every connection sends one request or more`);
+    throw new UsageError(
+      `--amount (${raw.amount}) must be at least --connections (${raw.connections}): every connection sends one request or more`,
+    );
   }
   const strategies = parseStrategies(raw.strategies, HTTP_STRATEGY_NAMES, defaultStrategiesFor('http'));
 
   const spec = raw.suite.trim();
   if (spec === '' || spec === 'all' || spec.includes(',')) {
-    throw new UsageError(`--suite takes one suite for bench http (a server serves one route), got "${raw.suite}": run the suites one at a time`);
+    throw new UsageError(
+      `--suite takes one suite for bench http (a server serves one route), got "${raw.suite}": run the suites one at a time`,
+    );
   }
   const url = resolveSuiteUrl(spec);
   const suite = await loadSuite(url);
@@ -81,14 +91,26 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
   integerIn('size', size, 1, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number for suite ${suite.name}`);
   // Default: the size the load asks for; a client asking for more is refused (400), not served gigabytes.
   const maxRequestSize = raw.maxRequestSize ?? size;
-  integerIn('max-request-size', maxRequestSize, size, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number, at least --size (${size})`);
+  integerIn(
+    'max-request-size',
+    maxRequestSize,
+    size,
+    suite.maxSize ?? Number.MAX_SAFE_INTEGER,
+    `a whole number, at least --size (${size})`,
+  );
 
   const durationMs = raw.amount === undefined ? raw.duration * 1000 : null;
   const windowS = raw.amount === undefined ? raw.duration : AMOUNT_CELL_TIMEOUT_S;
   const http: HttpLoadConfig = {
-    connections: raw.connections, pipelining: raw.pipelining, durationMs, amount: raw.amount ?? null,
-    warmupMs: raw.warmup * 1000, healthProbe: raw.healthProbe, healthIntervalMs: raw.healthInterval,
-    maxQueue: raw.maxQueue, requestTimeoutMs: raw.timeout * 1000,
+    connections: raw.connections,
+    pipelining: raw.pipelining,
+    durationMs,
+    amount: raw.amount ?? null,
+    warmupMs: raw.warmup * 1000,
+    healthProbe: raw.healthProbe,
+    healthIntervalMs: raw.healthInterval,
+    maxQueue: raw.maxQueue,
+    requestTimeoutMs: raw.timeout * 1000,
   };
   return {
     suite: { name: suite.name, url, size, maxRequestSize },

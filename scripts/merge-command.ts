@@ -18,14 +18,21 @@ interface MergeArgs {
 export const mergeCommand: CommandModule<object, MergeArgs> = {
   command: 'merge <files..>',
   describe: 'merge results files from different machines or runtimes into one (cells keep their own context)',
-  builder: (yargs: Argv) => yargs
-    .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run` (or `bench merge`)' })
-    .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'the merged results file to write' })
-    .check((argv) => {
-      if ((argv.files as string[]).length < 2) throw new UsageError('bench merge needs two or more results files, e.g. bench merge a.json b.json --out merged.json');
-      if (argv.out === '') throw new UsageError('--out needs a file path, e.g. --out results/merged.json');
-      return true;
-    }) as unknown as Argv<MergeArgs>,
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('files', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: 'results files written by `bench run` (or `bench merge`)',
+      })
+      .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'the merged results file to write' })
+      .check((argv) => {
+        if ((argv.files as string[]).length < 2)
+          throw new UsageError('bench merge needs two or more results files, e.g. bench merge a.json b.json --out merged.json');
+        if (argv.out === '') throw new UsageError('--out needs a file path, e.g. --out results/merged.json');
+        return true;
+      }) as unknown as Argv<MergeArgs>,
   handler: async (args) => {
     writableFile('--out', args.out);
     const inputs: MergeInput[] = [];

@@ -46,7 +46,9 @@ async function readHistory(file: string): Promise<HistoryEntry[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error: unknown) {
-    throw new UsageError(`--history ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): give the file \`bench history append\` writes`);
+    throw new UsageError(
+      `--history ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): give the file \`bench history append\` writes`,
+    );
   }
   return parseHistory(text, file);
 }
@@ -69,11 +71,14 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
   }
   // Beside the first file that could be read: a missing first file has no useful directory.
   const defaults = defaultOutputs(first.file);
-  const written = await writeReports(loaded.map(({ result }) => result), {
-    htmlPath: writableFile('--html', args.html ?? defaults.html),
-    pngDir: writableDir('--png', args.png ?? defaults.png),
-    ...(args.history === undefined ? {} : { history: await readHistory(args.history) }),
-  });
+  const written = await writeReports(
+    loaded.map(({ result }) => result),
+    {
+      htmlPath: writableFile('--html', args.html ?? defaults.html),
+      pngDir: writableDir('--png', args.png ?? defaults.png),
+      ...(args.history === undefined ? {} : { history: await readHistory(args.history) }),
+    },
+  );
   if (written.htmlPath !== undefined) output.out(`wrote ${written.htmlPath}`);
   output.out(`wrote ${written.pngPaths.length} PNG charts to ${args.png ?? defaults.png}`);
   if (failures.length > 0) {
@@ -96,20 +101,30 @@ interface ReportCliOptions {
 export const reportCommand: CommandModule<object, ReportCliOptions> = {
   command: 'report <files..>',
   describe: 'Render the HTML report and PNG charts from results files (several files: one series each)',
-  builder: (yargs: Argv<object>) => yargs
-    .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
-    .option('html', { type: 'string', requiresArg: true, describe: 'HTML report path [default: <first file>.html beside it]' })
-    .option('png', { type: 'string', requiresArg: true, describe: 'directory for the PNG charts [default: <first file> without .json, beside it]' })
-    .option('history', { type: 'string', requiresArg: true, describe: 'history file (bench history append): adds a trend chart per suite to the HTML report' })
-    .option('keep-going', {
-      type: 'boolean', default: false,
-      describe: 'render the files that can be read when others cannot; exit code 2 at the end',
-    })
-    .check((argv) => {
-      if (argv.html === '') throw new UsageError('--html needs a file path, e.g. --html out/report.html');
-      if (argv.png === '') throw new UsageError('--png needs a directory, e.g. --png out/charts');
-      return true;
-    }),
+  builder: (yargs: Argv<object>) =>
+    yargs
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
+      .option('html', { type: 'string', requiresArg: true, describe: 'HTML report path [default: <first file>.html beside it]' })
+      .option('png', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'directory for the PNG charts [default: <first file> without .json, beside it]',
+      })
+      .option('history', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'history file (bench history append): adds a trend chart per suite to the HTML report',
+      })
+      .option('keep-going', {
+        type: 'boolean',
+        default: false,
+        describe: 'render the files that can be read when others cannot; exit code 2 at the end',
+      })
+      .check((argv) => {
+        if (argv.html === '') throw new UsageError('--html needs a file path, e.g. --html out/report.html');
+        if (argv.png === '') throw new UsageError('--png needs a directory, e.g. --png out/charts');
+        return true;
+      }),
   handler: async (args) => {
     await runReport({ files: args.files, html: args.html, png: args.png, keepGoing: args.keepGoing, history: args.history });
   },

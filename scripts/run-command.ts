@@ -20,27 +20,77 @@ interface RunArgs extends RawRunOptions, RawRuntimeOptions {
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run',
   describe: 'measure suites under each strategy, one fresh process per cell and round',
-  builder: (yargs: Argv) => yargs
-    .option('suite', { type: 'string', requiresArg: true, default: 'fib', describe: 'fib, sort, sha256, all, a comma-separated list, or ./path/to/suite.js' })
-    .option('size', { type: 'number', requiresArg: true, describe: "the suite's size knob (default: the suite's defaultSize)" })
-    .option('strategies', { type: 'string', requiresArg: true, describe: 'comma-separated subset of strategies (default: all; see `bench list`)' })
-    .option('workers', { type: 'number', requiresArg: true, describe: 'threads or processes per strategy (default: os.availableParallelism())' })
-    .option('rounds', { type: 'number', requiresArg: true, describe: 'fresh-process rounds per cell (default 3; 2 with --quick)' })
-    .option('quick', { type: 'boolean', default: false, describe: 'a fast pass: fewer rounds, shorter phases' })
-    .option('phase-time', { type: 'number', requiresArg: true, describe: 'ms budget of each measured phase (default 1000; 250 with --quick)' })
-    .option('cell-timeout', { type: 'number', requiresArg: true, default: 120, describe: 'seconds before a cell round is killed and marked errored' })
-    .option('worker-nice', { type: 'number', requiresArg: true, default: DEFAULT_WORKER_NICE, describe: 'lower worker/child scheduling priority by this much (0-19), so the dispatching thread stays responsive' })
-    .option('in-flight-per-worker', { type: 'number', requiresArg: true, describe: "tasks each worker may hold at once (default: each strategy's own; peers: their library's knob)" })
-    .option('max-heap', { type: 'number', requiresArg: true, describe: 'heap limit (MiB) of the cell and of each worker and child; a suite past it errors its cell (default: half an equal share of memory, 256-4096)' })
-    .option('seed', { type: 'number', requiresArg: true, default: 1, describe: 'seed for the suites\' inputs' })
-    .option('json', { type: 'boolean', default: false, describe: 'print the RunResult JSON to stdout instead of the table' })
-    .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' })
-    .option('runtime', { type: 'string', requiresArg: true, default: 'node', describe: 'runtimes that host the cells: node, bun, deno (comma-separated)' })
-    .option('bun-smol', { type: 'boolean', default: false, describe: "also run bun with --smol and smol workers, as runtime 'bun-smol'" })
-    .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary (default: node_modules/.bin, then PATH)' })
-    .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary (default: node_modules/.bin, then PATH)' })
-    .option('keep-going', { type: 'boolean', default: false, describe: 'with several runtimes, skip the cells of a missing one instead of stopping' })
-    .option('report', { type: 'boolean', default: true, describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)' }) as unknown as Argv<RunArgs>,
+  builder: (yargs: Argv) =>
+    yargs
+      .option('suite', {
+        type: 'string',
+        requiresArg: true,
+        default: 'fib',
+        describe: 'fib, sort, sha256, all, a comma-separated list, or ./path/to/suite.js',
+      })
+      .option('size', { type: 'number', requiresArg: true, describe: "the suite's size knob (default: the suite's defaultSize)" })
+      .option('strategies', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'comma-separated subset of strategies (default: all; see `bench list`)',
+      })
+      .option('workers', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'threads or processes per strategy (default: os.availableParallelism())',
+      })
+      .option('rounds', { type: 'number', requiresArg: true, describe: 'fresh-process rounds per cell (default 3; 2 with --quick)' })
+      .option('quick', { type: 'boolean', default: false, describe: 'a fast pass: fewer rounds, shorter phases' })
+      .option('phase-time', {
+        type: 'number',
+        requiresArg: true,
+        describe: 'ms budget of each measured phase (default 1000; 250 with --quick)',
+      })
+      .option('cell-timeout', {
+        type: 'number',
+        requiresArg: true,
+        default: 120,
+        describe: 'seconds before a cell round is killed and marked errored',
+      })
+      .option('worker-nice', {
+        type: 'number',
+        requiresArg: true,
+        default: DEFAULT_WORKER_NICE,
+        describe: 'lower worker/child scheduling priority by this much (0-19), so the dispatching thread stays responsive',
+      })
+      .option('in-flight-per-worker', {
+        type: 'number',
+        requiresArg: true,
+        describe: "tasks each worker may hold at once (default: each strategy's own; peers: their library's knob)",
+      })
+      .option('max-heap', {
+        type: 'number',
+        requiresArg: true,
+        describe:
+          'heap limit (MiB) of the cell and of each worker and child; a suite past it errors its cell (default: half an equal share of memory, 256-4096)',
+      })
+      .option('seed', { type: 'number', requiresArg: true, default: 1, describe: "seed for the suites' inputs" })
+      .option('json', { type: 'boolean', default: false, describe: 'print the RunResult JSON to stdout instead of the table' })
+      .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' })
+      .option('runtime', {
+        type: 'string',
+        requiresArg: true,
+        default: 'node',
+        describe: 'runtimes that host the cells: node, bun, deno (comma-separated)',
+      })
+      .option('bun-smol', { type: 'boolean', default: false, describe: "also run bun with --smol and smol workers, as runtime 'bun-smol'" })
+      .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary (default: node_modules/.bin, then PATH)' })
+      .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary (default: node_modules/.bin, then PATH)' })
+      .option('keep-going', {
+        type: 'boolean',
+        default: false,
+        describe: 'with several runtimes, skip the cells of a missing one instead of stopping',
+      })
+      .option('report', {
+        type: 'boolean',
+        default: true,
+        describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)',
+      }) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     const { suites, config } = await resolveRunOptions(args);
     const runtimes = await resolveRuntimes(args, (line) => process.stderr.write(`${line}\n`));
@@ -49,8 +99,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const interrupts = trapInterrupts('cell');
 
     const { result, path } = await executeRun(
-      { suites, config: { ...config, runtimes: runtimes.map((t) => t.name) }, runtimes, commandLine: process.argv.slice(2),
-        ...(config.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: config.inFlightPerWorker }), maxHeapMb: config.maxHeapMb, resultsPath: (runId) => `${outDir}/${runId}.json` },
+      {
+        suites,
+        config: { ...config, runtimes: runtimes.map((t) => t.name) },
+        runtimes,
+        commandLine: process.argv.slice(2),
+        ...(config.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: config.inFlightPerWorker }),
+        maxHeapMb: config.maxHeapMb,
+        resultsPath: (runId) => `${outDir}/${runId}.json`,
+      },
       (rounds) => createProgress(rounds),
       interrupts.signal,
     );

@@ -45,10 +45,18 @@ export function integerIn(flag: string, value: number | undefined, min: number, 
   }
 }
 
-const listOf = (text: string): string[] => text.split(',').map((item) => item.trim()).filter(Boolean);
+const listOf = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** `known`: the strategies the command offers (the registry's, for its scenario); `defaults`: those it runs unasked. */
-export function parseStrategies<Name extends string>(text: string | undefined, known: readonly Name[], defaults: readonly Name[] = known): Name[] {
+export function parseStrategies<Name extends string>(
+  text: string | undefined,
+  known: readonly Name[],
+  defaults: readonly Name[] = known,
+): Name[] {
   if (text === undefined) return [...defaults];
   const isKnown = (name: string): name is Name => (known as readonly string[]).includes(name);
   const names = listOf(text);
@@ -80,7 +88,8 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
   const strategies = parseStrategies(raw.strategies, RUN_STRATEGY_NAMES, defaultStrategiesFor('run'));
 
   const specs = listOf(raw.suite).flatMap((spec) => (spec === 'all' ? BUILTIN_SUITE_NAMES : [spec]));
-  if (specs.length === 0) throw new UsageError(`--suite is empty: choose ${[...BUILTIN_SUITE_NAMES, 'all'].join(', ')} or a path to a suite file`);
+  if (specs.length === 0)
+    throw new UsageError(`--suite is empty: choose ${[...BUILTIN_SUITE_NAMES, 'all'].join(', ')} or a path to a suite file`);
   if (raw.size !== undefined && specs.length > 1) {
     throw new UsageError('--size applies to a single suite: run the suites one at a time to set their sizes');
   }

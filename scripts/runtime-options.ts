@@ -21,13 +21,17 @@ export interface RawRuntimeOptions {
 const CHOOSABLE: readonly RuntimeName[] = ['node', 'bun', 'deno'];
 
 export function parseRuntimes(raw: RawRuntimeOptions): RuntimeName[] {
-  const names = raw.runtime.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = raw.runtime
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new UsageError(`--runtime is empty: give a comma-separated list of ${CHOOSABLE.join(', ')}`);
   const unknown = names.find((name) => !CHOOSABLE.includes(name as RuntimeName));
   if (unknown) throw new UsageError(`unknown runtime "${unknown}" in --runtime: choose from ${CHOOSABLE.join(', ')}`);
   const runtimes = [...new Set(names)] as RuntimeName[];
   if (raw.bunSmol) {
-    if (!runtimes.includes('bun')) throw new UsageError('--bun-smol adds a variant of bun: add bun to --runtime (e.g. --runtime bun --bun-smol)');
+    if (!runtimes.includes('bun'))
+      throw new UsageError('--bun-smol adds a variant of bun: add bun to --runtime (e.g. --runtime bun --bun-smol)');
     runtimes.splice(runtimes.indexOf('bun') + 1, 0, 'bun-smol');
   }
   return runtimes;

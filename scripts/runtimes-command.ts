@@ -5,18 +5,27 @@ import { probeRuntime } from '../runners/runtimes/probe.js';
 import { errorMessage } from '../runners/common/error-message.js';
 import { formatDuration } from '../runners/common/format-duration.js';
 
-interface RuntimesArgs { bun?: string; deno?: string; json: boolean }
+interface RuntimesArgs {
+  bun?: string;
+  deno?: string;
+  json: boolean;
+}
 
 type Found = { runtime: Binary; probe: RuntimeProbe } | { runtime: Binary; missing: string };
 
 function describe(found: Found): string {
   if ('missing' in found) return `${found.runtime}: not available — ${found.missing}`;
   const { probe } = found;
-  const starts = Object.entries(probe.workerStartMs).map(([api, ms]) => `${api} ${formatDuration(ms)}`).join(', ');
+  const starts = Object.entries(probe.workerStartMs)
+    .map(([api, ms]) => `${api} ${formatDuration(ms)}`)
+    .join(', ');
   const lines = [
     `${found.runtime} ${probe.version}  (${probe.path})`,
     `  worker start: ${starts || '—'} → cells use ${probe.threadApi}; fork → first IPC message: ${formatDuration(probe.forkStartMs)}`,
-    ...CAPABILITY_NAMES.map((name) => `  ${probe.capabilities[name] ? '✓' : '✗'} ${CAPABILITIES[name]}${probe.failures[name] ? ` (${probe.failures[name]})` : ''}`),
+    ...CAPABILITY_NAMES.map(
+      (name) =>
+        `  ${probe.capabilities[name] ? '✓' : '✗'} ${CAPABILITIES[name]}${probe.failures[name] ? ` (${probe.failures[name]})` : ''}`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -24,10 +33,11 @@ function describe(found: Found): string {
 export const runtimesCommand: CommandModule<object, RuntimesArgs> = {
   command: 'runtimes',
   describe: 'which runtimes are found, their versions, and what each supports',
-  builder: (yargs: Argv) => yargs
-    .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary' })
-    .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary' })
-    .option('json', { type: 'boolean', default: false, describe: 'print the probes as JSON' }) as unknown as Argv<RuntimesArgs>,
+  builder: (yargs: Argv) =>
+    yargs
+      .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary' })
+      .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the probes as JSON' }) as unknown as Argv<RuntimesArgs>,
   handler: async (args) => {
     const overrides = { ...(args.bun !== undefined ? { bun: args.bun } : {}), ...(args.deno !== undefined ? { deno: args.deno } : {}) };
     const found: Found[] = [];

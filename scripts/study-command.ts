@@ -29,44 +29,89 @@ interface StudyArgs extends RawStudyOptions, RawRuntimeOptions {
 /** The options both studies share: those of `bench run` but the one the study sweeps. */
 function commonOptions(yargs: Argv) {
   return yargs
-    .option('suite', { type: 'string', requiresArg: true, default: 'fib', describe: 'fib, sort, sha256, all, a comma-separated list, or ./path/to/suite.js' })
-    .option('strategies', { type: 'string', requiresArg: true, describe: 'comma-separated subset of strategies (default: all); main-thread, the baseline, is always added' })
+    .option('suite', {
+      type: 'string',
+      requiresArg: true,
+      default: 'fib',
+      describe: 'fib, sort, sha256, all, a comma-separated list, or ./path/to/suite.js',
+    })
+    .option('strategies', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'comma-separated subset of strategies (default: all); main-thread, the baseline, is always added',
+    })
     .option('rounds', { type: 'number', requiresArg: true, describe: 'fresh-process rounds per cell (default 3; 2 with --quick)' })
     .option('quick', { type: 'boolean', default: false, describe: 'a fast pass: fewer rounds, shorter phases' })
-    .option('phase-time', { type: 'number', requiresArg: true, describe: 'ms budget of each measured phase (default 1000; 250 with --quick)' })
-    .option('cell-timeout', { type: 'number', requiresArg: true, default: 120, describe: 'seconds before a cell round is killed and marked errored' })
-    .option('worker-nice', { type: 'number', requiresArg: true, default: DEFAULT_WORKER_NICE, describe: 'lower worker/child scheduling priority by this much (0-19)' })
-    .option('seed', { type: 'number', requiresArg: true, default: 1, describe: 'seed for the suites\' inputs' })
-    .option('json', { type: 'boolean', default: false, describe: 'print the results JSON (with its study block) to stdout instead of the tables' })
+    .option('phase-time', {
+      type: 'number',
+      requiresArg: true,
+      describe: 'ms budget of each measured phase (default 1000; 250 with --quick)',
+    })
+    .option('cell-timeout', {
+      type: 'number',
+      requiresArg: true,
+      default: 120,
+      describe: 'seconds before a cell round is killed and marked errored',
+    })
+    .option('worker-nice', {
+      type: 'number',
+      requiresArg: true,
+      default: DEFAULT_WORKER_NICE,
+      describe: 'lower worker/child scheduling priority by this much (0-19)',
+    })
+    .option('seed', { type: 'number', requiresArg: true, default: 1, describe: "seed for the suites' inputs" })
+    .option('json', {
+      type: 'boolean',
+      default: false,
+      describe: 'print the results JSON (with its study block) to stdout instead of the tables',
+    })
     .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' })
-    .option('runtime', { type: 'string', requiresArg: true, default: 'node', describe: 'runtimes that host the cells: node, bun, deno (comma-separated)' })
+    .option('runtime', {
+      type: 'string',
+      requiresArg: true,
+      default: 'node',
+      describe: 'runtimes that host the cells: node, bun, deno (comma-separated)',
+    })
     .option('bun-smol', { type: 'boolean', default: false, describe: "also run bun with --smol and smol workers, as runtime 'bun-smol'" })
     .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary (default: node_modules/.bin, then PATH)' })
     .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary (default: node_modules/.bin, then PATH)' })
-    .option('keep-going', { type: 'boolean', default: false, describe: 'with several runtimes, skip the cells of a missing one instead of stopping' })
-    .option('report', { type: 'boolean', default: true, describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)' });
+    .option('keep-going', {
+      type: 'boolean',
+      default: false,
+      describe: 'with several runtimes, skip the cells of a missing one instead of stopping',
+    })
+    .option('report', {
+      type: 'boolean',
+      default: true,
+      describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)',
+    });
 }
 
 async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
-  const log = (line: string): void => { process.stderr.write(`${line}\n`); };
+  const log = (line: string): void => {
+    process.stderr.write(`${line}\n`);
+  };
   const plan = await resolveStudyOptions(kind, args);
   const runtimes = await resolveRuntimes(args, log);
   const outDir = writableDir('--out', args.out);
   for (const note of plan.notes) log(`note: ${note}`);
   const interrupts = trapInterrupts('cell');
-  const { result, path } = await executeStudy({
-    kind,
-    cores: os.availableParallelism(),
-    log,
-    run: {
-      suites: plan.suites,
-      config: { ...plan.config, runtimes: runtimes.map((t) => t.name) },
-      runtimes,
-      commandLine: process.argv.slice(2),
-      resultsPath: (runId) => `${outDir}/${runId}.json`,
-      ...(plan.workersList ? { workersList: plan.workersList } : {}),
+  const { result, path } = await executeStudy(
+    {
+      kind,
+      cores: os.availableParallelism(),
+      log,
+      run: {
+        suites: plan.suites,
+        config: { ...plan.config, runtimes: runtimes.map((t) => t.name) },
+        runtimes,
+        commandLine: process.argv.slice(2),
+        resultsPath: (runId) => `${outDir}/${runId}.json`,
+        ...(plan.workersList ? { workersList: plan.workersList } : {}),
+      },
     },
-  }, interrupts.signal);
+    interrupts.signal,
+  );
   interrupts.release();
 
   // The same file, now with its analysis: an interrupted study is analysed on what it measured.
@@ -79,13 +124,23 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
   if (!result.complete) process.exitCode = interruptedExit(result.interruptedBy);
 }
 
-const sizeOptions = (yargs: Argv) => commonOptions(yargs)
-  .option('sizes', { type: 'string', requiresArg: true, describe: "ascending comma-separated sizes (default: the suite's `sizes`)" })
-  .option('workers', { type: 'number', requiresArg: true, describe: 'threads or processes per strategy (default: os.availableParallelism())' });
+const sizeOptions = (yargs: Argv) =>
+  commonOptions(yargs)
+    .option('sizes', { type: 'string', requiresArg: true, describe: "ascending comma-separated sizes (default: the suite's `sizes`)" })
+    .option('workers', {
+      type: 'number',
+      requiresArg: true,
+      describe: 'threads or processes per strategy (default: os.availableParallelism())',
+    });
 
-const workersOptions = (yargs: Argv) => commonOptions(yargs)
-  .option('size', { type: 'number', requiresArg: true, describe: "the suite's size knob (default: the suite's defaultSize)" })
-  .option('workers-list', { type: 'string', requiresArg: true, describe: 'ascending comma-separated worker counts from 1 (default: 1 … 2 × cores)' });
+const workersOptions = (yargs: Argv) =>
+  commonOptions(yargs)
+    .option('size', { type: 'number', requiresArg: true, describe: "the suite's size knob (default: the suite's defaultSize)" })
+    .option('workers-list', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'ascending comma-separated worker counts from 1 (default: 1 … 2 × cores)',
+    });
 
 /** What a builder parses; yargs hands the handler the same with camelCase keys added. */
 type Parsed<Builder> = Builder extends (yargs: Argv) => Argv<infer Options> ? Options : never;
@@ -107,6 +162,7 @@ const workersStudy: CommandModule<object, Parsed<typeof workersOptions>> = {
 export const studyCommand: CommandModule = {
   command: 'study',
   describe: 'a run that sweeps sizes (crossovers) or worker counts (scaling), with the analysis in its results',
-  builder: (yargs: Argv) => yargs.command(sizeStudy).command(workersStudy).demandCommand(1, 'choose a study: `bench study size` or `bench study workers`'),
+  builder: (yargs: Argv) =>
+    yargs.command(sizeStudy).command(workersStudy).demandCommand(1, 'choose a study: `bench study size` or `bench study workers`'),
   handler: () => {},
 };

@@ -36,7 +36,9 @@ export function resolveSuiteUrl(spec: string, cwd = process.cwd()): string {
   const file = resolve(cwd, spec);
   if (!existsSync(file)) throw new SuiteLoadError(`suite file ${spec} does not exist: check the path (resolved to ${file})`);
   if (/\.[cm]?ts$/.test(file)) {
-    throw new SuiteLoadError(`suite file ${spec} is TypeScript: compile it to JavaScript first (workers run plain .js so no loader skews start-up)`);
+    throw new SuiteLoadError(
+      `suite file ${spec} is TypeScript: compile it to JavaScript first (workers run plain .js so no loader skews start-up)`,
+    );
   }
   return pathToFileURL(file).href;
 }
@@ -73,7 +75,9 @@ export async function loadSuite(url: string): Promise<Suite> {
     moduleExports = await import(url);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new SuiteLoadError(`suite ${url} could not be loaded: ${reason}; a suite is a JavaScript module (.js or .mjs) that imports and runs on its own (README "Writing a suite")`);
+    throw new SuiteLoadError(
+      `suite ${url} could not be loaded: ${reason}; a suite is a JavaScript module (.js or .mjs) that imports and runs on its own (README "Writing a suite")`,
+    );
   }
   return validateSuite(moduleExports, url);
 }

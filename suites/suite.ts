@@ -5,8 +5,15 @@
  */
 
 export type TypedArray =
-  | Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array
-  | Int32Array | Uint32Array | Float32Array | Float64Array;
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array;
 
 /** Values that survive structured clone, transfer, a SharedArrayBuffer and JSON alike. */
 export type Value = number | string | boolean | TypedArray | { [key: string]: Value };

@@ -9,11 +9,20 @@ import { aggregateCell } from '../runners/orchestrate/aggregate.js';
 import type { RoundSample } from '../runners/contract/results.js';
 
 const round = (index: number, meanMs: number, count: number): RoundSample => ({
-  round: index, tasks: 10, wallMs: 10, tasksPerSec: 1000,
+  round: index,
+  tasks: 10,
+  wallMs: 10,
+  tasksPerSec: 1000,
   // What thinning leaves of a long tail: the minimum, the median, the one slow outlier.
-  latencySamplesMs: [0.001, 0.0015, 5], latencyMeanMs: meanMs, latencyCount: count,
-  loadedLatencySamplesMs: [1], eventLoopDelay: { p50Ms: 0, p99Ms: 0, maxMs: 0, method: 'histogram' },
-  startupSamplesMs: [], peakRssBytes: 1, verifiedOutputs: 10, foreignCpuShare: null,
+  latencySamplesMs: [0.001, 0.0015, 5],
+  latencyMeanMs: meanMs,
+  latencyCount: count,
+  loadedLatencySamplesMs: [1],
+  eventLoopDelay: { p50Ms: 0, p99Ms: 0, maxMs: 0, method: 'histogram' },
+  startupSamplesMs: [],
+  peakRssBytes: 1,
+  verifiedOutputs: 10,
+  foreignCpuShare: null,
 });
 
 test('the unloaded mean and count come from every sample of every round', () => {

@@ -13,18 +13,32 @@ import { roundsCell, runOf, scaled, STEADY } from './fixtures/round-cells.js';
 
 test('a re-run confirms a real regression and clears a noisy one, measuring only regressed cells', async () => {
   const options = { ...DEFAULT_SETTINGS, normalize: false };
-  const baseline: LoadedRun = { file: 'base.json', run: runOf(['main-thread', 'worker-pool', 'shared-memory'].map((s) => roundsCell(s, STEADY, undefined, 'fib'))) };
+  const baseline: LoadedRun = {
+    file: 'base.json',
+    run: runOf(['main-thread', 'worker-pool', 'shared-memory'].map((s) => roundsCell(s, STEADY, undefined, 'fib'))),
+  };
   // worker-pool really got slower; shared-memory looked slower because of a busy neighbour.
-  const current: LoadedRun = { file: 'cur.json', run: runOf([
-    roundsCell('main-thread', STEADY, undefined, 'fib'), roundsCell('worker-pool', scaled(0.7), undefined, 'fib'),
-    roundsCell('shared-memory', scaled(0.75), undefined, 'fib')]) };
+  const current: LoadedRun = {
+    file: 'cur.json',
+    run: runOf([
+      roundsCell('main-thread', STEADY, undefined, 'fib'),
+      roundsCell('worker-pool', scaled(0.7), undefined, 'fib'),
+      roundsCell('shared-memory', scaled(0.75), undefined, 'fib'),
+    ]),
+  };
   const first = compareRuns(baseline, current, options);
-  assert.deepEqual(first.cells.map((c) => c.verdict), ['unchanged', 'regressed', 'regressed']);
+  assert.deepEqual(
+    first.cells.map((c) => c.verdict),
+    ['unchanged', 'regressed', 'regressed'],
+  );
 
   const asked: string[][] = [];
   const measure: Measure = async (_current, suite, strategies) => {
     asked.push([suite.name, ...strategies]);
-    return { file: 'rerun.json', run: runOf([roundsCell('worker-pool', scaled(0.7), undefined, 'fib'), roundsCell('shared-memory', scaled(1.01), undefined, 'fib')]) };
+    return {
+      file: 'rerun.json',
+      run: runOf([roundsCell('worker-pool', scaled(0.7), undefined, 'fib'), roundsCell('shared-memory', scaled(1.01), undefined, 'fib')]),
+    };
   };
   const settled = await confirmRegressions(first, baseline, current, options, { rounds: 5, measure });
   assert.deepEqual(asked, [['fib', 'worker-pool', 'shared-memory']], 'only the regressed cells, once per suite');
@@ -36,9 +50,17 @@ test('a re-run confirms a real regression and clears a noisy one, measuring only
   assert.equal(shared!.rerun?.confirmed, false);
   assert.equal(shared!.rerun?.firstVerdict, 'regressed');
   assert.equal(exitCodeOf(settled.cells, false), 1, 'the confirmed regression still fails the job');
-  assert.equal(exitCodeOf(settled.cells.filter((c) => c.strategy !== 'worker-pool'), false), 0);
+  assert.equal(
+    exitCodeOf(
+      settled.cells.filter((c) => c.strategy !== 'worker-pool'),
+      false,
+    ),
+    0,
+  );
 
   // Too few fresh rounds could never confirm anything, so would clear every regression: refused.
-  await assert.rejects(confirmRegressions(first, baseline, current, options, { rounds: 2, measure }),
-    /--auto-rerun 2 cannot confirm a regression against 5 baseline rounds/);
+  await assert.rejects(
+    confirmRegressions(first, baseline, current, options, { rounds: 2, measure }),
+    /--auto-rerun 2 cannot confirm a regression against 5 baseline rounds/,
+  );
 });

@@ -27,13 +27,23 @@ test('a baseline is saved under its fingerprint and found again from any run of 
 
   // A later run on the same machine and runtime (other host, commit, load) finds it.
   const later = join(dir, 'later.json');
-  writeFileSync(later, JSON.stringify({ ...nodeResults, runId: 'later', context: { ...nodeResults.context, hostname: 'ci-7', commit: 'abc', loadAverage1m: 3 } }));
+  writeFileSync(
+    later,
+    JSON.stringify({
+      ...nodeResults,
+      runId: 'later',
+      context: { ...nodeResults.context, hostname: 'ci-7', commit: 'abc', loadAverage1m: 3 },
+    }),
+  );
   const found = await runCli(['baseline', 'path', later, '--dir', baselines]);
   assert.equal(found.stdout.trim(), path);
 
   // Another Node version is another fingerprint.
   const upgraded = join(dir, 'upgraded.json');
-  writeFileSync(upgraded, JSON.stringify({ ...nodeResults, context: { ...nodeResults.context, runtime: { name: 'node', version: '22.1.0' } } }));
+  writeFileSync(
+    upgraded,
+    JSON.stringify({ ...nodeResults, context: { ...nodeResults.context, runtime: { name: 'node', version: '22.1.0' } } }),
+  );
   const elsewhere = await runCli(['baseline', 'path', upgraded, '--dir', baselines]);
   assert.notEqual(elsewhere.stdout.trim(), path);
 

@@ -5,8 +5,11 @@ import type { Value } from '../suites/suite.js';
 
 test('the shared-memory codec round-trips every value kind through a SharedArrayBuffer', () => {
   const value: Value = {
-    n: -1.5e-300, s: 'héllo ✓', b: true,
-    f64: new Float64Array([1.5, Number.NaN, -0]), u8: new Uint8Array([0, 255]),
+    n: -1.5e-300,
+    s: 'héllo ✓',
+    b: true,
+    f64: new Float64Array([1.5, Number.NaN, -0]),
+    u8: new Uint8Array([0, 255]),
     nested: { i32: new Int32Array([-7, 2 ** 31 - 1]), empty: '' },
   };
   const encoded = encode(value);

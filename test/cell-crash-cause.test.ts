@@ -9,7 +9,7 @@ import { causeIn } from '../runners/orchestrate/spawn-cell.js';
 test('the cause of a dead cell is its error line, not the version banner', () => {
   const uncaught = [
     'file:///work/dist/runners/json-codec.js:26',
-    "    const kind = wire[TAG];",
+    '    const kind = wire[TAG];',
     '                     ^',
     '',
     "TypeError: Cannot read properties of null (reading '__benchTypedArray')",
@@ -20,8 +20,10 @@ test('the cause of a dead cell is its error line, not the version banner', () =>
     '',
   ].join('\n');
   assert.equal(causeIn(uncaught), "TypeError: Cannot read properties of null (reading '__benchTypedArray')");
-  assert.equal(causeIn('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n'),
-    'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory');
+  assert.equal(
+    causeIn('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n'),
+    'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+  );
   const outOfMemory = [
     '<--- Last few GCs --->',
     'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
@@ -30,8 +32,16 @@ test('the cause of a dead cell is its error line, not the version banner', () =>
     ' 3: 0xee85e7 v8::internal::V8::FatalProcessOutOfMemory(v8::internal::Isolate*, char const*) [/usr/bin/node]',
   ].join('\n');
   assert.equal(causeIn(outOfMemory), 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory');
-  const thrownString = ['', 'node:internal/process/esm_loader:40', '      internalBinding(\'errors\').triggerUncaughtException(', '      ^',
-    'boom', '(Use `node --trace-uncaught ...` to show where the exception was thrown)', '', 'Node.js v20.20.2'].join('\n');
+  const thrownString = [
+    '',
+    'node:internal/process/esm_loader:40',
+    "      internalBinding('errors').triggerUncaughtException(",
+    '      ^',
+    'boom',
+    '(Use `node --trace-uncaught ...` to show where the exception was thrown)',
+    '',
+    'Node.js v20.20.2',
+  ].join('\n');
   assert.equal(causeIn(thrownString), 'boom');
   assert.equal(causeIn('some last words\n'), 'some last words');
   assert.equal(causeIn('\n'), undefined);

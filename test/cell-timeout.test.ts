@@ -5,8 +5,19 @@ import { NOTHING_MEASURED_EXIT } from '../scripts/nothing-measured.js';
 
 test('a cell that hangs is killed at --cell-timeout and recorded as errored; the run goes on', async () => {
   const out = tempDir();
-  const result = await runCli(['run', '--suite', fixture('hang-suite.js'), '--strategies', 'main-thread,worker-pool',
-    '--rounds', '1', '--cell-timeout', '2', '--out', out]);
+  const result = await runCli([
+    'run',
+    '--suite',
+    fixture('hang-suite.js'),
+    '--strategies',
+    'main-thread,worker-pool',
+    '--rounds',
+    '1',
+    '--cell-timeout',
+    '2',
+    '--out',
+    out,
+  ]);
   assert.equal(result.code, NOTHING_MEASURED_EXIT, result.stderr); // every cell errored: nothing measured
   const run = readResults(out);
   assert.equal(run.complete, true);

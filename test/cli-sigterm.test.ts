@@ -9,10 +9,24 @@ import { waitUntil } from './helpers/wait.js';
 
 test('SIGTERM mid-run keeps the measured cells and exits 143', { skip: process.platform !== 'linux' }, async () => {
   const out = tempDir();
-  const { child, done } = startCli(['run', '--suite', fixture('tiny-suite.js'), '--strategies', 'main-thread,worker-pool',
-    '--rounds', '3', '--phase-time', '300', '--no-report', '--out', out]);
+  const { child, done } = startCli([
+    'run',
+    '--suite',
+    fixture('tiny-suite.js'),
+    '--strategies',
+    'main-thread,worker-pool',
+    '--rounds',
+    '3',
+    '--phase-time',
+    '300',
+    '--no-report',
+    '--out',
+    out,
+  ]);
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   await waitUntil(() => /\[1\/6\]/.test(stderr), 'the first cell to finish', { timeoutMs: 60_000 });
   child.kill('SIGTERM');
   const result = await done;
@@ -20,5 +34,8 @@ test('SIGTERM mid-run keeps the measured cells and exits 143', { skip: process.p
   const run = readResults(out);
   assert.equal(run.complete, false);
   assert.equal(run.interruptedBy, 'SIGTERM');
-  assert.ok(run.cells.some((cell) => cell.status === 'completed'), 'what was measured before SIGTERM is kept');
+  assert.ok(
+    run.cells.some((cell) => cell.status === 'completed'),
+    'what was measured before SIGTERM is kept',
+  );
 });

@@ -12,9 +12,21 @@ import { fixture, runCli, tempDir } from './helpers/cli.js';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
-test('progress lines show a suite\'s escape-laden name and error inert', async () => {
-  const result = await runCli(['run', '--suite', fixture('faults/escape-error.js'), '--strategies', 'main-thread,worker-pool',
-    '--rounds', '1', '--phase-time', '40', '--no-report', '--out', tempDir()]);
+test("progress lines show a suite's escape-laden name and error inert", async () => {
+  const result = await runCli([
+    'run',
+    '--suite',
+    fixture('faults/escape-error.js'),
+    '--strategies',
+    'main-thread,worker-pool',
+    '--rounds',
+    '1',
+    '--phase-time',
+    '40',
+    '--no-report',
+    '--out',
+    tempDir(),
+  ]);
   assert.equal(result.code, 4, result.stderr);
   const progress = result.stderr.split('\n').filter((line) => /^\[\d\/2\]/.test(line));
   assert.equal(progress.length, 2, result.stderr);

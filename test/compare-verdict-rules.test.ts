@@ -13,8 +13,10 @@ import type { CompletedCell, ErroredCell, RunResult } from '../runners/contract/
 import { roundsCell, runOf, scaled, STEADY } from './fixtures/round-cells.js';
 
 /** 160 latency samples a round: too few for a per-round p99. */
-const shortPhases = (cell: CompletedCell): CompletedCell =>
-  ({ ...cell, rounds: cell.rounds.map((round) => ({ ...round, latencySamplesMs: round.latencySamplesMs.slice(0, 160) })) });
+const shortPhases = (cell: CompletedCell): CompletedCell => ({
+  ...cell,
+  rounds: cell.rounds.map((round) => ({ ...round, latencySamplesMs: round.latencySamplesMs.slice(0, 160) })),
+});
 
 function verdictOf(comparison: Comparison, strategy: string, suite = 'knob'): CellComparison {
   const found = comparison.cells.find((c) => c.strategy === strategy && c.suite === suite);
@@ -24,18 +26,37 @@ function verdictOf(comparison: Comparison, strategy: string, suite = 'knob'): Ce
 
 test('verdicts need the threshold AND significance; the rest says why', () => {
   const options = { ...DEFAULT_SETTINGS, normalize: false };
-  const compare = (old: RunResult, now: RunResult): Comparison => compareRuns({ file: 'old.json', run: old }, { file: 'new.json', run: now }, options);
+  const compare = (old: RunResult, now: RunResult): Comparison =>
+    compareRuns({ file: 'old.json', run: old }, { file: 'new.json', run: now }, options);
 
-  const base = runOf([roundsCell('a', STEADY), roundsCell('b', STEADY), roundsCell('c', STEADY), roundsCell('d', STEADY), roundsCell('e', STEADY),
-    roundsCell('f', STEADY.slice(0, 3)), roundsCell('g', STEADY), roundsCell('gone', STEADY), roundsCell('h', STEADY), shortPhases(roundsCell('i', STEADY)),
-    { ...roundsCell('j', STEADY), status: 'errored', verified: false, error: { message: 'boom', round: 1 } } as ErroredCell]);
-  const short = roundsCell('h', STEADY, STEADY.map(() => 1.3)); // +30 % latency, but short latency phases
+  const base = runOf([
+    roundsCell('a', STEADY),
+    roundsCell('b', STEADY),
+    roundsCell('c', STEADY),
+    roundsCell('d', STEADY),
+    roundsCell('e', STEADY),
+    roundsCell('f', STEADY.slice(0, 3)),
+    roundsCell('g', STEADY),
+    roundsCell('gone', STEADY),
+    roundsCell('h', STEADY),
+    shortPhases(roundsCell('i', STEADY)),
+    { ...roundsCell('j', STEADY), status: 'errored', verified: false, error: { message: 'boom', round: 1 } } as ErroredCell,
+  ]);
+  const short = roundsCell(
+    'h',
+    STEADY,
+    STEADY.map(() => 1.3),
+  ); // +30 % latency, but short latency phases
   const now = runOf([
     roundsCell('a', scaled(0.8)), // 20 % slower, rounds apart: regressed
     roundsCell('b', scaled(1.25)), // 25 % faster: improved
     roundsCell('c', scaled(0.97)), // 3 % slower and significant, but below the 10 % threshold
     roundsCell('d', [800, 1300, 700, 1250, 760]), // median −20 %, rounds all over the place
-    roundsCell('e', STEADY, STEADY.map(() => 1.3)), // latency +30 %: regressed on p50 and p99
+    roundsCell(
+      'e',
+      STEADY,
+      STEADY.map(() => 1.3),
+    ), // latency +30 %: regressed on p50 and p99
     roundsCell('f', scaled(0.5).slice(0, 3)), // 3 rounds: no test can reach p < 0.05
     { ...roundsCell('g', STEADY), status: 'errored', verified: false, error: { message: 'boom', round: 2 } } as ErroredCell,
     roundsCell('fresh', STEADY),
@@ -45,15 +66,28 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
   ]);
   const comparison = compare(base, now);
   assert.equal(verdictOf(comparison, 'a').verdict, 'regressed');
-  assert.deepEqual(verdictOf(comparison, 'a').metrics.map((m) => [m.name, m.verdict]), [['throughput', 'regressed'], ['p50', 'unchanged'], ['p99', 'unchanged']]);
+  assert.deepEqual(
+    verdictOf(comparison, 'a').metrics.map((m) => [m.name, m.verdict]),
+    [
+      ['throughput', 'regressed'],
+      ['p50', 'unchanged'],
+      ['p99', 'unchanged'],
+    ],
+  );
   assert.equal(verdictOf(comparison, 'a').metrics[0]!.pValue?.toFixed(4), (2 / 252).toFixed(4));
   assert.equal(verdictOf(comparison, 'b').verdict, 'improved');
   const small = verdictOf(comparison, 'c');
   assert.equal(small.verdict, 'unchanged');
   assert.ok(small.metrics[0]!.pValue! < 0.05, 'the 3 % is significant, and still not a regression');
   assert.equal(verdictOf(comparison, 'd').verdict, 'inconclusive');
-  assert.match(verdictOf(comparison, 'd').reason ?? '', /throughput: −20 % is beyond the 10 % threshold but p = 0\.\d+ ≥ α 0\.05: the rounds are too noisy/);
-  assert.deepEqual(verdictOf(comparison, 'e').metrics.map((m) => m.verdict), ['unchanged', 'regressed', 'regressed']);
+  assert.match(
+    verdictOf(comparison, 'd').reason ?? '',
+    /throughput: −20 % is beyond the 10 % threshold but p = 0\.\d+ ≥ α 0\.05: the rounds are too noisy/,
+  );
+  assert.deepEqual(
+    verdictOf(comparison, 'e').metrics.map((m) => m.verdict),
+    ['unchanged', 'regressed', 'regressed'],
+  );
   assert.match(verdictOf(comparison, 'f').reason ?? '', /too few rounds \(3 vs 3\): the smallest p-value they allow is 0\.100/);
   assert.equal(verdictOf(comparison, 'f').verdict, 'inconclusive');
   // Worked before, broken now: a regression, not a shrug.
@@ -71,8 +105,22 @@ test('verdicts need the threshold AND significance; the rest says why', () => {
   assert.equal(verdictOf(comparison, 'gone').verdict, 'missing');
   assert.equal(verdictOf(comparison, 'fresh').verdict, 'new');
   assert.equal(exitCodeOf(comparison.cells, false), 1);
-  assert.equal(exitCodeOf(comparison.cells.filter((c) => c.verdict !== 'regressed'), false), 0, 'inconclusive alone passes');
-  assert.equal(exitCodeOf(comparison.cells.filter((c) => c.verdict !== 'regressed'), true), 1, 'unless --strict');
+  assert.equal(
+    exitCodeOf(
+      comparison.cells.filter((c) => c.verdict !== 'regressed'),
+      false,
+    ),
+    0,
+    'inconclusive alone passes',
+  );
+  assert.equal(
+    exitCodeOf(
+      comparison.cells.filter((c) => c.verdict !== 'regressed'),
+      true,
+    ),
+    1,
+    'unless --strict',
+  );
 });
 
 test('another fingerprint is incomparable; --normalize compares speedups over main-thread instead', () => {

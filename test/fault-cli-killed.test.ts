@@ -11,12 +11,36 @@ import { fixture, startCli, tempDir } from './helpers/cli.js';
 import { newMarker, processesMarked } from './helpers/fault-matrix.js';
 import { waitUntil } from './helpers/wait.js';
 
-for (const [strategy, spinning] of [['main-thread', 1], ['process-pool', 3]] as const) {
-  test(`SIGKILL of the CLI during a hanging ${strategy} cell leaves no process and no scratch folder`, { skip: process.platform !== 'linux' }, async () => {
+for (const [strategy, spinning] of [
+  ['main-thread', 1],
+  ['process-pool', 3],
+] as const) {
+  test(`SIGKILL of the CLI during a hanging ${strategy} cell leaves no process and no scratch folder`, {
+    skip: process.platform !== 'linux',
+  }, async () => {
     const tmp = tempDir('bench-test-tmp-');
     const marker = newMarker();
-    const { child, done } = startCli(['run', '--suite', fixture('hang-suite.js'), '--strategies', strategy, '--workers', '2',
-      '--rounds', '1', '--phase-time', '40', '--cell-timeout', '120', '--no-report', '--out', tempDir()], { ...marker.env, TMPDIR: tmp });
+    const { child, done } = startCli(
+      [
+        'run',
+        '--suite',
+        fixture('hang-suite.js'),
+        '--strategies',
+        strategy,
+        '--workers',
+        '2',
+        '--rounds',
+        '1',
+        '--phase-time',
+        '40',
+        '--cell-timeout',
+        '120',
+        '--no-report',
+        '--out',
+        tempDir(),
+      ],
+      { ...marker.env, TMPDIR: tmp },
+    );
     const cellProcesses = (): string[] => processesMarked(marker.needle).filter((line) => /(cell|child)-entry.*hang-suite/.test(line));
     try {
       await waitUntil(() => cellProcesses().length >= spinning, `the ${strategy} cell's ${spinning} process(es) to run`);

@@ -16,7 +16,10 @@ for (const [file, problem] of [
   test(`${file}: one line naming the file and the problem, exit 2`, { skip: process.platform !== 'linux' }, async () => {
     const out = tempDir();
     const marker = newMarker();
-    const result = await runCli(['run', '--suite', fixture(file), '--strategies', BUILT_IN_STRATEGIES.join(','), '--no-report', '--out', out], marker.env);
+    const result = await runCli(
+      ['run', '--suite', fixture(file), '--strategies', BUILT_IN_STRATEGIES.join(','), '--no-report', '--out', out],
+      marker.env,
+    );
     assert.equal(result.code, 2, result.stderr);
     const lines = result.stderr.trim().split('\n');
     assert.equal(lines.length, 1, result.stderr);

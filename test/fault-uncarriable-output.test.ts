@@ -7,8 +7,14 @@ import { assertContained, runFault } from './helpers/fault-matrix.js';
 
 const CONTRACT = 'outputs must be numbers, strings, booleans, typed arrays or plain objects of those';
 
-for (const [kind, what] of [['function', 'a function'], ['symbol', 'a symbol'], ['cycle', 'an object with a cycle at \\.self']] as const) {
-  test(`run() returning ${kind === 'cycle' ? 'a cycle' : `a ${kind}`} errors every strategy's cell naming it and the contract`, { skip: process.platform !== 'linux' }, async () => {
+for (const [kind, what] of [
+  ['function', 'a function'],
+  ['symbol', 'a symbol'],
+  ['cycle', 'an object with a cycle at \\.self'],
+] as const) {
+  test(`run() returning ${kind === 'cycle' ? 'a cycle' : `a ${kind}`} errors every strategy's cell naming it and the contract`, {
+    skip: process.platform !== 'linux',
+  }, async () => {
     const result = await runFault('faults/uncarriable-output.js', { withHealthy: kind === 'function', env: { BENCH_FAULT_OUTPUT: kind } });
     assertContained(result, () => new RegExp(`^run\\(\\) returned ${what}: ${CONTRACT}$`), kind === 'function' ? 0 : 4);
   });

@@ -5,8 +5,13 @@ import { formatDuration } from '../runners/common/format-duration.js';
 
 test('table style: µs, ms or s by size, about three digits, no space', () => {
   const cases: [number, string][] = [
-    [0.0042, '4.2µs'], [0.25, '250µs'], [3.4567, '3.46ms'], [42.42, '42.4ms'],
-    [420.4, '420ms'], [9999, '9999ms'], [12_345, '12.3s'],
+    [0.0042, '4.2µs'],
+    [0.25, '250µs'],
+    [3.4567, '3.46ms'],
+    [42.42, '42.4ms'],
+    [420.4, '420ms'],
+    [9999, '9999ms'],
+    [12_345, '12.3s'],
   ];
   for (const [ms, text] of cases) assert.equal(formatDuration(ms), text, `${ms} ms`);
 });

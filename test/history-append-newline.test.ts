@@ -22,5 +22,8 @@ test('appending to a history without a final newline keeps one entry per line', 
   const result = await runCli(['history', 'append', results, '--file', history]);
   assert.equal(result.code, 0, result.stderr);
   const entries = parseHistory(readFileSync(history, 'utf8'), history);
-  assert.deepEqual(entries.map((entry) => entry.runId), ['earlier', nodeResults.runId]);
+  assert.deepEqual(
+    entries.map((entry) => entry.runId),
+    ['earlier', nodeResults.runId],
+  );
 });

@@ -7,11 +7,24 @@ import { test } from 'node:test';
 import type { HistoryCell, HistoryEntry } from '../reports/history.js';
 import { buildTrendCharts } from '../reports/charts/trend-chart.js';
 
-const cell = (strategy: string, workers: number, tasksPerSec: number): HistoryCell =>
-  ({ scenario: 'batch', suite: 'fib', size: 30, strategy, runtime: 'node', workers, fingerprint: 'vm', tasksPerSec, p50Ms: 5, p99Ms: 6 });
+const cell = (strategy: string, workers: number, tasksPerSec: number): HistoryCell => ({
+  scenario: 'batch',
+  suite: 'fib',
+  size: 30,
+  strategy,
+  runtime: 'node',
+  workers,
+  fingerprint: 'vm',
+  tasksPerSec,
+  p50Ms: 5,
+  p99Ms: 6,
+});
 
 const entry = (day: string, poolWorkers: number, poolRate: number): HistoryEntry => ({
-  runId: `run-${day}`, date: `${day}T03:00:00.000Z`, commit: null, fingerprint: 'vm',
+  runId: `run-${day}`,
+  date: `${day}T03:00:00.000Z`,
+  commit: null,
+  fingerprint: 'vm',
   cells: [cell('main-thread', 1, 180), cell('worker-pool', poolWorkers, poolRate)],
 });
 
@@ -27,5 +40,8 @@ test('trend lines are split by worker count when the history holds several', () 
   });
   // One count throughout: the label stays the strategy alone.
   const [steady] = buildTrendCharts(history.slice(0, 2).concat(entry('2026-11-03', 2, 351)));
-  assert.deepEqual(steady?.config.data.datasets.map((d) => d.label), ['main-thread', 'worker-pool']);
+  assert.deepEqual(
+    steady?.config.data.datasets.map((d) => d.label),
+    ['main-thread', 'worker-pool'],
+  );
 });

@@ -21,10 +21,21 @@ test('history lines per run feed one trend chart per suite', async (t) => {
   // Three nightly runs, appended out of date order; the middle one twice (a retried job).
   const runs = ['2025-11-22', '2025-11-20', '2025-11-21'].map((day, i) => {
     const file = join(dir, `${day}.json`);
-    const cells = nodeResults.cells.map((cell) => (cell.status === 'completed' && cell.scenario === 'batch'
-      ? { ...cell, throughput: { ...cell.throughput, tasksPerSec: cell.throughput.tasksPerSec * (1 + i / 10) } } : cell));
-    writeFileSync(file, JSON.stringify({ ...nodeResults, runId: `run-${day}`, createdAt: `${day}T03:17:00.000Z`,
-      context: { ...nodeResults.context, commit: `${i}`.repeat(40) }, cells }));
+    const cells = nodeResults.cells.map((cell) =>
+      cell.status === 'completed' && cell.scenario === 'batch'
+        ? { ...cell, throughput: { ...cell.throughput, tasksPerSec: cell.throughput.tasksPerSec * (1 + i / 10) } }
+        : cell,
+    );
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...nodeResults,
+        runId: `run-${day}`,
+        createdAt: `${day}T03:17:00.000Z`,
+        context: { ...nodeResults.context, commit: `${i}`.repeat(40) },
+        cells,
+      }),
+    );
     return file;
   });
   for (const args of [[runs[0]!, runs[1]!], [runs[1]!], [runs[2]!]]) {
@@ -33,20 +44,31 @@ test('history lines per run feed one trend chart per suite', async (t) => {
   }
 
   const entries = parseHistory(readFileSync(history, 'utf8'), history);
-  assert.deepEqual(entries.map((entry) => entry.runId), ['run-2025-11-22', 'run-2025-11-20', 'run-2025-11-21'], 'each run once');
+  assert.deepEqual(
+    entries.map((entry) => entry.runId),
+    ['run-2025-11-22', 'run-2025-11-20', 'run-2025-11-21'],
+    'each run once',
+  );
   const completed = nodeResults.cells.filter((cell) => cell.status === 'completed' && cell.scenario === 'batch');
   assert.equal(entries[0]!.cells.length, completed.length, 'completed cells only');
   assert.equal(entries[0]!.commit, '0'.repeat(40));
 
   const charts = buildTrendCharts(entries);
-  assert.deepEqual(charts.map((chart) => chart.suite), ['fib', 'sort', 'sha256']);
+  assert.deepEqual(
+    charts.map((chart) => chart.suite),
+    ['fib', 'sort', 'sha256'],
+  );
   const fib = charts[0]!;
   assert.equal(fib.config.type, 'line');
   assert.deepEqual(fib.config.data.labels, ['2025-11-20 03:17 · 1111111', '2025-11-21 03:17 · 2222222', '2025-11-22 03:17 · 0000000']);
   const pool = fib.config.data.datasets.find((dataset) => dataset.label === 'worker-pool');
   const base = completed.find((cell) => cell.suite === 'fib' && cell.strategy === 'worker-pool');
   assert.ok(pool && base?.status === 'completed' && base.scenario === 'batch');
-  assert.deepEqual(pool.data, [1.1, 1.2, 1].map((k) => base.throughput.tasksPerSec * k), 'medians in date order');
+  assert.deepEqual(
+    pool.data,
+    [1.1, 1.2, 1].map((k) => base.throughput.tasksPerSec * k),
+    'medians in date order',
+  );
   assert.equal(fib.config.data.datasets[0]!.label, 'main-thread', 'strategies in the palette order');
   assert.deepEqual(buildTrendCharts(entries.slice(0, 1)), [], 'one run is no trend');
 

@@ -3,7 +3,11 @@ import { test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
 
 const cases: [string, string[], RegExp][] = [
-  ['an unknown strategy', ['--strategies', 'main-thread,warp'], /unknown strategy "warp" in --strategies: choose from main-thread, worker-pool, shared-memory, process-pool, cluster/],
+  [
+    'an unknown strategy',
+    ['--strategies', 'main-thread,warp'],
+    /unknown strategy "warp" in --strategies: choose from main-thread, worker-pool, shared-memory, process-pool, cluster/,
+  ],
   ['a batch-only strategy', ['--strategies', 'worker-per-task'], /unknown strategy "worker-per-task"/],
   ['zero connections', ['--connections', '0'], /--connections must be a whole number from 1 to 10000, got 0/],
   ['negative connections', ['--connections', '-3'], /--connections must be a whole number from 1 to 10000, got -3/],

@@ -14,8 +14,14 @@ import { createRouter } from '../runners/http/server/routes.js';
 test('inputs are kept for the default size and at most two others', async () => {
   const made = new Map<number, number>();
   const suite: Suite = {
-    name: 'count', description: 'counts makeInput calls', defaultSize: 10, sizes: [10],
-    makeInput(size) { made.set(size, (made.get(size) ?? 0) + 1); return size; },
+    name: 'count',
+    description: 'counts makeInput calls',
+    defaultSize: 10,
+    sizes: [10],
+    makeInput(size) {
+      made.set(size, (made.get(size) ?? 0) + 1);
+      return size;
+    },
     run: (n) => Number(n) * 2,
     verify: (n, out) => out === Number(n) * 2,
   };

@@ -5,8 +5,28 @@ import { readResults, runCli, tempDir } from './helpers/cli.js';
 test('bench http past a tiny --max-queue answers 503s, keeps serving, and the run reports them', async () => {
   const out = tempDir();
   // One worker, room for one waiting request, twenty connections: most requests find the queue full.
-  const result = await runCli(['http', '--suite', 'fib', '--size', '22', '--strategies', 'worker-pool', '--workers', '1',
-    '--max-queue', '1', '--connections', '20', '--duration', '1', '--warmup', '0', '--no-health-probe', '--out', out]);
+  const result = await runCli([
+    'http',
+    '--suite',
+    'fib',
+    '--size',
+    '22',
+    '--strategies',
+    'worker-pool',
+    '--workers',
+    '1',
+    '--max-queue',
+    '1',
+    '--connections',
+    '20',
+    '--duration',
+    '1',
+    '--warmup',
+    '0',
+    '--no-health-probe',
+    '--out',
+    out,
+  ]);
   assert.equal(result.code, 0, result.stderr);
 
   const run = readResults(out);

@@ -12,11 +12,21 @@ import type { Value } from '../suites/suite.js';
 function manual(): { executor: Executor; finishAll: () => void } {
   const pending: Array<(value: Value) => void> = [];
   const executor: Executor = {
-    startupSamplesMs: [], transfersInput: false,
-    start: async () => {}, close: async () => {},
-    run: () => new Promise((resolve) => { pending.push(resolve); }),
+    startupSamplesMs: [],
+    transfersInput: false,
+    start: async () => {},
+    close: async () => {},
+    run: () =>
+      new Promise((resolve) => {
+        pending.push(resolve);
+      }),
   };
-  return { executor, finishAll: () => { for (const resolve of pending.splice(0)) resolve(1); } };
+  return {
+    executor,
+    finishAll: () => {
+      for (const resolve of pending.splice(0)) resolve(1);
+    },
+  };
 }
 
 test('settled() waits for the tasks in flight, and no longer than its bound', { timeout: 20_000 }, async () => {
@@ -26,7 +36,9 @@ test('settled() waits for the tasks in flight, and no longer than its bound', { 
 
   const tasks = [bounded.run(1), bounded.run(2), bounded.run(3)];
   let settled = false;
-  const waiting = bounded.settled(10_000).then(() => { settled = true; });
+  const waiting = bounded.settled(10_000).then(() => {
+    settled = true;
+  });
   await new Promise((resolve) => setTimeout(resolve, 30));
   assert.equal(settled, false, 'three tasks still in flight');
   finishAll();

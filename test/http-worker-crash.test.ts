@@ -13,7 +13,13 @@ const POOLS = ['worker-pool', 'shared-memory', 'process-pool'] as const;
 for (const strategy of POOLS) {
   test(`${strategy}: a worker dying mid-request answers 500 for that request, and the server keeps serving`, async () => {
     const spec: ServerSpec = {
-      suiteUrl: pathToFileURL(fixture('crashy-http-suite.js')).href, size: 5, strategy, workers: 2, workerNice: 0, maxQueue: 16, seed: 1,
+      suiteUrl: pathToFileURL(fixture('crashy-http-suite.js')).href,
+      size: 5,
+      strategy,
+      workers: 2,
+      workerNice: 0,
+      maxQueue: 16,
+      seed: 1,
     };
     const server = await startServer(spec, 20_000);
     const url = (size: number): string => `http://127.0.0.1:${server.port}/crashy-http?size=${size}`;
@@ -28,7 +34,10 @@ for (const strategy of POOLS) {
 
       // Requests during and after the replacement are answered, by the survivor and the new worker.
       const answers = await Promise.all([5, 6, 7, 8].map(async (size) => (await fetch(url(size))).json() as Promise<{ output: number }>));
-      assert.deepEqual(answers.map((a) => a.output), [10, 12, 14, 16]);
+      assert.deepEqual(
+        answers.map((a) => a.output),
+        [10, 12, 14, 16],
+      );
       let stats = await server.measureStop();
       // The replacement may still be starting: wait (bounded) until it reports ready.
       for (let i = 0; i < 100 && stats.startupSamplesMs.length < 3; i++) {

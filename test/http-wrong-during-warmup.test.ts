@@ -8,8 +8,21 @@ import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
 
 test('a wrong output during the warm-up errors the http cell', async () => {
   const out = tempDir();
-  const result = await runCli(['http', '--suite', fixture('wrong-at-first-suite.js'), '--strategies', 'main-thread',
-    '--duration', '1', '--warmup', '1', '--connections', '2', '--out', out]);
+  const result = await runCli([
+    'http',
+    '--suite',
+    fixture('wrong-at-first-suite.js'),
+    '--strategies',
+    'main-thread',
+    '--duration',
+    '1',
+    '--warmup',
+    '1',
+    '--connections',
+    '2',
+    '--out',
+    out,
+  ]);
   // Its only cell errored, so nothing was measured: exit 4 (README), and the file says why.
   assert.equal(result.code, 4, result.stderr);
   const [cell] = readResults(out).cells;

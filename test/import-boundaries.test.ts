@@ -18,7 +18,15 @@ interface Room {
 }
 
 /** Code that runs inside a cell, a worker, a child or the HTTP server process. */
-const IN_PROCESS = ['suites/', 'runners/contract/', 'runners/common/', 'runners/cell/', 'runners/transports/', 'runners/executors/', 'runners/strategies/'];
+const IN_PROCESS = [
+  'suites/',
+  'runners/contract/',
+  'runners/common/',
+  'runners/cell/',
+  'runners/transports/',
+  'runners/executors/',
+  'runners/strategies/',
+];
 
 // Longest prefix wins, so a nested room's rule overrides its parent's.
 const ROOMS: Room[] = [
@@ -80,7 +88,10 @@ test('every relative import stays inside what its room may import', () => {
         // A URL of the repository root or node_modules names no room.
         if (!/^(suites|runners|reports|scripts)\//.test(target)) continue;
         checked += 1;
-        const allowed = spawnsEntry(match[1] ?? '', target) || target.startsWith(room.prefix) || room.mayImport.some((prefix) => target.startsWith(prefix));
+        const allowed =
+          spawnsEntry(match[1] ?? '', target) ||
+          target.startsWith(room.prefix) ||
+          room.mayImport.some((prefix) => target.startsWith(prefix));
         if (!allowed) broken.push(`${file}:${index + 1} imports ${target} (${room.prefix}: ${room.why})`);
       }
     });

@@ -17,8 +17,10 @@ function failingWhenAlone(): Executor {
   let inFlight = 0;
   let soloStreak = 0;
   return {
-    startupSamplesMs: [], transfersInput: false,
-    start: async () => {}, close: async () => {},
+    startupSamplesMs: [],
+    transfersInput: false,
+    start: async () => {},
+    close: async () => {},
     async run(input: Value): Promise<Value> {
       soloStreak = inFlight === 0 ? soloStreak + 1 : 0;
       inFlight++;
@@ -35,7 +37,15 @@ function failingWhenAlone(): Executor {
 
 test('a failure in the unloaded phase surfaces with its own message', async () => {
   await assert.rejects(
-    measureRound(failingWhenAlone(), { suite: tiny, size: 100, seed: 1, workers: 1, phaseMs: 50, eventLoopMethod: 'timer-drift', eventLoopFloorMs: 0 }),
+    measureRound(failingWhenAlone(), {
+      suite: tiny,
+      size: 100,
+      seed: 1,
+      workers: 1,
+      phaseMs: 50,
+      eventLoopMethod: 'timer-drift',
+      eventLoopFloorMs: 0,
+    }),
     /the real cause/,
   );
 });

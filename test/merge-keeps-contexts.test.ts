@@ -22,7 +22,11 @@ const options = { ...DEFAULT_SETTINGS, normalize: false };
 test('merged files keep per-cell contexts, load as schema v2 and compare machine by machine', async (t) => {
   const dir = tempDir();
   t.after(() => rm(dir, { recursive: true, force: true }));
-  const laptop = { ...nodeResults, runId: 'laptop-run', context: { ...nodeResults.context, hostname: 'laptop', cpu: { model: 'Apple M3', cores: 8 } } };
+  const laptop = {
+    ...nodeResults,
+    runId: 'laptop-run',
+    context: { ...nodeResults.context, hostname: 'laptop', cpu: { model: 'Apple M3', cores: 8 } },
+  };
   const files = { vm: join(dir, 'vm.json'), laptop: join(dir, 'laptop.json'), bun: join(dir, 'bun.json') };
   writeFileSync(files.vm, JSON.stringify(nodeResults));
   writeFileSync(files.laptop, JSON.stringify(laptop));
@@ -33,14 +37,17 @@ test('merged files keep per-cell contexts, load as schema v2 and compare machine
   assert.equal(result.code, 0, result.stderr);
 
   // Existing readers: the loader validates it as schema v2, the table renders it.
-  const merged = await loadResults(out) as MergedRunResult;
+  const merged = (await loadResults(out)) as MergedRunResult;
   assert.equal(merged.schemaVersion, 2);
   assert.doesNotThrow(() => renderTable(merged));
-  assert.equal(merged.context.cpu.model, nodeResults.context.cpu.model, 'top-level context: the first file\'s');
+  assert.equal(merged.context.cpu.model, nodeResults.context.cpu.model, "top-level context: the first file's");
 
   assert.equal(merged.cells.length, nodeResults.cells.length * 2);
   assert.deepEqual(Object.keys(merged.contexts ?? {}).sort(), [nodeResults.runId, 'laptop-run'].sort());
-  assert.deepEqual(merged.mergedFrom?.map((source) => source.runId), [nodeResults.runId, 'laptop-run']);
+  assert.deepEqual(
+    merged.mergedFrom?.map((source) => source.runId),
+    [nodeResults.runId, 'laptop-run'],
+  );
   const half = nodeResults.cells.length;
   merged.cells.forEach((cell, i) => {
     const expected = i < half ? { id: nodeResults.runId, model: nodeResults.context.cpu.model } : { id: 'laptop-run', model: 'Apple M3' };
@@ -60,7 +67,7 @@ test('merged files keep per-cell contexts, load as schema v2 and compare machine
   const again = join(dir, 'merged-again.json');
   const second = await runCli(['merge', out, files.bun, '--out', again]);
   assert.equal(second.code, 0, second.stderr);
-  const nested = await loadResults(again) as MergedRunResult;
+  const nested = (await loadResults(again)) as MergedRunResult;
   assert.equal(Object.keys(nested.contexts ?? {}).length, 3);
   assert.equal(nested.cells.filter((cell) => contextOf(nested, cell).runtime.name === 'bun').length, bunResults.cells.length);
 });

@@ -11,25 +11,35 @@ import { locateRuntime } from '../runners/runtimes/locate.js';
 import { checkPeersRun } from '../scripts/run-options.js';
 
 const probe: RuntimeProbe = {
-  runtime: 'deno', version: '2.9.6', path: '/usr/bin/deno',
+  runtime: 'deno',
+  version: '2.9.6',
+  path: '/usr/bin/deno',
   capabilities: Object.fromEntries(CAPABILITY_NAMES.map((name) => [name, true])) as RuntimeProbe['capabilities'],
-  failures: {}, workerStartMs: {}, threadApi: 'worker_threads',
+  failures: {},
+  workerStartMs: {},
+  threadApi: 'worker_threads',
   peers: { piscina: { ok: true }, tinypool: { ok: false, error: 'its pool started, but a task got no answer within 5 s' } },
 };
 const install = locateRuntime('node', {});
 const target = (name: 'node' | 'deno'): RuntimeTarget => ({ name, install, probe });
 
 test('a peer that cannot run on the only runtime is a usage error naming the library and its error', () => {
-  assert.throws(() => checkPeersRun(['worker-pool', 'tinypool'], [target('deno')]), (error: Error & { exitCode?: number }) => {
-    assert.equal(error.exitCode, 2);
-    assert.match(error.message, /^--strategies tinypool: tinypool does not run on deno 2\.9\.6: its pool started, but a task got no answer/);
-    assert.doesNotMatch(error.message, /\n/);
-    return true;
-  });
+  assert.throws(
+    () => checkPeersRun(['worker-pool', 'tinypool'], [target('deno')]),
+    (error: Error & { exitCode?: number }) => {
+      assert.equal(error.exitCode, 2);
+      assert.match(
+        error.message,
+        /^--strategies tinypool: tinypool does not run on deno 2\.9\.6: its pool started, but a task got no answer/,
+      );
+      assert.doesNotMatch(error.message, /\n/);
+      return true;
+    },
+  );
   assert.doesNotThrow(() => checkPeersRun(['piscina', 'worker-pool'], [target('deno')]));
 });
 
-test('among several runtimes the same peer is left to skip, with the library\'s error as the reason', () => {
+test("among several runtimes the same peer is left to skip, with the library's error as the reason", () => {
   assert.doesNotThrow(() => checkPeersRun(['tinypool'], [target('node'), target('deno')]));
   assert.match(unsupportedReason(probe, 'tinypool') ?? '', /tinypool does not run on deno 2\.9\.6: its pool started/);
   assert.equal(unsupportedReason(probe, 'piscina'), undefined);

@@ -10,7 +10,10 @@ test('items come out first in, first out across wrap-around and growth', () => {
   let next = 0;
   // Uneven rounds of pushes and shifts make the head wrap past the end before each doubling.
   for (let round = 0; round < 50; round++) {
-    for (let i = 0; i < (round % 7) + 3; i++) { queue.push({ n: next }); expected.push(next++); }
+    for (let i = 0; i < (round % 7) + 3; i++) {
+      queue.push({ n: next });
+      expected.push(next++);
+    }
     for (let i = 0; i < (round % 5) + 1; i++) seen.push(queue.shift()?.n);
   }
   assert.equal(queue.length, expected.length - seen.length);

@@ -21,10 +21,17 @@ test('bad input to the regression commands: one line, exit code 2', async (t) =>
     return path;
   };
   const a = write('a.json', nodeResults);
-  const renamed = write('other-suites.json', { ...nodeResults, cells: nodeResults.cells.map((cell) => ({ ...cell, suite: `${cell.suite}-x` })) });
+  const renamed = write('other-suites.json', {
+    ...nodeResults,
+    cells: nodeResults.cells.map((cell) => ({ ...cell, suite: `${cell.suite}-x` })),
+  });
   const v3 = write('v3.json', { ...nodeResults, schemaVersion: 3 });
   const interrupted = write('interrupted.json', bunResults);
-  const brokenMerge = write('broken-merge.json', { ...nodeResults, contexts: {}, cells: nodeResults.cells.map((cell) => ({ ...cell, contextId: 'gone' })) });
+  const brokenMerge = write('broken-merge.json', {
+    ...nodeResults,
+    contexts: {},
+    cells: nodeResults.cells.map((cell) => ({ ...cell, contextId: 'gone' })),
+  });
   const entry = { runId: 'x', date: '2025-01-01', commit: null, fingerprint: 'f', cells: [] };
   const badHistory = write('history.jsonl', `${JSON.stringify(entry)}\nnot json\n`);
   const badEntry = write('bad-entry.jsonl', `${JSON.stringify({ ...entry, commit: 12345 })}\n`);
@@ -35,20 +42,35 @@ test('bad input to the regression commands: one line, exit code 2', async (t) =>
     ['a missing baseline', ['compare', missing, a], /missing\.json: file not found/],
     ['a directory', ['compare', a, join(dir, 'a-directory.json')], /is a directory/],
     ['another schema version', ['compare', v3, a], /schemaVersion 3, this bench reads schemaVersion 2/],
-    ['no cell in common', ['compare', a, renamed], /have no cell in common \(baseline: fib\(27\), sort\(200000\), sha256\(65536\); new: fib-x/],
+    [
+      'no cell in common',
+      ['compare', a, renamed],
+      /have no cell in common \(baseline: fib\(27\), sort\(200000\), sha256\(65536\); new: fib-x/,
+    ],
     ['a threshold that is a word', ['compare', a, a, '--threshold', 'ten'], /--threshold must be a percentage .* got "ten"/],
     ['a negative threshold', ['compare', a, a, '--threshold=-5%'], /--threshold must be a percentage/],
     ['a zero threshold', ['compare', a, a, '--threshold', '0%'], /--threshold must be a percentage above 0/],
     ['a threshold with two signs', ['compare', a, a, '--threshold', '10%%'], /--threshold must be a percentage/],
     ['an alpha out of range', ['compare', a, a, '--alpha', '0.9'], /--alpha must be a significance level/],
-    ['a merged file whose cells name missing contexts', ['compare', brokenMerge, a], /broken-merge\.json: cell fib × main-thread names context "gone"/],
+    [
+      'a merged file whose cells name missing contexts',
+      ['compare', brokenMerge, a],
+      /broken-merge\.json: cell fib × main-thread names context "gone"/,
+    ],
     ['saving a missing baseline', ['baseline', 'save', missing, '--dir', join(dir, 'baselines')], /file not found/],
     ['saving an interrupted run as baseline', ['baseline', 'save', interrupted, '--dir', join(dir, 'baselines')], /interrupted run/],
     ['merging one file', ['merge', a, '--out', join(dir, 'm.json')], /needs two or more results files/],
-    ['merging a run with itself', ['merge', a, a, '--out', join(dir, 'm.json')], /both hold fib\(27\) × main-thread .* measured on node-20\.20\.2/],
+    [
+      'merging a run with itself',
+      ['merge', a, a, '--out', join(dir, 'm.json')],
+      /both hold fib\(27\) × main-thread .* measured on node-20\.20\.2/,
+    ],
     ['a history file with a broken line', ['history', 'append', a, '--file', badHistory], /history\.jsonl:2: not a JSON line/],
-    ['a history entry with a wrong field', ['report', a, '--history', badEntry, '--html', join(dir, 'r.html'), '--png', join(dir, 'png')],
-      /bad-entry\.jsonl:1: not a history entry written by `bench history append`/],
+    [
+      'a history entry with a wrong field',
+      ['report', a, '--history', badEntry, '--html', join(dir, 'r.html'), '--png', join(dir, 'png')],
+      /bad-entry\.jsonl:1: not a history entry written by `bench history append`/,
+    ],
   ];
   for (const [what, args, message] of cases) {
     const result = await runCli(args);

@@ -28,19 +28,24 @@ test('the HTML report opens from disk offline, draws every chart and lists every
   assert.deepEqual(log.consoleErrors, []);
   assert.deepEqual(log.pageErrors, []);
 
-  const canvases = await page.evaluate(() => Array.from(document.querySelectorAll('canvas'), (canvas) => {
-    const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
-    let drawn = 0;
-    for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 0) drawn++;
-    return { id: canvas.id, drawn, total: pixels.length / 4 };
-  }));
+  const canvases = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('canvas'), (canvas) => {
+      const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+      let drawn = 0;
+      for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 0) drawn++;
+      return { id: canvas.id, drawn, total: pixels.length / 4 };
+    }),
+  );
   assert.equal(canvases.length, 18, '3 suites × 6 charts');
   for (const canvas of canvases) {
     assert.ok(canvas.drawn > canvas.total * 0.02, `${canvas.id}: ${canvas.drawn} of ${canvas.total} pixels drawn`);
   }
 
-  const rows = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLTableRowElement>('#cells tbody tr'),
-    (tr) => Array.from(tr.cells, (td) => td.textContent ?? '')));
+  const rows = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLTableRowElement>('#cells tbody tr'), (tr) =>
+      Array.from(tr.cells, (td) => td.textContent ?? ''),
+    ),
+  );
   const listed = rows.map(([run, suite, , strategy]) => `${run}|${suite}|${strategy}`).sort();
   const expected = [
     ...nodeResults.cells.map((cell) => `node 20.20.2|${cell.suite}|${cell.strategy}`),

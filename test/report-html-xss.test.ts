@@ -8,10 +8,31 @@ import { hostile, hostileResults } from './fixtures/results-hostile.js';
 import { makeTempDir } from './fixtures/paths.js';
 
 const FIELDS = [
-  'runId', 'createdAt', 'interruptedBy', 'runtime', 'runtime.version', 'os.platform', 'os.release', 'os.arch',
-  'cpu.model', 'hostname', 'commit', 'harnessVersion', 'timingEnv.key', 'timingEnv.value', 'commandLine', 'suite',
-  'strategy', 'error.message', 'reason', 'warning.kind', 'warning.message', 'warning.hint', 'warning.cell.strategy',
-  'eventLoopDelay.method', 'config.strategies',
+  'runId',
+  'createdAt',
+  'interruptedBy',
+  'runtime',
+  'runtime.version',
+  'os.platform',
+  'os.release',
+  'os.arch',
+  'cpu.model',
+  'hostname',
+  'commit',
+  'harnessVersion',
+  'timingEnv.key',
+  'timingEnv.value',
+  'commandLine',
+  'suite',
+  'strategy',
+  'error.message',
+  'reason',
+  'warning.kind',
+  'warning.message',
+  'warning.hint',
+  'warning.cell.strategy',
+  'eventLoopDelay.method',
+  'config.strategies',
 ];
 
 test('hostile strings in every text field of a results file render as inert text', async (t) => {

@@ -13,12 +13,19 @@ import { nodeResults } from './fixtures/results-node.js';
 
 test('a merged file shows every machine in the context table and its own ideal speedup line', () => {
   const big: RunResult = {
-    ...nodeResults, runId: 'big-run',
+    ...nodeResults,
+    runId: 'big-run',
     context: { ...nodeResults.context, hostname: 'big-host', cpu: { model: 'AMD EPYC 9654', cores: 8 } },
     config: { ...nodeResults.config, workers: 8 },
     cells: nodeResults.cells.map((cell) => ({ ...cell, workers: cell.strategy === 'main-thread' ? 1 : 8 })),
   };
-  const merged = mergeResults([{ file: 'vm.json', run: nodeResults }, { file: 'big.json', run: big }], 'merged-run');
+  const merged = mergeResults(
+    [
+      { file: 'vm.json', run: nodeResults },
+      { file: 'big.json', run: big },
+    ],
+    'merged-run',
+  );
   const set = buildCharts([merged]);
 
   const speedup = set.charts.find((chart) => chart.kind === 'speedup')!;

@@ -19,7 +19,10 @@ test('every chart is a PNG of the promised size with something drawn in its plot
   const pngPaths = await writePngCharts(buildCharts([nodeResults, bunResults]).charts, dir);
 
   const expected = ['fib', 'sort', 'sha256'].flatMap((suite) => KINDS.map((kind) => `${suite}-${kind}.png`));
-  assert.deepEqual(pngPaths.map((path) => basename(path)), expected);
+  assert.deepEqual(
+    pngPaths.map((path) => basename(path)),
+    expected,
+  );
   for (const path of pngPaths) {
     const bytes = await readFile(path);
     assert.ok(bytes.subarray(0, 8).equals(PNG_SIGNATURE), `${path} starts with the PNG signature`);

@@ -21,14 +21,17 @@ test('clicking a column header sorts the cell table by it, numerically, figurele
   t.after(() => browser.close());
   const { page } = await openReport(browser, htmlPath);
 
-  const column = (head: string) => page.evaluate((name) => {
-    const heads = Array.from(document.querySelectorAll<HTMLTableCellElement>('#cells thead th[data-col]'));
-    const index = heads.findIndex((th) => th.textContent === name);
-    return Array.from(document.querySelectorAll<HTMLTableRowElement>('#cells tbody tr'), (tr) => tr.cells[index]?.textContent ?? '');
-  }, head);
+  const column = (head: string) =>
+    page.evaluate((name) => {
+      const heads = Array.from(document.querySelectorAll<HTMLTableCellElement>('#cells thead th[data-col]'));
+      const index = heads.findIndex((th) => th.textContent === name);
+      return Array.from(document.querySelectorAll<HTMLTableRowElement>('#cells tbody tr'), (tr) => tr.cells[index]?.textContent ?? '');
+    }, head);
   const clickHeader = (head: string) => page.locator('#cells thead th[data-col] button', { hasText: new RegExp(`^${head}$`) }).click();
 
-  const figures = nodeResults.cells.flatMap((cell) => (cell.status === 'completed' && cell.scenario === 'batch' ? [cell.throughput.tasksPerSec] : []));
+  const figures = nodeResults.cells.flatMap((cell) =>
+    cell.status === 'completed' && cell.scenario === 'batch' ? [cell.throughput.tasksPerSec] : [],
+  );
   const shown = (values: number[]) => values.map(formatNumber);
   const notCompleted = nodeResults.cells.length - figures.length;
 
@@ -39,5 +42,8 @@ test('clicking a column header sorts the cell table by it, numerically, figurele
 
   await clickHeader('strategy');
   const strategies = await column('strategy');
-  assert.deepEqual(strategies, [...strategies].sort((a, b) => a.localeCompare(b)));
+  assert.deepEqual(
+    strategies,
+    [...strategies].sort((a, b) => a.localeCompare(b)),
+  );
 });

@@ -24,18 +24,50 @@ function at(file: unknown, ...path: Array<string | number>): Json {
   return value;
 }
 
-test('a bad field fails with one line naming the file, the field\'s path and what was expected', async (t) => {
+test("a bad field fails with one line naming the file, the field's path and what was expected", async (t) => {
   const dir = await makeTempDir();
   t.after(() => rm(dir, { recursive: true, force: true }));
   const cases: Array<[string, (v1: Json, v2: Json) => Json, RegExp]> = [
-    ['v1 round field', (v1) => { at(v1, 'cells', 2, 'rounds', 1)['foreignCpuShare'] = 'high'; return v1; },
-      /cells\[2\]\.rounds\[1\]\.foreignCpuShare should be a number, found a string/],
-    ['v1 field the migration cannot fill', (v1) => { delete at(v1, 'cells', 0)['latency']; return v1; }, /cells\[0\]\.latency is missing/],
-    ['v1 record that is an array', (v1) => { at(v1, 'config')['sizes'] = [30]; return v1; }, /config\.sizes should be an object, found an array/],
-    ['v2 record key', (_, v2) => { at(v2, 'context')['runtimes'] = { node: { runtime: 'node', version: 20, path: '/usr/bin/node' } }; return v2; },
-      /context\.runtimes\["node"\]\.version should be a string, found a number/],
-    ['v2 literal', (_, v2) => { at(v2, 'cells', 0, 'eventLoopDelay')['method'] = 'sampling'; return v2; },
-      /cells\[0\]\.eventLoopDelay\.method should be "histogram" or "timer-drift", found "sampling"/],
+    [
+      'v1 round field',
+      (v1) => {
+        at(v1, 'cells', 2, 'rounds', 1)['foreignCpuShare'] = 'high';
+        return v1;
+      },
+      /cells\[2\]\.rounds\[1\]\.foreignCpuShare should be a number, found a string/,
+    ],
+    [
+      'v1 field the migration cannot fill',
+      (v1) => {
+        delete at(v1, 'cells', 0)['latency'];
+        return v1;
+      },
+      /cells\[0\]\.latency is missing/,
+    ],
+    [
+      'v1 record that is an array',
+      (v1) => {
+        at(v1, 'config')['sizes'] = [30];
+        return v1;
+      },
+      /config\.sizes should be an object, found an array/,
+    ],
+    [
+      'v2 record key',
+      (_, v2) => {
+        at(v2, 'context')['runtimes'] = { node: { runtime: 'node', version: 20, path: '/usr/bin/node' } };
+        return v2;
+      },
+      /context\.runtimes\["node"\]\.version should be a string, found a number/,
+    ],
+    [
+      'v2 literal',
+      (_, v2) => {
+        at(v2, 'cells', 0, 'eventLoopDelay')['method'] = 'sampling';
+        return v2;
+      },
+      /cells\[0\]\.eventLoopDelay\.method should be "histogram" or "timer-drift", found "sampling"/,
+    ],
   ];
   for (const [what, spoil, message] of cases) {
     const file = join(dir, `${what.replaceAll(' ', '-')}.json`);

@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 const RUNNERS = fileURLToPath(new URL('../runners/', import.meta.url));
 /** The rooms whose code runs outside the CLI process (and what they import runs there too). */
 const OUT_OF_CLI = ['cell', 'transports', 'http/server', 'executors', 'strategies'];
-const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function jsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -42,7 +43,9 @@ test('cell, transport and server code never loads the results schema or its libr
   assert.ok(entries.length > 20, `compiled code found under ${RUNNERS}`);
   for (const entry of entries) {
     const loaded = [...importClosure(entry)];
-    const offending = loaded.filter((module) => module === 'valibot' || module.startsWith('valibot/') || module.endsWith('/results-schema.js'));
+    const offending = loaded.filter(
+      (module) => module === 'valibot' || module.startsWith('valibot/') || module.endsWith('/results-schema.js'),
+    );
     assert.deepEqual(offending, [], `${relative(RUNNERS, entry)} loads ${offending.join(', ')}`);
   }
 });

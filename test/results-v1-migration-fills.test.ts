@@ -21,7 +21,9 @@ function without(file: Json, records: (file: Json) => unknown[], keys: string[])
 }
 
 const rounds = (file: Json): unknown[] =>
-  (Array.isArray(file['cells']) ? file['cells'] : []).flatMap((cell) => (isJson(cell) && Array.isArray(cell['rounds']) ? cell['rounds'] : []));
+  (Array.isArray(file['cells']) ? file['cells'] : []).flatMap((cell) =>
+    isJson(cell) && Array.isArray(cell['rounds']) ? cell['rounds'] : [],
+  );
 
 test('a v1 file without the fields v2 made explicit loads with each filled, and nothing else changed', async (t) => {
   const dir = await makeTempDir();
@@ -43,7 +45,8 @@ test('a v1 file without the fields v2 made explicit loads with each filled, and 
   assert.ok(isJson(config) && isJson(context));
   Object.assign(config, { scenario: 'batch', runtimes: ['node'], workerNice: 0 });
   Object.assign(context, { runtimes: {} });
-  for (const round of rounds(expected)) if (isJson(round)) Object.assign(round, { latencyMeanMs: null, latencyCount: null, foreignCpuShare: null });
+  for (const round of rounds(expected))
+    if (isJson(round)) Object.assign(round, { latencyMeanMs: null, latencyCount: null, foreignCpuShare: null });
 
   assert.deepEqual(await loadResults(path), expected);
 });
@@ -59,7 +62,7 @@ test('a v1 http file without foreignCpuShare loads with it null, its probes and 
 
   const run = await loadResults(path);
   assert.equal(run.config.scenario, 'http');
-  assert.deepEqual(run.config.runtimes, ['node'], 'the servers ran on the CLI\'s runtime');
+  assert.deepEqual(run.config.runtimes, ['node'], "the servers ran on the CLI's runtime");
   assert.deepEqual(run.context, old['context'], 'the recorded probe, capabilities and all');
   for (const cell of run.cells) {
     assert.ok(cell.status === 'completed' && cell.scenario === 'http', `${cell.strategy} completed`);

@@ -13,9 +13,9 @@ import { V1_HTTP, V1_RUN } from './fixtures/results-v1.js';
 
 /** Per chart kind, the figure its bars take from a completed cell. */
 const BAR_FIGURE: Record<string, (cell: CellResult) => number | null | undefined> = {
-  'throughput': (c) => (c.status === 'completed' && c.scenario === 'batch' ? c.throughput.tasksPerSec : undefined),
+  throughput: (c) => (c.status === 'completed' && c.scenario === 'batch' ? c.throughput.tasksPerSec : undefined),
   'latency-unloaded': (c) => (c.status === 'completed' && c.scenario === 'batch' ? c.latency.p50Ms : undefined),
-  'startup': (c) => (c.status === 'completed' ? c.startupMs : undefined),
+  startup: (c) => (c.status === 'completed' ? c.startupMs : undefined),
   'http-requests': (c) => (c.status === 'completed' && c.scenario === 'http' ? c.requests.perSec : undefined),
   'http-latency': (c) => (c.status === 'completed' && c.scenario === 'http' ? c.latency.p50Ms : undefined),
 };
@@ -23,11 +23,23 @@ const BAR_FIGURE: Record<string, (cell: CellResult) => number | null | undefined
 /** Figures the table shows of a completed batch cell (its `data-sort` holds the raw value); HTTP figures are charted only. */
 function tableFigures(cell: CellResult): number[] {
   if (cell.status !== 'completed' || cell.scenario !== 'batch') return [];
-  return [cell.throughput.tasksPerSec, cell.throughput.ci95[0], cell.throughput.ci95[1], cell.latency.meanMs, cell.latency.p50Ms,
-    cell.latency.p99Ms, cell.loadedLatency.p50Ms, cell.loadedLatency.p99Ms, cell.eventLoopDelay.p99Ms];
+  return [
+    cell.throughput.tasksPerSec,
+    cell.throughput.ci95[0],
+    cell.throughput.ci95[1],
+    cell.latency.meanMs,
+    cell.latency.p50Ms,
+    cell.latency.p99Ms,
+    cell.loadedLatency.p50Ms,
+    cell.loadedLatency.p99Ms,
+    cell.eventLoopDelay.p99Ms,
+  ];
 }
 
-for (const [what, file] of [['bench run', V1_RUN], ['bench http', V1_HTTP]] as const) {
+for (const [what, file] of [
+  ['bench run', V1_RUN],
+  ['bench http', V1_HTTP],
+] as const) {
   test(`a v1 ${what} file renders each cell's own figures in the charts and the table`, async () => {
     const run = await loadResults(file);
     assert.equal(run.schemaVersion, 2, 'migrated on load');

@@ -16,7 +16,11 @@ import { V1_HTTP, V1_RUN } from './fixtures/results-v1.js';
 test('a v2 file written from a loaded run loads deep-equal, every v2 field explicit', async (t) => {
   const dir = await makeTempDir();
   t.after(() => rm(dir, { recursive: true, force: true }));
-  for (const [name, loaded] of [['run', await loadResults(V1_RUN)], ['http', await loadResults(V1_HTTP)], ['built', nodeResults]] as const) {
+  for (const [name, loaded] of [
+    ['run', await loadResults(V1_RUN)],
+    ['http', await loadResults(V1_HTTP)],
+    ['built', nodeResults],
+  ] as const) {
     const path = join(dir, `${name}.json`);
     writeJsonAtomic(path, loaded);
     assert.deepEqual(await loadResults(path), loaded, name);
@@ -29,7 +33,8 @@ test('a v2 file written from a loaded run loads deep-equal, every v2 field expli
     for (const cell of loaded.cells) {
       if (cell.status === 'completed' && cell.scenario === 'http') assert.ok('foreignCpuShare' in cell, `${name}: ${cell.strategy}`);
       for (const round of 'rounds' in cell ? cell.rounds : []) {
-        for (const key of ['latencyMeanMs', 'latencyCount', 'foreignCpuShare']) assert.ok(key in round, `${name}: ${cell.strategy} round ${round.round} ${key}`);
+        for (const key of ['latencyMeanMs', 'latencyCount', 'foreignCpuShare'])
+          assert.ok(key in round, `${name}: ${cell.strategy} round ${round.round} ${key}`);
       }
     }
   }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { renderRunAnswer } from '../reports/terminal/study-table.js';
 import { nodeResults } from './fixtures/results-node.js';
 
-test('bench run ends with an answer per suite: who wins or ties (by the rounds\' intervals) on how many cores', () => {
+test("bench run ends with an answer per suite: who wins or ties (by the rounds' intervals) on how many cores", () => {
   const text = renderRunAnswer(nodeResults);
   const lines = text.split('\n').filter((line) => line.startsWith('  '));
   assert.match(text, /^\nAnswer:\n/);

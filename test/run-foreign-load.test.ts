@@ -11,16 +11,31 @@ import { type CliResult, fixture, readResults, runCli, tempDir } from './helpers
 function burnCpu(): () => void {
   const count = Math.max(1, Math.floor(os.availableParallelism() / 2));
   const burners = Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
-  return () => { for (const burner of burners) burner.kill('SIGKILL'); };
+  return () => {
+    for (const burner of burners) burner.kill('SIGKILL');
+  };
 }
 
-test('bench run records the CPU other processes took during each round and warns about the skewed cell', { skip: process.platform !== 'linux' }, async () => {
+test('bench run records the CPU other processes took during each round and warns about the skewed cell', {
+  skip: process.platform !== 'linux',
+}, async () => {
   const out = tempDir();
   const stop = burnCpu();
   let result: CliResult;
   try {
-    result = await runCli(['run', '--suite', fixture('tiny-suite.js'), '--strategies', 'main-thread',
-      '--rounds', '1', '--phase-time', '300', '--out', out]);
+    result = await runCli([
+      'run',
+      '--suite',
+      fixture('tiny-suite.js'),
+      '--strategies',
+      'main-thread',
+      '--rounds',
+      '1',
+      '--phase-time',
+      '300',
+      '--out',
+      out,
+    ]);
   } finally {
     stop();
   }

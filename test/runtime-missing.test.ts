@@ -2,8 +2,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
 
-const args = ['run', '--suite', fixture('tiny-suite.js'), '--strategies', 'main-thread', '--rounds', '1', '--phase-time', '20',
-  '--no-report', '--runtime', 'node,bun', '--bun', '/nonexistent/bun'];
+const args = [
+  'run',
+  '--suite',
+  fixture('tiny-suite.js'),
+  '--strategies',
+  'main-thread',
+  '--rounds',
+  '1',
+  '--phase-time',
+  '20',
+  '--no-report',
+  '--runtime',
+  'node,bun',
+  '--bun',
+  '/nonexistent/bun',
+];
 
 test('a runtime that is not there stops the run with one line and exit 2', async () => {
   const result = await runCli([...args, '--out', tempDir()]);

@@ -24,7 +24,10 @@ for (const runtime of ['node', 'bun', 'deno'] as const) {
       throw error;
     }
     const probe = await probeRuntime(install);
-    const missing = Object.entries(probe.capabilities).filter(([, ok]) => !ok).map(([name]) => name).sort();
+    const missing = Object.entries(probe.capabilities)
+      .filter(([, ok]) => !ok)
+      .map(([name]) => name)
+      .sort();
     assert.deepEqual(missing, [...EXPECTED[runtime].missing].sort(), JSON.stringify(probe.failures));
     assert.equal(probe.threadApi, EXPECTED[runtime].threadApi);
     assert.equal(probe.eventLoopFloorMs, EXPECTED[runtime].eventLoopFloorMs);

@@ -8,10 +8,29 @@ import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
 
 test('a suite reading the environment completes under every strategy on node, bun and deno', async () => {
   const out = tempDir();
-  const result = await runCli(['run', '--suite', fixture('env-factor-suite.js'), '--runtime', 'node,bun,deno',
-    '--rounds', '1', '--phase-time', '30', '--no-report', '--out', out], { BENCH_FIXTURE_FACTOR: '3' });
+  const result = await runCli(
+    [
+      'run',
+      '--suite',
+      fixture('env-factor-suite.js'),
+      '--runtime',
+      'node,bun,deno',
+      '--rounds',
+      '1',
+      '--phase-time',
+      '30',
+      '--no-report',
+      '--out',
+      out,
+    ],
+    { BENCH_FIXTURE_FACTOR: '3' },
+  );
   assert.equal(result.code, 0, result.stderr);
   for (const cell of readResults(out).cells) {
-    assert.equal(cell.status, 'completed', `${cell.runtime} × ${cell.strategy}: ${cell.status === 'errored' ? cell.error.message : cell.status}`);
+    assert.equal(
+      cell.status,
+      'completed',
+      `${cell.runtime} × ${cell.strategy}: ${cell.status === 'errored' ? cell.error.message : cell.status}`,
+    );
   }
 });

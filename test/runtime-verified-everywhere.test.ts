@@ -5,8 +5,21 @@ import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
 
 test('every strategy returns verified outputs on node, bun, bun --smol and deno', async () => {
   const out = tempDir();
-  const result = await runCli(['run', '--suite', fixture('tiny-suite.js'), '--runtime', 'node,bun,deno', '--bun-smol',
-    '--rounds', '1', '--phase-time', '30', '--no-report', '--out', out]);
+  const result = await runCli([
+    'run',
+    '--suite',
+    fixture('tiny-suite.js'),
+    '--runtime',
+    'node,bun,deno',
+    '--bun-smol',
+    '--rounds',
+    '1',
+    '--phase-time',
+    '30',
+    '--no-report',
+    '--out',
+    out,
+  ]);
   assert.equal(result.code, 0, result.stderr);
   const run = readResults(out);
   assert.deepEqual(Object.keys(run.context.runtimes ?? {}).sort(), ['bun', 'bun-smol', 'deno', 'node']);

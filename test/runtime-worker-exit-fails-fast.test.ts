@@ -10,9 +10,24 @@ import { NOTHING_MEASURED_EXIT } from '../scripts/nothing-measured.js';
 
 test('a worker that exits errors its cell with the cause on node, bun and deno, not with a timeout', async () => {
   const out = tempDir();
-  const result = await runCli(['run', '--suite', fixture('exit-in-worker-suite.js'), '--runtime', 'node,bun,deno',
-    '--strategies', 'worker-per-task,worker-pool,shared-memory', '--rounds', '1', '--phase-time', '30', '--cell-timeout', '30',
-    '--no-report', '--out', out]);
+  const result = await runCli([
+    'run',
+    '--suite',
+    fixture('exit-in-worker-suite.js'),
+    '--runtime',
+    'node,bun,deno',
+    '--strategies',
+    'worker-per-task,worker-pool,shared-memory',
+    '--rounds',
+    '1',
+    '--phase-time',
+    '30',
+    '--cell-timeout',
+    '30',
+    '--no-report',
+    '--out',
+    out,
+  ]);
   assert.equal(result.code, NOTHING_MEASURED_EXIT, result.stderr); // every cell errored: nothing measured
   const run = readResults(out);
   assert.equal(run.cells.length, 9);

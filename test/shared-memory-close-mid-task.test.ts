@@ -15,7 +15,10 @@ test('a task in flight when shared-memory closes is rejected, not answered with 
   const executor = sharedMemory.create({ suite, workers: 1, channel: plainChannelOptions(suiteUrl) });
   await executor.start();
   // fib(34) runs for a while: the close lands mid-task.
-  const outcome = executor.run(34).then((output) => ({ output }), (error: Error) => ({ error }));
+  const outcome = executor.run(34).then(
+    (output) => ({ output }),
+    (error: Error) => ({ error }),
+  );
   await new Promise((resolve) => setTimeout(resolve, 20));
   await executor.close();
   const settled = await outcome;

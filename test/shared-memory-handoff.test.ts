@@ -16,7 +16,8 @@ test('shared-memory returns the right payload for every one of 1,600 back-to-bac
     for (let batch = 0; batch < 200; batch++) {
       const inputs = Array.from({ length: 8 }, (_, i) => 100 + ((batch * 8 + i) % 50));
       const outputs = await Promise.all(inputs.map((n) => executor.run(n)));
-      for (const [i, output] of outputs.entries()) assert.ok(suite.verify(inputs[i]!, output), `batch ${batch} task ${i}: ${String(output)}`);
+      for (const [i, output] of outputs.entries())
+        assert.ok(suite.verify(inputs[i]!, output), `batch ${batch} task ${i}: ${String(output)}`);
     }
   } finally {
     await executor.close();

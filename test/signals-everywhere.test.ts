@@ -17,11 +17,18 @@ import { roundsCell, runOf, scaled, STEADY } from './fixtures/round-cells.js';
 const EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /** Starts `args` under a marker, waits until `busy` matches one of its processes, sends `signal`; returns the exit. */
-async function interrupt(args: string[], busy: RegExp, signal: 'SIGINT' | 'SIGTERM', tmp: string): Promise<{ code: number | null; stderr: string }> {
+async function interrupt(
+  args: string[],
+  busy: RegExp,
+  signal: 'SIGINT' | 'SIGTERM',
+  tmp: string,
+): Promise<{ code: number | null; stderr: string }> {
   const marker = newMarker();
   const { child, done } = startCli(args, { ...marker.env, TMPDIR: tmp });
   try {
-    await waitUntil(() => processesMarked(marker.needle).some((line) => busy.test(line)), `a process matching ${busy}`, { timeoutMs: 60_000 });
+    await waitUntil(() => processesMarked(marker.needle).some((line) => busy.test(line)), `a process matching ${busy}`, {
+      timeoutMs: 60_000,
+    });
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -41,33 +48,91 @@ async function assertIncomplete(dir: string, signal: string): Promise<void> {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  test(`bench run: ${signal} mid-cell exits ${EXIT[signal]}, saves an incomplete results file, leaves nothing`, { skip: process.platform !== 'linux' }, async () => {
+  test(`bench run: ${signal} mid-cell exits ${EXIT[signal]}, saves an incomplete results file, leaves nothing`, {
+    skip: process.platform !== 'linux',
+  }, async () => {
     const out = tempDir();
     const tmp = tempDir('bench-test-tmp-');
-    const result = await interrupt(['run', '--suite', fixture('hang-suite.js'), '--strategies', 'process-pool', '--rounds', '1',
-      '--cell-timeout', '60', '--no-report', '--out', out], /child-entry.*hang-suite/, signal, tmp);
+    const result = await interrupt(
+      [
+        'run',
+        '--suite',
+        fixture('hang-suite.js'),
+        '--strategies',
+        'process-pool',
+        '--rounds',
+        '1',
+        '--cell-timeout',
+        '60',
+        '--no-report',
+        '--out',
+        out,
+      ],
+      /child-entry.*hang-suite/,
+      signal,
+      tmp,
+    );
     assert.equal(result.code, EXIT[signal], result.stderr);
     await assertIncomplete(out, signal);
     assert.deepEqual(readdirSync(tmp), [], 'no scratch folder is left');
   });
 
-  test(`bench http: ${signal} during the load exits ${EXIT[signal]}, saves an incomplete results file, leaves nothing`, { skip: process.platform !== 'linux' }, async () => {
+  test(`bench http: ${signal} during the load exits ${EXIT[signal]}, saves an incomplete results file, leaves nothing`, {
+    skip: process.platform !== 'linux',
+  }, async () => {
     const out = tempDir();
-    const result = await interrupt(['http', '--suite', 'fib', '--size', '20', '--strategies', 'process-pool', '--connections', '2',
-      '--duration', '30', '--warmup', '0', '--no-report', '--out', out], /child-entry/, signal, tempDir('bench-test-tmp-'));
+    const result = await interrupt(
+      [
+        'http',
+        '--suite',
+        'fib',
+        '--size',
+        '20',
+        '--strategies',
+        'process-pool',
+        '--connections',
+        '2',
+        '--duration',
+        '30',
+        '--warmup',
+        '0',
+        '--no-report',
+        '--out',
+        out,
+      ],
+      /child-entry/,
+      signal,
+      tempDir('bench-test-tmp-'),
+    );
     assert.equal(result.code, EXIT[signal], result.stderr);
     await assertIncomplete(out, signal);
   });
 
-  test(`bench compare --auto-rerun: ${signal} during the re-run exits ${EXIT[signal]}, keeps its partial results, leaves nothing`, { skip: process.platform !== 'linux' }, async () => {
+  test(`bench compare --auto-rerun: ${signal} during the re-run exits ${EXIT[signal]}, keeps its partial results, leaves nothing`, {
+    skip: process.platform !== 'linux',
+  }, async () => {
     const dir = tempDir();
     const out = tempDir();
     // A regression on the hang suite: the re-run's cell spins until the signal comes.
     writeFileSync(join(dir, 'base.json'), JSON.stringify(runOf([roundsCell('process-pool', STEADY, undefined, 'hang')])));
     writeFileSync(join(dir, 'cur.json'), JSON.stringify(runOf([roundsCell('process-pool', scaled(0.6), undefined, 'hang')])));
     const tmp = tempDir('bench-test-tmp-');
-    const result = await interrupt(['compare', join(dir, 'base.json'), join(dir, 'cur.json'), '--auto-rerun', '5',
-      '--suite', fixture('hang-suite.js'), '--rerun-out', out], /child-entry.*hang-suite/, signal, tmp);
+    const result = await interrupt(
+      [
+        'compare',
+        join(dir, 'base.json'),
+        join(dir, 'cur.json'),
+        '--auto-rerun',
+        '5',
+        '--suite',
+        fixture('hang-suite.js'),
+        '--rerun-out',
+        out,
+      ],
+      /child-entry.*hang-suite/,
+      signal,
+      tmp,
+    );
     assert.equal(result.code, EXIT[signal], result.stderr);
     assert.match(result.stderr, /--auto-rerun was interrupted; its partial results are in /);
     await assertIncomplete(out, signal);

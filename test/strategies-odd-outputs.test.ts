@@ -10,8 +10,18 @@ import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
 
 test('two views of one buffer and non-finite numbers come back verified from every strategy', async () => {
   const out = tempDir();
-  const result = await runCli(['run', '--suite', fixture('odd-outputs-suite.js'), '--rounds', '1', '--phase-time', '30',
-    '--no-report', '--out', out]);
+  const result = await runCli([
+    'run',
+    '--suite',
+    fixture('odd-outputs-suite.js'),
+    '--rounds',
+    '1',
+    '--phase-time',
+    '30',
+    '--no-report',
+    '--out',
+    out,
+  ]);
   assert.equal(result.code, 0, result.stderr);
   const run = readResults(out);
   assert.equal(run.cells.length, STRATEGY_NAMES.length);

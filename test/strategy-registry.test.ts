@@ -30,13 +30,19 @@ test('every registered run strategy has an executor builder under its own name',
   const run = strategiesFor('run');
   assert.ok(run.length > 0);
   for (const name of run) assert.equal(findStrategy(name)?.name, name, `${name} has no builder in runners/strategies/index.ts`);
-  assert.deepEqual(STRATEGIES.map((strategy) => strategy.name), run);
+  assert.deepEqual(
+    STRATEGIES.map((strategy) => strategy.name),
+    run,
+  );
 });
 
-test('the strategies bench run and bench http accept are the registry\'s, in its order', async () => {
+test("the strategies bench run and bench http accept are the registry's, in its order", async () => {
   const out = tempDir();
   try {
-    for (const [command, scenario] of [['run', 'run'], ['http', 'http']] as const satisfies [string, Scenario][]) {
+    for (const [command, scenario] of [
+      ['run', 'run'],
+      ['http', 'http'],
+    ] as const satisfies [string, Scenario][]) {
       const result = await runCli([command, '--strategies', 'not-a-strategy', '--out', out]);
       assert.equal(result.code, 2, result.stderr);
       const offered = /choose from (.+)$/m.exec(result.stderr)?.[1]?.split(', ');
@@ -53,9 +59,12 @@ test('no source file outside the registry and the builders spells a strategy nam
   const found: string[] = [];
   for (const file of ['runners', 'reports', 'scripts'].flatMap((dir) => sourceFiles(root, dir))) {
     if (OWNERS.some((owner) => file.startsWith(owner))) continue;
-    readFileSync(join(root, file), 'utf8').split('\n').forEach((line, index) => {
-      for (const match of line.matchAll(literal)) found.push(`${file}:${index + 1}: ${match[0]} (read it from runners/contract/strategies.ts)`);
-    });
+    readFileSync(join(root, file), 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        for (const match of line.matchAll(literal))
+          found.push(`${file}:${index + 1}: ${match[0]} (read it from runners/contract/strategies.ts)`);
+      });
   }
   assert.deepEqual(found, []);
 });

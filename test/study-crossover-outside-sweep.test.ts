@@ -18,7 +18,7 @@ test('a ratio below 1 at every swept size is "never faster within the sweep", wi
   assert.match(crossoverNote(finding, curve, 'fib', suggested, 40), /never faster within the sweep .*add sizes/);
 });
 
-test('at the suite\'s maxSize nothing larger is suggested, and the note says the limit is reached', () => {
+test("at the suite's maxSize nothing larger is suggested, and the note says the limit is reached", () => {
   const curve = points([0.001, 0.01, 0.05, 0.2, 0.4]);
   const finding = locateCrossover(curve);
   assert.deepEqual(suggestSizes(finding.status, FIB, finding.crossings, 32), []);

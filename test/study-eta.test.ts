@@ -5,8 +5,15 @@ import type { RoundOutcome } from '../runners/orchestrate/spawn-cell.js';
 import { createStudyProgress, type ProgressStream } from '../runners/orchestrate/study/study-progress.js';
 import { completedCell, figures } from './fixtures/results-builder.js';
 
-const round = (size: number): PlannedRound => ({ key: { scenario: 'batch', suite: 'fib', size, strategy: 'main-thread', runtime: 'node', workers: 1 }, suiteUrl: 'file:///fib.js', round: 1 });
-const sample = completedCell({ suite: 'fib', size: 20, strategy: 'main-thread', runtime: 'node', workers: 1 }, figures(10, 100, 1, 2, 0.5, null, 40)).rounds[0]!;
+const round = (size: number): PlannedRound => ({
+  key: { scenario: 'batch', suite: 'fib', size, strategy: 'main-thread', runtime: 'node', workers: 1 },
+  suiteUrl: 'file:///fib.js',
+  round: 1,
+});
+const sample = completedCell(
+  { suite: 'fib', size: 20, strategy: 'main-thread', runtime: 'node', workers: 1 },
+  figures(10, 100, 1, 2, 0.5, null, 40),
+).rounds[0]!;
 const ok: RoundOutcome = { ok: true, sample };
 
 function capture(): { stream: ProgressStream; lines: string[] } {

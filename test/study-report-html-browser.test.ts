@@ -9,7 +9,10 @@ import { chromiumInstalled, launchChromium, openReport } from './fixtures/browse
 import { repoRoot } from './fixtures/paths.js';
 import { sizeStudyResults, workersStudyResults } from './fixtures/study-results.js';
 
-const studies: Array<[string, () => StudyRunResult]> = [['size', sizeStudyResults], ['workers', workersStudyResults]];
+const studies: Array<[string, () => StudyRunResult]> = [
+  ['size', sizeStudyResults],
+  ['workers', workersStudyResults],
+];
 
 for (const [kind, build] of studies) {
   test(`the HTML report of a ${kind} study opens offline, draws every study chart and labels every crossover`, async (t) => {
@@ -31,14 +34,20 @@ for (const [kind, build] of studies) {
     assert.deepEqual(log.consoleErrors, []);
     assert.deepEqual(log.pageErrors, []);
 
-    const canvases = await page.evaluate(() => Array.from(document.querySelectorAll('section.study canvas'), (canvas) => {
-      const pixels = (canvas as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height).data ?? new Uint8ClampedArray();
-      let drawn = 0;
-      for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 0) drawn++;
-      return { id: canvas.id, drawn, total: pixels.length / 4 };
-    }));
+    const canvases = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('section.study canvas'), (canvas) => {
+        const pixels =
+          (canvas as HTMLCanvasElement)
+            .getContext('2d')
+            ?.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height).data ?? new Uint8ClampedArray();
+        let drawn = 0;
+        for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 0) drawn++;
+        return { id: canvas.id, drawn, total: pixels.length / 4 };
+      }),
+    );
     assert.equal(canvases.length, 2, 'two charts per study');
-    for (const canvas of canvases) assert.ok(canvas.drawn > canvas.total * 0.02, `${canvas.id}: ${canvas.drawn} of ${canvas.total} pixels drawn`);
+    for (const canvas of canvases)
+      assert.ok(canvas.drawn > canvas.total * 0.02, `${canvas.id}: ${canvas.drawn} of ${canvas.total} pixels drawn`);
 
     const answer = await page.evaluate(() => Array.from(document.querySelectorAll('.study-answer'), (p) => p.textContent ?? ''));
     assert.deepEqual(answer, results.study!.answer, 'the answer in words, as in the results file');
@@ -46,16 +55,25 @@ for (const [kind, build] of studies) {
     // Before the label check below redraws the charts without their labels.
     await page.screenshot({ path: join(artifacts, `study-${kind}.png`), fullPage: true });
     if (kind === 'size') {
-      const crossed = results.study!.crossovers.filter((c) => c.status === 'crossed').map((c) => c.strategy).sort();
+      const crossed = results
+        .study!.crossovers.filter((c) => c.status === 'crossed')
+        .map((c) => c.strategy)
+        .sort();
       assert.deepEqual(crossed, ['process-pool', 'shared-memory', 'worker-pool']);
       // Each crossover label darkens pixels where it is drawn: compare each chart with its labels removed.
       const inked = await page.evaluate(() => {
-        interface Drawn { data: { datasets: Array<{ label?: string; pointLabels?: Array<string | null> }> }; update(mode: string): void; canvas: HTMLCanvasElement }
+        interface Drawn {
+          data: { datasets: Array<{ label?: string; pointLabels?: Array<string | null> }> };
+          update(mode: string): void;
+          canvas: HTMLCanvasElement;
+        }
         const chartJs = (globalThis as { Chart?: { getChart(canvas: HTMLCanvasElement): Drawn | undefined } }).Chart;
         const dark = (canvas: HTMLCanvasElement): number => {
           const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
           let count = 0;
-          for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 60 && (pixels[i + 1] ?? 255) < 60 && (pixels[i + 2] ?? 255) < 60 && (pixels[i + 3] ?? 0) > 200) count++;
+          for (let i = 0; i < pixels.length; i += 4)
+            if ((pixels[i] ?? 255) < 60 && (pixels[i + 1] ?? 255) < 60 && (pixels[i + 2] ?? 255) < 60 && (pixels[i + 3] ?? 0) > 200)
+              count++;
           return count;
         };
         return Array.from(document.querySelectorAll<HTMLCanvasElement>('section.study canvas'), (canvas) => {

@@ -6,10 +6,27 @@ import { waitUntil } from './helpers/wait.js';
 
 test('Ctrl-C during a study saves what was measured, marked incomplete, with the analysis run on it, and exits 130', async () => {
   const out = tempDir();
-  const { child, done } = startCli(['study', 'size', '--suite', fixture('tiny-suite.js'), '--sizes', '1000,20000',
-    '--strategies', 'main-thread,worker-pool', '--rounds', '3', '--phase-time', '300', '--no-report', '--out', out]);
+  const { child, done } = startCli([
+    'study',
+    'size',
+    '--suite',
+    fixture('tiny-suite.js'),
+    '--sizes',
+    '1000,20000',
+    '--strategies',
+    'main-thread,worker-pool',
+    '--rounds',
+    '3',
+    '--phase-time',
+    '300',
+    '--no-report',
+    '--out',
+    out,
+  ]);
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   await waitUntil(() => /\[4\/12\]/.test(stderr), 'the first round of every cell to finish', { timeoutMs: 60_000 });
   child.kill('SIGINT');
   const result = await done;

@@ -19,7 +19,10 @@ test('USL data generated from known λ, σ, κ gives them back, with N* = √((1
 test('with noise and a perturbed 1-worker point, the refined fit is no worse than the linearised start and near the truth', () => {
   const truth = { lambda: 500, sigma: 0.1, kappa: 0.001 };
   // ±2 % alternating noise, and the 1-worker point (the start's λ) 5 % low.
-  const samples = WORKERS.map((workers, i) => ({ workers, tasksPerSec: uslThroughput(truth, workers) * (i === 0 ? 0.95 : 1 + (i % 2 ? 0.02 : -0.02)) }));
+  const samples = WORKERS.map((workers, i) => ({
+    workers,
+    tasksPerSec: uslThroughput(truth, workers) * (i === 0 ? 0.95 : 1 + (i % 2 ? 0.02 : -0.02)),
+  }));
   const start = linearisedUsl(samples);
   const fit = fitUsl(samples);
   const rms = (p: { lambda: number; sigma: number; kappa: number }): number =>
@@ -39,6 +42,11 @@ test('data that scales better than linear does not make σ or κ negative', () =
 
 test("Amdahl's serial fraction of κ = 0 data is its σ, exactly from two points", () => {
   const truth = { lambda: 300, sigma: 0.08, kappa: 0 };
-  close(fitAmdahl(WORKERS.map((workers) => ({ workers, tasksPerSec: uslThroughput(truth, workers) }))).sigma, 0.08, 1e-6, 'σ from 8 points');
+  close(
+    fitAmdahl(WORKERS.map((workers) => ({ workers, tasksPerSec: uslThroughput(truth, workers) }))).sigma,
+    0.08,
+    1e-6,
+    'σ from 8 points',
+  );
   close(fitAmdahl([1, 2].map((workers) => ({ workers, tasksPerSec: uslThroughput(truth, workers) }))).sigma, 0.08, 1e-9, 'σ from 2 points');
 });

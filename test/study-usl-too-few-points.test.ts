@@ -4,7 +4,13 @@ import { fitsOf } from '../reports/study/scaling.js';
 import type { ScalingPoint } from '../runners/contract/study.js';
 
 const point = (workers: number, tasksPerSec: number, cores: number): ScalingPoint => ({
-  workers, tasksPerSec, ci95: [tasksPerSec * 0.95, tasksPerSec * 1.05], speedup: null, speedupOverBaseline: null, efficiency: null, overCores: workers > cores,
+  workers,
+  tasksPerSec,
+  ci95: [tasksPerSec * 0.95, tasksPerSec * 1.05],
+  speedup: null,
+  speedupOverBaseline: null,
+  efficiency: null,
+  overCores: workers > cores,
 });
 
 test('workers 1–4 on 2 cores: no USL fit, "too few points" naming the count and the time-slicing points; Amdahl from the two inside', () => {
@@ -15,7 +21,7 @@ test('workers 1–4 on 2 cores: no USL fit, "too few points" naming the count an
   assert.match(fits.uslReason ?? '', /2 points above 2 cores show time-slicing/);
   assert.ok(fits.amdahl !== null);
   assert.deepEqual(fits.amdahl.workers, [1, 2]);
-  assert.ok(Math.abs(fits.amdahl.sigma - (2 * 100 / 190 - 1)) < 1e-9, `σ ${fits.amdahl.sigma}`);
+  assert.ok(Math.abs(fits.amdahl.sigma - ((2 * 100) / 190 - 1)) < 1e-9, `σ ${fits.amdahl.sigma}`);
 });
 
 test('every point above the core count: no fit at all, and the reason says so', () => {
@@ -26,7 +32,10 @@ test('every point above the core count: no fit at all, and the reason says so', 
 });
 
 test('five points within the cores are fitted', () => {
-  const fits = fitsOf([1, 2, 3, 4, 5].map((n) => point(n, 100 * n / (1 + 0.05 * (n - 1)), 8)), 8);
+  const fits = fitsOf(
+    [1, 2, 3, 4, 5].map((n) => point(n, (100 * n) / (1 + 0.05 * (n - 1)), 8)),
+    8,
+  );
   assert.ok(fits.usl !== null, fits.uslReason);
   assert.ok(Math.abs(fits.usl.sigma - 0.05) < 1e-4, `σ ${fits.usl.sigma}`);
 });

@@ -20,7 +20,13 @@ test('control characters in a results file reach the terminal tables as U+FFFD',
   const suite = `fib${ESCAPES}`;
   const run = runOf([
     roundsCell('main-thread', STEADY, undefined, suite),
-    { ...roundsCell('worker-pool', STEADY, undefined, suite), status: 'errored', verified: false, error: { message: `boom${ESCAPES}`, round: 1 }, rounds: [] } as ErroredCell,
+    {
+      ...roundsCell('worker-pool', STEADY, undefined, suite),
+      status: 'errored',
+      verified: false,
+      error: { message: `boom${ESCAPES}`, round: 1 },
+      rounds: [],
+    } as ErroredCell,
   ]);
   const hostile = { ...run, warnings: [{ kind: 'high-variance' as const, message: `spread${ESCAPES}`, hint: `hint${ESCAPES}` }] };
 
@@ -28,8 +34,14 @@ test('control characters in a results file reach the terminal tables as U+FFFD',
   assert.doesNotMatch(table, CONTROL);
   assert.match(table, /fib\ufffd\]0;pwned\ufffd/, 'the name is still there, made inert');
 
-  const comparison = compareRuns({ file: 'old.json', run: runOf([roundsCell('main-thread', STEADY, undefined, suite), roundsCell('worker-pool', STEADY, undefined, suite)]) },
-    { file: 'new.json', run: hostile }, { ...DEFAULT_SETTINGS, normalize: false });
+  const comparison = compareRuns(
+    {
+      file: 'old.json',
+      run: runOf([roundsCell('main-thread', STEADY, undefined, suite), roundsCell('worker-pool', STEADY, undefined, suite)]),
+    },
+    { file: 'new.json', run: hostile },
+    { ...DEFAULT_SETTINGS, normalize: false },
+  );
   const compared = renderCompareTable(comparison);
   assert.doesNotMatch(compared, CONTROL);
   assert.match(compared, /errored in the new run: boom\ufffd/);

@@ -11,7 +11,14 @@ import { test } from 'node:test';
 import { parse } from 'yaml';
 import { repoRoot } from './fixtures/paths.js';
 
-interface Step { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
 interface Workflow {
   on: { schedule?: Array<{ cron: string }>; workflow_dispatch?: unknown; pull_request?: unknown };
   jobs: Record<string, { 'runs-on': string; steps: Step[]; env?: Record<string, unknown> }>;
@@ -34,7 +41,10 @@ test('the regression workflow parses, runs on schedule, on demand and on pull re
   assert.ok(setup >= 0, 'sets up with scripts/setup.sh');
   assert.ok(job > setup, 'then runs scripts/ci-regression.sh');
   // No logic in the workflow: every run step is one of the two scripts.
-  assert.deepEqual(runs.filter((run) => run !== '').map((run) => run.trim()), ['bash scripts/setup.sh', 'bash scripts/ci-regression.sh']);
+  assert.deepEqual(
+    runs.filter((run) => run !== '').map((run) => run.trim()),
+    ['bash scripts/setup.sh', 'bash scripts/ci-regression.sh'],
+  );
 
   const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
   assert.ok(upload, 'uploads an artifact');

@@ -6,8 +6,17 @@
 import type { CompletedCell, HttpCompletedCell, Scenario } from '../../runners/contract/results.js';
 import { BASELINE_STRATEGY, cellFor, completed, speedupOf, type Series } from './series.js';
 
-export type ChartKind = 'throughput' | 'speedup' | 'latency-unloaded' | 'latency-loaded' | 'event-loop-delay' | 'startup'
-  | 'http-requests' | 'http-latency' | 'http-health' | 'http-event-loop';
+export type ChartKind =
+  | 'throughput'
+  | 'speedup'
+  | 'latency-unloaded'
+  | 'latency-loaded'
+  | 'event-loop-delay'
+  | 'startup'
+  | 'http-requests'
+  | 'http-latency'
+  | 'http-health'
+  | 'http-event-loop';
 
 export interface Figure {
   value: number | null;
@@ -44,16 +53,21 @@ function throughputWhisker(cell: CompletedCell): [number, number] {
 }
 
 /** A figure of a `bench run` cell: other cells have none. */
-const batch = (figure: (cell: CompletedCell, series: Series, suite: string) => Figure): KindSpec['figure'] =>
-  (cell, series, suite) => (cell.scenario === 'batch' ? figure(cell, series, suite) : { value: null });
+const batch =
+  (figure: (cell: CompletedCell, series: Series, suite: string) => Figure): KindSpec['figure'] =>
+  (cell, series, suite) =>
+    cell.scenario === 'batch' ? figure(cell, series, suite) : { value: null };
 
 /** A figure of a `bench http` cell: other cells have none. */
-const http = (figure: (cell: HttpCompletedCell) => Figure): KindSpec['figure'] =>
-  (cell) => (cell.scenario === 'http' ? figure(cell) : { value: null });
+const http =
+  (figure: (cell: HttpCompletedCell) => Figure): KindSpec['figure'] =>
+  (cell) =>
+    cell.scenario === 'http' ? figure(cell) : { value: null };
 
 export const KINDS: KindSpec[] = [
   {
-    kind: 'throughput', scenario: 'batch',
+    kind: 'throughput',
+    scenario: 'batch',
     heading: 'throughput, pool kept full',
     yTitle: 'tasks per second, higher is better',
     subtitle: (c) => `bar: median of ${c.rounds} rounds · whisker: 95 % confidence interval of the mean · ${c.workers} workers`,
@@ -61,7 +75,8 @@ export const KINDS: KindSpec[] = [
     mayUseLog: false,
   },
   {
-    kind: 'speedup', scenario: 'batch',
+    kind: 'speedup',
+    scenario: 'batch',
     heading: 'speedup over main-thread',
     yTitle: '× main-thread, higher is better',
     subtitle: () => 'tasks/s ÷ main-thread tasks/s · whisker: ratio of the 95 % intervals · dashed: ideal',
@@ -77,7 +92,8 @@ export const KINDS: KindSpec[] = [
     mayUseLog: false,
   },
   {
-    kind: 'latency-unloaded', scenario: 'batch',
+    kind: 'latency-unloaded',
+    scenario: 'batch',
     heading: 'latency, one task at a time',
     yTitle: 'ms per task, lower is better',
     subtitle: () => 'unloaded: one task in flight · bar: median (p50) · whisker: p50 to p99',
@@ -85,7 +101,8 @@ export const KINDS: KindSpec[] = [
     mayUseLog: true,
   },
   {
-    kind: 'latency-loaded', scenario: 'batch',
+    kind: 'latency-loaded',
+    scenario: 'batch',
     heading: 'latency under load',
     yTitle: 'ms submit → complete, lower is better',
     subtitle: (c) => `under load: pool kept full, ${c.workers} workers · bar: median (p50) · whisker: p50 to p99`,
@@ -93,7 +110,8 @@ export const KINDS: KindSpec[] = [
     mayUseLog: true,
   },
   {
-    kind: 'event-loop-delay', scenario: 'batch',
+    kind: 'event-loop-delay',
+    scenario: 'batch',
     heading: 'event-loop delay under load',
     yTitle: 'ms p99 delay, lower is better',
     subtitle: () => "p99 delay of the cell's main thread while the pool is kept full: how blocked it is",
@@ -101,7 +119,8 @@ export const KINDS: KindSpec[] = [
     mayUseLog: true,
   },
   {
-    kind: 'startup', scenario: 'batch',
+    kind: 'startup',
+    scenario: 'batch',
     heading: 'startup cost',
     yTitle: 'ms spawn → ready, lower is better',
     subtitle: () => 'median time from spawning a worker or child process to its first message · main-thread spawns none',
@@ -109,7 +128,8 @@ export const KINDS: KindSpec[] = [
     mayUseLog: false,
   },
   {
-    kind: 'http-requests', scenario: 'http',
+    kind: 'http-requests',
+    scenario: 'http',
     heading: 'requests per second under HTTP load',
     yTitle: 'req/s answered 2xx, higher is better',
     subtitle: (c) => `${c.load} · 503s and errors do not count · ${c.workers} workers`,
@@ -117,7 +137,8 @@ export const KINDS: KindSpec[] = [
     mayUseLog: false,
   },
   {
-    kind: 'http-latency', scenario: 'http',
+    kind: 'http-latency',
+    scenario: 'http',
     heading: 'request latency under HTTP load',
     yTitle: 'ms per 2xx answer, lower is better',
     subtitle: (c) => `${c.load} · bar: median (p50) · whisker: p50 to p99`,
@@ -125,7 +146,8 @@ export const KINDS: KindSpec[] = [
     mayUseLog: true,
   },
   {
-    kind: 'http-health', scenario: 'http',
+    kind: 'http-health',
+    scenario: 'http',
     heading: 'GET /health latency during the load',
     yTitle: 'ms, lower is better',
     subtitle: () => 'a cheap route probed while the load runs: how responsive the server stays · bar: p50 · whisker: p50 to p99',
@@ -133,7 +155,8 @@ export const KINDS: KindSpec[] = [
     mayUseLog: true,
   },
   {
-    kind: 'http-event-loop', scenario: 'http',
+    kind: 'http-event-loop',
+    scenario: 'http',
     heading: "event-loop delay of the server's main thread",
     yTitle: 'ms p99 delay, lower is better',
     subtitle: () => 'p99 during the measured window (cluster: its worst process)',

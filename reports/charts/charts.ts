@@ -93,10 +93,12 @@ function seriesShade(series: Series) {
  * series it is, and a label naming series would collide with its neighbours.
  */
 function categoryLabel(strategy: string, suite: string, series: Series[]): string | string[] {
-  const statuses = new Set(series.flatMap((s) => {
-    const cell = cellFor(s, suite, strategy);
-    return cell?.status === 'completed' ? [] : [cell?.status ?? 'not run'];
-  }));
+  const statuses = new Set(
+    series.flatMap((s) => {
+      const cell = cellFor(s, suite, strategy);
+      return cell?.status === 'completed' ? [] : [cell?.status ?? 'not run'];
+    }),
+  );
   return statuses.size === 0 ? strategy : [strategy, `(${[...statuses].join(', ')})`];
 }
 
@@ -249,8 +251,15 @@ function buildChart(spec: KindSpec, context: SuiteContext, palette: StrategyPale
   const datasets = series.map((s) => barDataset(spec, s, suite, strategies, palette));
   // A strategy that starts nothing (main-thread) has no startup figure: drop its empty
   // slot, but keep slots left empty by errors and skips, whose label says why.
-  const keep = strategies.map((strategy, i) => spec.kind !== 'startup' || datasets.some((d) => d.data[i] !== null)
-    || series.some((s) => { const cell = cellFor(s, suite, strategy); return cell !== undefined && cell.status !== 'completed'; }));
+  const keep = strategies.map(
+    (strategy, i) =>
+      spec.kind !== 'startup' ||
+      datasets.some((d) => d.data[i] !== null) ||
+      series.some((s) => {
+        const cell = cellFor(s, suite, strategy);
+        return cell !== undefined && cell.status !== 'completed';
+      }),
+  );
   strategies = strategies.filter((_, i) => keep[i]);
   for (const d of datasets) {
     d.data = d.data.filter((_, i) => keep[i]);
@@ -280,7 +289,12 @@ function buildChart(spec: KindSpec, context: SuiteContext, palette: StrategyPale
 
 /** Suite names come from user suites: anything may be in them, a path separator included. */
 function uniqueSlug(text: string, taken: Set<string>): string {
-  const base = text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 80) || 'chart';
+  const base =
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|-+$/g, '')
+      .slice(0, 80) || 'chart';
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   taken.add(slug);

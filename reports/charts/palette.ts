@@ -9,9 +9,7 @@ import { ALL_STRATEGY_NAMES, strategyFacts } from '../../runners/contract/strate
 export const STRATEGY_ORDER: readonly string[] = ALL_STRATEGY_NAMES;
 
 /** For strategies we do not know (peer pools such as piscina); cycled if there are more. */
-const EXTRA_COLOURS: readonly string[] = [
-  '#8c564b', '#17becf', '#bcbd22', '#7f3c8d', '#1b4f72', '#b8860b', '#2e8b57', '#a52a2a',
-];
+const EXTRA_COLOURS: readonly string[] = ['#8c564b', '#17becf', '#bcbd22', '#7f3c8d', '#1b4f72', '#b8860b', '#2e8b57', '#a52a2a'];
 
 export interface StrategyPalette {
   /** Every strategy seen, known ones in STRATEGY_ORDER, then the others alphabetically. */

@@ -41,9 +41,7 @@ export function labelSeries(entries: ReadonlyArray<{ result: RunResult; runtime:
   const described = entries.map(({ result, runtime, context }) => descriptors(result, runtime, context ?? result.context));
   const dimensions = described[0]?.map(([dimension]) => dimension) ?? [];
   const textOf = (i: number, d: number): string => described[i]?.[d]?.[1] ?? '';
-  const varying = dimensions
-    .map((_, d) => d)
-    .filter((d) => new Set(entries.map((_, i) => textOf(i, d))).size > 1);
+  const varying = dimensions.map((_, d) => d).filter((d) => new Set(entries.map((_, i) => textOf(i, d))).size > 1);
   const chosen: number[] = [];
   const labels = (): string[] => entries.map((_, i) => (chosen.length === 0 ? textOf(i, 0) : chosen.map((d) => textOf(i, d)).join(' · ')));
   for (const d of varying) {

@@ -24,7 +24,10 @@ import type { StrategyPalette } from './palette.js';
 
 export type StudyChartKind = 'study-throughput' | 'study-speedup' | 'study-scaling' | 'study-efficiency';
 
-export interface XY { x: number; y: number }
+export interface XY {
+  x: number;
+  y: number;
+}
 
 export interface StudyDataset extends DatasetExtras {
   type: 'scatter';
@@ -64,9 +67,20 @@ const GUIDE = '#8a8a8a';
 
 function line(label: string, data: XY[], colour: string, extra: Partial<StudyDataset> = {}): StudyDataset {
   return {
-    type: 'scatter', label, data, showLine: true, borderColor: colour, backgroundColor: colour,
-    pointBackgroundColor: colour, pointBorderColor: colour, pointRadius: 4, pointStyle: 'circle',
-    borderWidth: 2, borderDash: [], fill: false, ...extra,
+    type: 'scatter',
+    label,
+    data,
+    showLine: true,
+    borderColor: colour,
+    backgroundColor: colour,
+    pointBackgroundColor: colour,
+    pointBorderColor: colour,
+    pointRadius: 4,
+    pointStyle: 'circle',
+    borderWidth: 2,
+    borderDash: [],
+    fill: false,
+    ...extra,
   };
 }
 
@@ -75,9 +89,12 @@ const guide = (label: string, data: XY[], dash: number[], colour = INK): StudyDa
 
 function axis(type: 'linear' | 'logarithmic', title: string, min?: number, max?: number) {
   return {
-    type, title: { display: true, text: title, font: { size: 13 }, color: INK },
-    ticks: { font: { size: 12.5 }, color: INK }, grid: { color: '#e3e3e3' },
-    ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }),
+    type,
+    title: { display: true, text: title, font: { size: 13 }, color: INK },
+    ticks: { font: { size: 12.5 }, color: INK },
+    grid: { color: '#e3e3e3' },
+    ...(min === undefined ? {} : { min }),
+    ...(max === undefined ? {} : { max }),
   };
 }
 
@@ -102,12 +119,17 @@ function logBounds(values: readonly number[]): [number, number] {
   const nice = (v: number, up: boolean): number => {
     const power = 10 ** Math.floor(Math.log10(v));
     const steps = up ? [1, 2, 5, 10] : [10, 5, 2, 1];
-    return (steps.map((m) => m * power).find((c) => (up ? c >= v : c <= v)) ?? power);
+    return steps.map((m) => m * power).find((c) => (up ? c >= v : c <= v)) ?? power;
   };
   return [nice(low, false), nice(high, true)];
 }
 
-interface SizeGroup { suite: string; runtime: string; crossovers: Crossover[]; cells: CompletedCell[] }
+interface SizeGroup {
+  suite: string;
+  runtime: string;
+  crossovers: Crossover[];
+  cells: CompletedCell[];
+}
 
 function sizeCharts(group: SizeGroup, palette: StrategyPalette, heading: string): Array<Omit<StudyChart, 'id' | 'fileIndex'>> {
   const { suite, crossovers, cells } = group;
@@ -116,14 +138,23 @@ function sizeCharts(group: SizeGroup, palette: StrategyPalette, heading: string)
   const crossed = crossovers.filter((c) => c.status === 'crossed' && c.size !== null && c.taskMs !== null);
   const colourOf = crossed.map((c) => palette.colour(c.strategy));
   const markers = (y: (c: Crossover) => number): StudyDataset => ({
-    ...line('crossover', crossed.map((c) => ({ x: c.size!, y: y(c) })), INK, { showLine: false, pointRadius: 8, pointStyle: 'triangle', pointBackgroundColor: colourOf, pointBorderColor: INK, borderWidth: 1 }),
+    ...line(
+      'crossover',
+      crossed.map((c) => ({ x: c.size!, y: y(c) })),
+      INK,
+      { showLine: false, pointRadius: 8, pointStyle: 'triangle', pointBackgroundColor: colourOf, pointBorderColor: INK, borderWidth: 1 },
+    ),
     pointLabels: crossed.map((c) => `${c.strategy} pays from ${formatSize(c.size!)}`),
   });
 
   const throughput = strategies.map((strategy) => {
     const own = cells.filter((c) => c.strategy === strategy).sort((a, b) => a.size - b.size);
     return {
-      ...line(strategy, own.map((c) => ({ x: c.size, y: c.throughput.tasksPerSec })), palette.colour(strategy)),
+      ...line(
+        strategy,
+        own.map((c) => ({ x: c.size, y: c.throughput.tasksPerSec })),
+        palette.colour(strategy),
+      ),
       whiskers: own.map((c): [number, number] => [c.throughput.ci95[0], c.throughput.ci95[1]]),
     };
   });
@@ -132,44 +163,85 @@ function sizeCharts(group: SizeGroup, palette: StrategyPalette, heading: string)
   // into a sliver of a log axis whose labels sit at 1, 2, 5 × 10^n: such sizes go linear.
   const logSize = Math.max(...sizes) / Math.min(...sizes) >= 10;
   const pad = (Math.max(...sizes) - Math.min(...sizes)) * 0.05 || 1;
-  const [xMin, xMax] = logSize ? logBounds(sizes) : [Math.min(...sizes) - pad, Math.max(...sizes) + pad];
-  const sizeAxis = (): ReturnType<typeof axis> => axis(logSize ? 'logarithmic' : 'linear', `task size${logSize ? ' (log)' : ''}`, xMin, xMax);
+  const [xMin, xMax] = logSize ? logBounds(sizes) : [Math.floor(Math.min(...sizes) - pad), Math.ceil(Math.max(...sizes) + pad)];
+  const sizeAxis = (): ReturnType<typeof axis> =>
+    axis(logSize ? 'logarithmic' : 'linear', `task size${logSize ? ' (log)' : ''}`, xMin, xMax);
   const [yMin, yMax] = logBounds(rates);
   const tpsTitle = `${heading}: tasks/s against size`;
 
-  const ratioCurves = crossovers.filter((c) => c.ratios.length > 0).map((c) => ({
-    ...line(c.strategy, c.ratios.map((r) => ({ x: r.size, y: r.ratio })), palette.colour(c.strategy)),
-    // An unbounded interval (the baseline's reaching zero) runs to the top of the plot.
-    whiskers: c.ratios.map((r): [number, number] => [r.low, r.high ?? Number.MAX_VALUE]),
-  }));
+  const ratioCurves = crossovers
+    .filter((c) => c.ratios.length > 0)
+    .map((c) => ({
+      ...line(
+        c.strategy,
+        c.ratios.map((r) => ({ x: r.size, y: r.ratio })),
+        palette.colour(c.strategy),
+      ),
+      // An unbounded interval (the baseline's reaching zero) runs to the top of the plot.
+      whiskers: c.ratios.map((r): [number, number] => [r.low, r.high ?? Number.MAX_VALUE]),
+    }));
   const ratios = crossovers.flatMap((c) => c.ratios.map((r) => r.ratio));
   const [rMin, rMax] = logBounds([...ratios, 1]);
   const logRatio = rMax / rMin > 30;
   const speedupTitle = `${heading}: speedup over ${BASELINE_STRATEGY} against size`;
   return [
     {
-      kind: 'study-throughput', suite, title: tpsTitle,
+      kind: 'study-throughput',
+      suite,
+      title: tpsTitle,
       config: {
         type: 'scatter',
         data: { datasets: [...throughput, markers((c) => 1000 / c.taskMs!)] },
-        options: options(tpsTitle, `median tasks/s of the rounds · whisker: 95 % interval · ▲ where a strategy starts to beat main-thread · ${logSize ? 'log–log' : 'log tasks/s'}`,
-          sizeAxis(), axis('logarithmic', 'tasks per second (log), higher is better', yMin, yMax)),
+        options: options(
+          tpsTitle,
+          `median tasks/s of the rounds · whisker: 95 % interval · ▲ where a strategy starts to beat main-thread · ${logSize ? 'log–log' : 'log tasks/s'}`,
+          sizeAxis(),
+          axis('logarithmic', 'tasks per second (log), higher is better', yMin, yMax),
+        ),
       },
     },
     {
-      kind: 'study-speedup', suite, title: speedupTitle,
+      kind: 'study-speedup',
+      suite,
+      title: speedupTitle,
       config: {
         type: 'scatter',
-        data: { datasets: [...ratioCurves, guide(`1× = ${BASELINE_STRATEGY}`, [{ x: xMin, y: 1 }, { x: xMax, y: 1 }], [8, 5]), markers(() => 1)] },
-        options: options(speedupTitle, `tasks/s ÷ ${BASELINE_STRATEGY}'s at each size · whisker: ratio of the 95 % intervals · dashed: break-even`,
+        data: {
+          datasets: [
+            ...ratioCurves,
+            guide(
+              `1× = ${BASELINE_STRATEGY}`,
+              [
+                { x: xMin, y: 1 },
+                { x: xMax, y: 1 },
+              ],
+              [8, 5],
+            ),
+            markers(() => 1),
+          ],
+        },
+        options: options(
+          speedupTitle,
+          `tasks/s ÷ ${BASELINE_STRATEGY}'s at each size · whisker: ratio of the 95 % intervals · dashed: break-even`,
           sizeAxis(),
-          axis(logRatio ? 'logarithmic' : 'linear', `× ${BASELINE_STRATEGY}${logRatio ? ' (log)' : ''}, higher is better`, logRatio ? rMin : 0, logRatio ? rMax : Math.max(...ratios, 1) * 1.2)),
+          axis(
+            logRatio ? 'logarithmic' : 'linear',
+            `× ${BASELINE_STRATEGY}${logRatio ? ' (log)' : ''}, higher is better`,
+            logRatio ? rMin : 0,
+            logRatio ? rMax : Math.max(...ratios, 1) * 1.2,
+          ),
+        ),
       },
     },
   ];
 }
 
-function workersCharts(scalings: readonly Scaling[], cores: number, palette: StrategyPalette, heading: string): Array<Omit<StudyChart, 'id' | 'fileIndex'>> {
+function workersCharts(
+  scalings: readonly Scaling[],
+  cores: number,
+  palette: StrategyPalette,
+  heading: string,
+): Array<Omit<StudyChart, 'id' | 'fileIndex'>> {
   const suite = scalings[0]!.suite;
   const counts = scalings.flatMap((s) => s.points.map((p) => p.workers));
   const top = Math.max(...counts, cores);
@@ -178,59 +250,131 @@ function workersCharts(scalings: readonly Scaling[], cores: number, palette: Str
   const oneWorker = (s: Scaling): number | undefined => s.points.find((p) => p.workers === 1)?.tasksPerSec;
   const curveAt = Array.from({ length: 61 }, (_, i) => 1 + ((top - 1) * i) / 60);
 
-  const speedups = ordered.filter((s) => oneWorker(s) !== undefined).flatMap((s) => {
-    const base = oneWorker(s)!;
-    const colour = palette.colour(s.strategy);
-    const measured = {
-      ...line(s.strategy, s.points.map((p) => ({ x: p.workers, y: p.tasksPerSec / base })), colour, { showLine: false, pointRadius: 5, pointBackgroundColor: fill(s) }),
-      whiskers: s.points.map((p): [number, number] => [p.ci95[0] / base, p.ci95[1] / base]),
-    };
-    const fit = s.usl
-      ? { label: `${s.strategy} USL (σ ${formatCoefficient(s.usl.sigma)}, κ ${formatCoefficient(s.usl.kappa)})`, params: s.usl, dash: [6, 3] }
-      : s.amdahl ? { label: `${s.strategy} Amdahl (σ ${formatCoefficient(s.amdahl.sigma)})`, params: { ...s.amdahl, kappa: 0 }, dash: [2, 3] } : undefined;
-    const curve = fit ? [line(fit.label, curveAt.map((n) => ({ x: n, y: uslThroughput(fit.params, n) / base })), colour, { pointRadius: 0, pointStyle: 'line', borderDash: fit.dash, borderWidth: 1.5 })] : [];
-    return [measured, ...curve];
-  });
+  const speedups = ordered
+    .filter((s) => oneWorker(s) !== undefined)
+    .flatMap((s) => {
+      const base = oneWorker(s)!;
+      const colour = palette.colour(s.strategy);
+      const measured = {
+        ...line(
+          s.strategy,
+          s.points.map((p) => ({ x: p.workers, y: p.tasksPerSec / base })),
+          colour,
+          { showLine: false, pointRadius: 5, pointBackgroundColor: fill(s) },
+        ),
+        whiskers: s.points.map((p): [number, number] => [p.ci95[0] / base, p.ci95[1] / base]),
+      };
+      const fit = s.usl
+        ? {
+            label: `${s.strategy} USL (σ ${formatCoefficient(s.usl.sigma)}, κ ${formatCoefficient(s.usl.kappa)})`,
+            params: s.usl,
+            dash: [6, 3],
+          }
+        : s.amdahl
+          ? { label: `${s.strategy} Amdahl (σ ${formatCoefficient(s.amdahl.sigma)})`, params: { ...s.amdahl, kappa: 0 }, dash: [2, 3] }
+          : undefined;
+      const curve = fit
+        ? [
+            line(
+              fit.label,
+              curveAt.map((n) => ({ x: n, y: uslThroughput(fit.params, n) / base })),
+              colour,
+              { pointRadius: 0, pointStyle: 'line', borderDash: fit.dash, borderWidth: 1.5 },
+            ),
+          ]
+        : [];
+      return [measured, ...curve];
+    });
   const speedupMax = Math.max(cores, ...speedups.flatMap((d) => d.data.map((p) => p.y))) * 1.15;
-  const ideal = guide(`ideal: min(N, ${cores} cores)`, [...new Set([1, ...counts, cores, top])].sort((a, b) => a - b).map((n) => ({ x: n, y: Math.min(n, cores) })), [8, 5]);
-  const boundary = (yMax: number): StudyDataset => guide(`${cores} cores (hollow points: more workers than cores)`, [{ x: cores, y: 0 }, { x: cores, y: yMax }], [2, 3], GUIDE);
+  const ideal = guide(
+    `ideal: min(N, ${cores} cores)`,
+    [...new Set([1, ...counts, cores, top])].sort((a, b) => a - b).map((n) => ({ x: n, y: Math.min(n, cores) })),
+    [8, 5],
+  );
+  const boundary = (yMax: number): StudyDataset =>
+    guide(
+      `${cores} cores (hollow points: more workers than cores)`,
+      [
+        { x: cores, y: 0 },
+        { x: cores, y: yMax },
+      ],
+      [2, 3],
+      GUIDE,
+    );
   const scalingTitle = `${heading}: speedup against workers`;
 
-  const efficiencies = ordered.filter((s) => s.points.some((p) => p.efficiency !== null)).map((s) => {
-    const points = s.points.filter((p) => p.efficiency !== null);
-    const base = oneWorker(s) ?? 1;
-    return {
-      ...line(s.strategy, points.map((p) => ({ x: p.workers, y: p.efficiency! })), palette.colour(s.strategy), { pointRadius: 5, pointBackgroundColor: points.map((p) => (p.overCores ? '#ffffff' : palette.colour(s.strategy))) }),
-      whiskers: points.map((p): [number, number] => [p.ci95[0] / base / p.workers, p.ci95[1] / base / p.workers]),
-    };
-  });
+  const efficiencies = ordered
+    .filter((s) => s.points.some((p) => p.efficiency !== null))
+    .map((s) => {
+      const points = s.points.filter((p) => p.efficiency !== null);
+      const base = oneWorker(s) ?? 1;
+      return {
+        ...line(
+          s.strategy,
+          points.map((p) => ({ x: p.workers, y: p.efficiency! })),
+          palette.colour(s.strategy),
+          { pointRadius: 5, pointBackgroundColor: points.map((p) => (p.overCores ? '#ffffff' : palette.colour(s.strategy))) },
+        ),
+        whiskers: points.map((p): [number, number] => [p.ci95[0] / base / p.workers, p.ci95[1] / base / p.workers]),
+      };
+    });
   const efficiencyMax = Math.max(1, ...efficiencies.flatMap((d) => d.data.map((p) => p.y))) * 1.15;
   const efficiencyTitle = `${heading}: parallel efficiency against workers`;
   const x = axis('linear', 'workers', 0, top + 0.5);
   return [
     {
-      kind: 'study-scaling', suite, title: scalingTitle,
+      kind: 'study-scaling',
+      suite,
+      title: scalingTitle,
       config: {
         type: 'scatter',
         data: { datasets: [...speedups, ideal, boundary(speedupMax)] },
-        options: options(scalingTitle, "tasks/s ÷ the strategy's own 1-worker rate · whisker: 95 % interval · dashed: fitted law · past the cores, drops are time-slicing",
-          x, axis('linear', 'speedup, higher is better', 0, speedupMax)),
+        options: options(
+          scalingTitle,
+          "tasks/s ÷ the strategy's own 1-worker rate · whisker: 95 % interval · dashed: fitted law · past the cores, drops are time-slicing",
+          x,
+          axis('linear', 'speedup, higher is better', 0, speedupMax),
+        ),
       },
     },
     {
-      kind: 'study-efficiency', suite, title: efficiencyTitle,
+      kind: 'study-efficiency',
+      suite,
+      title: efficiencyTitle,
       config: {
         type: 'scatter',
-        data: { datasets: [...efficiencies, guide('ideal: 1', [{ x: 0, y: 1 }, { x: top + 0.5, y: 1 }], [8, 5]), boundary(efficiencyMax)] },
-        options: options(efficiencyTitle, 'speedup ÷ workers · whisker: 95 % interval · hollow: more workers than cores',
-          x, axis('linear', 'efficiency, 1 is perfect', 0, efficiencyMax)),
+        data: {
+          datasets: [
+            ...efficiencies,
+            guide(
+              'ideal: 1',
+              [
+                { x: 0, y: 1 },
+                { x: top + 0.5, y: 1 },
+              ],
+              [8, 5],
+            ),
+            boundary(efficiencyMax),
+          ],
+        },
+        options: options(
+          efficiencyTitle,
+          'speedup ÷ workers · whisker: 95 % interval · hollow: more workers than cores',
+          x,
+          axis('linear', 'efficiency, 1 is perfect', 0, efficiencyMax),
+        ),
       },
     },
   ];
 }
 
 function slug(text: string, taken: Set<string>): string {
-  const base = text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 80) || 'study';
+  const base =
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|-+$/g, '')
+      .slice(0, 80) || 'study';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
@@ -245,13 +389,17 @@ function chartsOfStudy(result: RunResult, study: Study, palette: StrategyPalette
     return groupBy(study.crossovers, (c) => `${c.suite}\u0000${c.runtime}`).flatMap((crossovers) => {
       const { suite, runtime } = crossovers[0]!;
       const workers = new Set(crossovers.map((c) => c.workers));
-      const own = cells.filter((c) => c.suite === suite && c.runtime === runtime && (c.strategy === BASELINE_STRATEGY || workers.has(c.workers)));
+      const own = cells.filter(
+        (c) => c.suite === suite && c.runtime === runtime && (c.strategy === BASELINE_STRATEGY || workers.has(c.workers)),
+      );
       return own.length === 0 ? [] : sizeCharts({ suite, runtime, crossovers, cells: own }, palette, `${suite}${onRuntime(runtime)}`);
     });
   }
   return groupBy(study.scaling, (s) => [s.suite, s.runtime, s.size].join('\u0000')).flatMap((group) => {
     const { suite, runtime, size } = group[0]!;
-    return group.some((s) => s.points.length > 0) ? workersCharts(group, study.cores, palette, `${suite}(${size})${onRuntime(runtime)} on ${study.cores} cores`) : [];
+    return group.some((s) => s.points.length > 0)
+      ? workersCharts(group, study.cores, palette, `${suite}(${size})${onRuntime(runtime)} on ${study.cores} cores`)
+      : [];
   });
 }
 

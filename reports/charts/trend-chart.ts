@@ -26,7 +26,12 @@ function runLabel(entry: HistoryEntry): string {
   return entry.commit ? `${shortDate(entry.date)} · ${entry.commit.slice(0, 7)}` : shortDate(entry.date);
 }
 
-interface Varies { scenario: boolean; workers: boolean; runtime: boolean; fingerprint: boolean }
+interface Varies {
+  scenario: boolean;
+  workers: boolean;
+  runtime: boolean;
+  fingerprint: boolean;
+}
 
 /**
  * Which line a cell belongs to: the strategy, plus whatever else varies in the history
@@ -43,7 +48,12 @@ function lineKey(cell: HistoryCell, varies: Varies): string {
   ].join(' · ');
 }
 
-const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 60) || 'suite';
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '')
+    .slice(0, 60) || 'suite';
 
 export function buildTrendCharts(history: readonly HistoryEntry[]): TrendChart[] {
   const entries = [...history].sort((a, b) => a.date.localeCompare(b.date));
@@ -80,31 +90,44 @@ export function buildTrendCharts(history: readonly HistoryEntry[]): TrendChart[]
     const datasets = [...lines.entries()]
       .sort(([, a], [, b]) => palette.rank(a.strategy) - palette.rank(b.strategy))
       .map(([label, line]) => ({
-        label, data: line.data, borderColor: palette.colour(line.strategy), backgroundColor: palette.colour(line.strategy),
-        borderWidth: 2, pointRadius: 3, spanGaps: true, tension: 0,
+        label,
+        data: line.data,
+        borderColor: palette.colour(line.strategy),
+        backgroundColor: palette.colour(line.strategy),
+        borderWidth: 2,
+        pointRadius: 3,
+        spanGaps: true,
+        tension: 0,
       }));
     let id = `trend-${slug(suite)}-${size}`;
     for (let n = 2; taken.has(id); n++) id = `trend-${slug(suite)}-${size}-${n}`;
     taken.add(id);
     const title = `${suite} (size ${size.toLocaleString('en-US')}): throughput over ${entries.length} runs`;
-    return [{
-      id, suite, title,
-      config: {
-        type: 'line',
-        data: { labels, datasets },
-        options: {
-          animation: false,
-          plugins: {
-            title: { display: true, text: title, font: { size: 17, weight: 'bold' } },
-            subtitle: { display: true, text: 'median tasks/s of each run, from results/history.jsonl · gaps: cell not measured that run' },
-            legend: { display: true, position: 'top' },
-          },
-          scales: {
-            x: { title: { display: true, text: 'run (date · commit)' }, ticks: { maxRotation: 50, autoSkip: true } },
-            y: { beginAtZero: true, title: { display: true, text: 'tasks per second, higher is better' } },
+    return [
+      {
+        id,
+        suite,
+        title,
+        config: {
+          type: 'line',
+          data: { labels, datasets },
+          options: {
+            animation: false,
+            plugins: {
+              title: { display: true, text: title, font: { size: 17, weight: 'bold' } },
+              subtitle: {
+                display: true,
+                text: 'median tasks/s of each run, from results/history.jsonl · gaps: cell not measured that run',
+              },
+              legend: { display: true, position: 'top' },
+            },
+            scales: {
+              x: { title: { display: true, text: 'run (date · commit)' }, ticks: { maxRotation: 50, autoSkip: true } },
+              y: { beginAtZero: true, title: { display: true, text: 'tasks per second, higher is better' } },
+            },
           },
         },
       },
-    }];
+    ];
   });
 }

@@ -42,31 +42,132 @@ const COLUMNS: Column[] = [
   { group: 'cell', head: 'strategy', help: 'concurrency strategy', numeric: false, value: (r) => r.cell.strategy },
   { group: 'cell', head: 'workers', help: 'workers or child processes', numeric: true, value: (r) => r.cell.workers },
   { group: 'cell', head: 'status', help: 'completed, errored or skipped', numeric: false, value: (r) => r.cell.status },
-  { group: 'throughput', head: 'tasks/s', help: 'median over rounds, pool kept full', numeric: true, value: (r) => done(r)?.throughput.tasksPerSec },
-  { group: 'throughput', head: 'CI95 low', help: '95 % interval of the mean, tasks/s', numeric: true, value: (r) => done(r)?.throughput.ci95[0] },
-  { group: 'throughput', head: 'CI95 high', help: '95 % interval of the mean, tasks/s', numeric: true, value: (r) => done(r)?.throughput.ci95[1] },
-  { group: 'throughput', head: 'rounds', help: 'rounds measured (fresh processes)', numeric: true, value: (r) => done(r)?.throughput.rounds.length },
-  { group: 'throughput', head: 'speedup ×', help: 'tasks/s ÷ main-thread tasks/s', numeric: true, value: (r) => speedupOf(r.series, r.cell) },
+  {
+    group: 'throughput',
+    head: 'tasks/s',
+    help: 'median over rounds, pool kept full',
+    numeric: true,
+    value: (r) => done(r)?.throughput.tasksPerSec,
+  },
+  {
+    group: 'throughput',
+    head: 'CI95 low',
+    help: '95 % interval of the mean, tasks/s',
+    numeric: true,
+    value: (r) => done(r)?.throughput.ci95[0],
+  },
+  {
+    group: 'throughput',
+    head: 'CI95 high',
+    help: '95 % interval of the mean, tasks/s',
+    numeric: true,
+    value: (r) => done(r)?.throughput.ci95[1],
+  },
+  {
+    group: 'throughput',
+    head: 'rounds',
+    help: 'rounds measured (fresh processes)',
+    numeric: true,
+    value: (r) => done(r)?.throughput.rounds.length,
+  },
+  {
+    group: 'throughput',
+    head: 'speedup ×',
+    help: 'tasks/s ÷ main-thread tasks/s',
+    numeric: true,
+    value: (r) => speedupOf(r.series, r.cell),
+  },
   { group: 'latency, unloaded (ms)', head: 'mean', help: 'one task in flight, ms', numeric: true, value: (r) => done(r)?.latency.meanMs },
   { group: 'latency, unloaded (ms)', head: 'p50', help: 'one task in flight, ms', numeric: true, value: (r) => done(r)?.latency.p50Ms },
   { group: 'latency, unloaded (ms)', head: 'p75', help: 'one task in flight, ms', numeric: true, value: (r) => done(r)?.latency.p75Ms },
   { group: 'latency, unloaded (ms)', head: 'p99', help: 'one task in flight, ms', numeric: true, value: (r) => done(r)?.latency.p99Ms },
   { group: 'latency, unloaded (ms)', head: 'max', help: 'one task in flight, ms', numeric: true, value: (r) => done(r)?.latency.maxMs },
   { group: 'latency, unloaded (ms)', head: 'n', help: 'latency samples', numeric: true, value: (r) => done(r)?.latency.count },
-  { group: 'latency under load (ms)', head: 'p50', help: 'submit → complete, pool kept full, ms', numeric: true, value: (r) => done(r)?.loadedLatency.p50Ms },
-  { group: 'latency under load (ms)', head: 'p99', help: 'submit → complete, pool kept full, ms', numeric: true, value: (r) => done(r)?.loadedLatency.p99Ms },
-  { group: 'latency under load (ms)', head: 'max', help: 'submit → complete, pool kept full, ms', numeric: true, value: (r) => done(r)?.loadedLatency.maxMs },
-  { group: 'event-loop delay (ms)', head: 'p50', help: 'main thread of the cell, under load, ms', numeric: true, value: (r) => done(r)?.eventLoopDelay.p50Ms },
-  { group: 'event-loop delay (ms)', head: 'p99', help: 'main thread of the cell, under load, ms', numeric: true, value: (r) => done(r)?.eventLoopDelay.p99Ms },
-  { group: 'event-loop delay (ms)', head: 'max', help: 'main thread of the cell, under load, ms', numeric: true, value: (r) => done(r)?.eventLoopDelay.maxMs },
-  { group: 'event-loop delay (ms)', head: 'method', help: 'histogram or timer-drift probe', numeric: false, value: (r) => done(r)?.eventLoopDelay.method },
-  { group: 'cost', head: 'startup ms', help: 'median spawn → ready of a worker or child', numeric: true, value: (r) => done(r)?.startupMs ?? undefined },
-  { group: 'cost', head: 'peak RSS MiB', help: 'cell process plus its children', numeric: true, value: (r) => { const c = done(r); return c ? c.memory.peakRssBytes / MIB : undefined; } },
-  { group: 'cost', head: 'verified', help: 'every output checked with the suite’s verify', numeric: false, value: (r) => (r.cell.verified ? 'yes' : 'no') },
   {
-    group: 'cost', head: 'why not completed', help: 'error or skip reason', numeric: false, wrap: true,
-    value: (r) => r.cell.status === 'errored' ? `${r.cell.error.message} (round ${r.cell.error.round})`
-      : r.cell.status === 'skipped' ? r.cell.reason : undefined,
+    group: 'latency under load (ms)',
+    head: 'p50',
+    help: 'submit → complete, pool kept full, ms',
+    numeric: true,
+    value: (r) => done(r)?.loadedLatency.p50Ms,
+  },
+  {
+    group: 'latency under load (ms)',
+    head: 'p99',
+    help: 'submit → complete, pool kept full, ms',
+    numeric: true,
+    value: (r) => done(r)?.loadedLatency.p99Ms,
+  },
+  {
+    group: 'latency under load (ms)',
+    head: 'max',
+    help: 'submit → complete, pool kept full, ms',
+    numeric: true,
+    value: (r) => done(r)?.loadedLatency.maxMs,
+  },
+  {
+    group: 'event-loop delay (ms)',
+    head: 'p50',
+    help: 'main thread of the cell, under load, ms',
+    numeric: true,
+    value: (r) => done(r)?.eventLoopDelay.p50Ms,
+  },
+  {
+    group: 'event-loop delay (ms)',
+    head: 'p99',
+    help: 'main thread of the cell, under load, ms',
+    numeric: true,
+    value: (r) => done(r)?.eventLoopDelay.p99Ms,
+  },
+  {
+    group: 'event-loop delay (ms)',
+    head: 'max',
+    help: 'main thread of the cell, under load, ms',
+    numeric: true,
+    value: (r) => done(r)?.eventLoopDelay.maxMs,
+  },
+  {
+    group: 'event-loop delay (ms)',
+    head: 'method',
+    help: 'histogram or timer-drift probe',
+    numeric: false,
+    value: (r) => done(r)?.eventLoopDelay.method,
+  },
+  {
+    group: 'cost',
+    head: 'startup ms',
+    help: 'median spawn → ready of a worker or child',
+    numeric: true,
+    value: (r) => done(r)?.startupMs ?? undefined,
+  },
+  {
+    group: 'cost',
+    head: 'peak RSS MiB',
+    help: 'cell process plus its children',
+    numeric: true,
+    value: (r) => {
+      const c = done(r);
+      return c ? c.memory.peakRssBytes / MIB : undefined;
+    },
+  },
+  {
+    group: 'cost',
+    head: 'verified',
+    help: 'every output checked with the suite’s verify',
+    numeric: false,
+    value: (r) => (r.cell.verified ? 'yes' : 'no'),
+  },
+  {
+    group: 'cost',
+    head: 'why not completed',
+    help: 'error or skip reason',
+    numeric: false,
+    wrap: true,
+    value: (r) =>
+      r.cell.status === 'errored'
+        ? `${r.cell.error.message} (round ${r.cell.error.round})`
+        : r.cell.status === 'skipped'
+          ? r.cell.reason
+          : undefined,
   },
 ];
 
@@ -94,12 +195,20 @@ function cellHtml(column: Column, row: Row, palette: StrategyPalette): string {
 /** Rows in reading order: series, then suite in run order, then strategy in palette order. */
 export function renderCellTable(series: Series[], suites: string[], palette: StrategyPalette): string {
   const columns = series.length > 1 ? COLUMNS : COLUMNS.filter((column) => column.head !== 'run');
-  const rows: Row[] = series.flatMap((s) => [...s.cells]
-    .sort((a, b) => suites.indexOf(a.suite) - suites.indexOf(b.suite) || palette.rank(a.strategy) - palette.rank(b.strategy))
-    .map((cell) => ({ series: s, cell })));
-  const groupRow = columnGroups(columns).map(({ group, span }) => `<th colspan="${span}" scope="colgroup">${escapeHtml(group)}</th>`).join('');
-  const headRow = columns.map((column, i) =>
-    `<th scope="col" data-col="${i}" data-numeric="${column.numeric}" title="${escapeHtml(column.help)}"><button type="button">${escapeHtml(column.head)}</button></th>`).join('');
+  const rows: Row[] = series.flatMap((s) =>
+    [...s.cells]
+      .sort((a, b) => suites.indexOf(a.suite) - suites.indexOf(b.suite) || palette.rank(a.strategy) - palette.rank(b.strategy))
+      .map((cell) => ({ series: s, cell })),
+  );
+  const groupRow = columnGroups(columns)
+    .map(({ group, span }) => `<th colspan="${span}" scope="colgroup">${escapeHtml(group)}</th>`)
+    .join('');
+  const headRow = columns
+    .map(
+      (column, i) =>
+        `<th scope="col" data-col="${i}" data-numeric="${column.numeric}" title="${escapeHtml(column.help)}"><button type="button">${escapeHtml(column.head)}</button></th>`,
+    )
+    .join('');
   const body = rows.map((row) => `<tr>${columns.map((column) => cellHtml(column, row, palette)).join('')}</tr>`).join('\n');
   return `<div class="table-scroll"><table id="cells" class="cells" data-sortable>
 <thead><tr class="groups">${groupRow}</tr><tr>${headRow}</tr></thead>
@@ -134,9 +243,10 @@ export function installTableSort(): void {
         const rows = Array.from(body.rows).map((row) => ({ row, key: keyOf(row) }));
         rows.sort((a, b) => {
           if (a.key === null || b.key === null) return (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0);
-          const order = typeof a.key === 'number' && typeof b.key === 'number'
-            ? a.key - b.key
-            : String(a.key).localeCompare(String(b.key), undefined, { numeric: true });
+          const order =
+            typeof a.key === 'number' && typeof b.key === 'number'
+              ? a.key - b.key
+              : String(a.key).localeCompare(String(b.key), undefined, { numeric: true });
           return ascending ? order : -order;
         });
         body.append(...rows.map(({ row }) => row));

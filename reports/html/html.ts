@@ -72,7 +72,10 @@ code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 function completeness(results: readonly RunResult[], series: Series[]): string {
   const interrupted = results.flatMap((result, i) => {
     if (result.complete) return [];
-    const labels = series.filter((s) => s.fileIndex === i).map((s) => s.label).join(', ');
+    const labels = series
+      .filter((s) => s.fileIndex === i)
+      .map((s) => s.label)
+      .join(', ');
     const by = result.interruptedBy ? ` (interrupted by ${result.interruptedBy})` : '';
     return [`<li><strong>${escapeHtml(labels)}</strong>, run <code>${escapeHtml(result.runId)}</code>${escapeHtml(by)}</li>`];
   });
@@ -97,7 +100,10 @@ function contextRows(result: RunResult, c: RunContext, runId: string): Array<[st
     ['memory', `${formatNumber(c.memoryBytes / 1024 ** 3)} GiB`],
     ['host', escapeHtml(c.hostname)],
     ['load average (1 min)', `${formatNumber(c.loadAverage1m)}`],
-    ['timing-relevant environment', env.length === 0 ? 'none' : env.map(([k, v]) => `<code>${escapeHtml(k)}=${escapeHtml(v)}</code>`).join('<br>')],
+    [
+      'timing-relevant environment',
+      env.length === 0 ? 'none' : env.map(([k, v]) => `<code>${escapeHtml(k)}=${escapeHtml(v)}</code>`).join('<br>'),
+    ],
     ['commit', c.commit === null ? 'not in a git repository' : `<code>${escapeHtml(c.commit)}</code>`],
     ['harness version', escapeHtml(c.harnessVersion)],
     ['command line', `<code>${c.commandLine.map((arg) => escapeHtml(arg)).join(' ')}</code>`],
@@ -105,42 +111,67 @@ function contextRows(result: RunResult, c: RunContext, runId: string): Array<[st
     ['strategies', config.strategies.map((s) => escapeHtml(s)).join(', ')],
     ['workers · rounds', `${escapeHtml(config.workers)} · ${escapeHtml(config.rounds)}${config.quick ? ' (quick)' : ''}`],
     ['worker nice', escapeHtml(config.workerNice)],
-    ['phase · cell timeout · seed', `${escapeHtml(config.phaseMs)} ms · ${escapeHtml(config.cellTimeoutMs)} ms · ${escapeHtml(config.seed)}`],
+    [
+      'phase · cell timeout · seed',
+      `${escapeHtml(config.phaseMs)} ms · ${escapeHtml(config.cellTimeoutMs)} ms · ${escapeHtml(config.seed)}`,
+    ],
   ];
 }
 
 /** One column per context (a file's, or each source run's of a merged file), so machines read side by side. */
 function contextTable(results: readonly RunResult[], series: Series[]): string {
-  const sources = results.flatMap((result, fileIndex) => [...contextsOf(result)].map(([id, context]) => ({ result, fileIndex, id, context })));
+  const sources = results.flatMap((result, fileIndex) =>
+    [...contextsOf(result)].map(([id, context]) => ({ result, fileIndex, id, context })),
+  );
   const columns = sources.map(({ result, context, id }) => contextRows(result, context, contextsOf(result).size > 1 ? id : result.runId));
-  const heads = sources.map(({ fileIndex, context }) => `<th scope="col">${escapeHtml(series.filter((s) => s.fileIndex === fileIndex && s.context === context).map((s) => s.label).join(', '))}</th>`);
-  const rows = (columns[0] ?? []).map(([name], r) =>
-    `<tr><th scope="row">${name}</th>${columns.map((column) => `<td>${column[r]?.[1] ?? ''}</td>`).join('')}</tr>`);
+  const heads = sources.map(
+    ({ fileIndex, context }) =>
+      `<th scope="col">${escapeHtml(
+        series
+          .filter((s) => s.fileIndex === fileIndex && s.context === context)
+          .map((s) => s.label)
+          .join(', '),
+      )}</th>`,
+  );
+  const rows = (columns[0] ?? []).map(
+    ([name], r) => `<tr><th scope="row">${name}</th>${columns.map((column) => `<td>${column[r]?.[1] ?? ''}</td>`).join('')}</tr>`,
+  );
   return `<div class="table-scroll"><table id="context"><thead><tr><th></th>${heads.join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function fileLabel(series: Series[], fileIndex: number): string {
-  return series.filter((s) => s.fileIndex === fileIndex).map((s) => s.label).join(', ');
+  return series
+    .filter((s) => s.fileIndex === fileIndex)
+    .map((s) => s.label)
+    .join(', ');
 }
 
 function warningsTable(results: readonly RunResult[], series: Series[]): string {
-  const rows = results.flatMap((result, i) => result.warnings.map((w) => {
-    const cell = w.cell ? `${escapeHtml(w.cell.suite)} · ${escapeHtml(w.cell.size)} · ${escapeHtml(w.cell.strategy)} · ${escapeHtml(w.cell.runtime)}` : 'whole run';
-    const run = results.length > 1 ? `<td>${escapeHtml(fileLabel(series, i))}</td>` : '';
-    return `<tr>${run}<td>${escapeHtml(w.kind)}</td><td>${escapeHtml(w.message)}</td><td>${escapeHtml(w.hint)}</td><td>${cell}</td></tr>`;
-  }));
+  const rows = results.flatMap((result, i) =>
+    result.warnings.map((w) => {
+      const cell = w.cell
+        ? `${escapeHtml(w.cell.suite)} · ${escapeHtml(w.cell.size)} · ${escapeHtml(w.cell.strategy)} · ${escapeHtml(w.cell.runtime)}`
+        : 'whole run';
+      const run = results.length > 1 ? `<td>${escapeHtml(fileLabel(series, i))}</td>` : '';
+      return `<tr>${run}<td>${escapeHtml(w.kind)}</td><td>${escapeHtml(w.message)}</td><td>${escapeHtml(w.hint)}</td><td>${cell}</td></tr>`;
+    }),
+  );
   if (rows.length === 0) return '<p id="warnings">No measurement warnings.</p>';
   const runHead = results.length > 1 ? '<th>run</th>' : '';
   return `<div class="table-scroll"><table id="warnings"><thead><tr>${runHead}<th>kind</th><th>what</th><th>what to change</th><th>cell</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function problemCells(series: Series[]): string {
-  const rows = series.flatMap((s) => s.cells.flatMap((cell) => {
-    if (cell.status === 'completed') return [];
-    const why = cell.status === 'errored' ? `${cell.error.message} (round ${cell.error.round})` : cell.reason;
-    const run = series.length > 1 ? `<td>${escapeHtml(s.label)}</td>` : '';
-    return [`<tr>${run}<td>${escapeHtml(cell.suite)}</td><td>${escapeHtml(cell.strategy)}</td><td class="status-${cell.status}">${cell.status}</td><td>${escapeHtml(why)}</td></tr>`];
-  }));
+  const rows = series.flatMap((s) =>
+    s.cells.flatMap((cell) => {
+      if (cell.status === 'completed') return [];
+      const why = cell.status === 'errored' ? `${cell.error.message} (round ${cell.error.round})` : cell.reason;
+      const run = series.length > 1 ? `<td>${escapeHtml(s.label)}</td>` : '';
+      return [
+        `<tr>${run}<td>${escapeHtml(cell.suite)}</td><td>${escapeHtml(cell.strategy)}</td><td class="status-${cell.status}">${cell.status}</td><td>${escapeHtml(why)}</td></tr>`,
+      ];
+    }),
+  );
   if (rows.length === 0) return '<p id="problems">Every cell completed and verified its outputs.</p>';
   const runHead = series.length > 1 ? '<th>run</th>' : '';
   return `<table id="problems"><thead><tr>${runHead}<th>suite</th><th>strategy</th><th>status</th><th>reason</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
@@ -148,11 +179,18 @@ function problemCells(series: Series[]): string {
 
 function chartSections(set: ChartSet): string {
   // A study file's suites have their charts in the study's own section.
-  return set.suites.filter((suite) => set.charts.some((chart) => chart.suite === suite)).map((suite) => {
-    const figures = set.charts.filter((chart) => chart.suite === suite).map((chart) =>
-      `<figure><div class="chart-box"><canvas id="chart-${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></canvas></div></figure>`);
-    return `<h3>${escapeHtml(suite)}</h3><div class="charts">${figures.join('\n')}</div>`;
-  }).join('\n');
+  return set.suites
+    .filter((suite) => set.charts.some((chart) => chart.suite === suite))
+    .map((suite) => {
+      const figures = set.charts
+        .filter((chart) => chart.suite === suite)
+        .map(
+          (chart) =>
+            `<figure><div class="chart-box"><canvas id="chart-${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></canvas></div></figure>`,
+        );
+      return `<h3>${escapeHtml(suite)}</h3><div class="charts">${figures.join('\n')}</div>`;
+    })
+    .join('\n');
 }
 
 /** An inline script and its CSP hash: only these exact scripts may run. */
@@ -187,9 +225,13 @@ ${completeness(results, set.series)}
 </header>
 <main>
 ${renderStudySections(results, set)}
-${set.charts.length === 0 ? '' : `<h2>Charts</h2>
+${
+  set.charts.length === 0
+    ? ''
+    : `<h2>Charts</h2>
 <p class="muted">Strategies keep one order and one colour throughout.${set.series.length > 1 ? ' Each run has one bar per strategy: solid for the first, outlined for the second, half-tone for the third.' : ''}</p>
-${chartSections(set)}`}
+${chartSections(set)}`
+}
 ${renderTrendSection(trends)}
 <h2>Measurement warnings</h2>
 ${warningsTable(results, set.series)}

@@ -21,13 +21,18 @@ function rangeText(c: Crossover): string {
 }
 
 function crossoverTable(crossovers: readonly Crossover[]): string {
-  const rows = crossovers.map((c) => `<tr>${td(c.suite)}${td(c.strategy)}${td(c.runtime)}${td(String(c.workers), true)}` +
-    `<td class="status-${escapeHtml(c.status)}">${escapeHtml(c.status)}</td>${td(c.size === null ? '—' : formatSize(c.size), true)}` +
-    `${td(formatTaskMs(c.taskMs), true)}${td(rangeText(c), true)}` +
-    `${td(c.ratios.map((r) => `${formatSize(r.size)}: ${formatRatio(r.ratio)}`).join(' · '))}<td class="wrap">${escapeHtml(c.note)}</td></tr>`);
-  return `<div class="table-scroll"><table class="study-crossovers"><thead><tr><th>suite</th><th>strategy</th><th>runtime</th><th>workers</th><th>status</th>` +
+  const rows = crossovers.map(
+    (c) =>
+      `<tr>${td(c.suite)}${td(c.strategy)}${td(c.runtime)}${td(String(c.workers), true)}` +
+      `<td class="status-${escapeHtml(c.status)}">${escapeHtml(c.status)}</td>${td(c.size === null ? '—' : formatSize(c.size), true)}` +
+      `${td(formatTaskMs(c.taskMs), true)}${td(rangeText(c), true)}` +
+      `${td(c.ratios.map((r) => `${formatSize(r.size)}: ${formatRatio(r.ratio)}`).join(' · '))}<td class="wrap">${escapeHtml(c.note)}</td></tr>`,
+  );
+  return (
+    `<div class="table-scroll"><table class="study-crossovers"><thead><tr><th>suite</th><th>strategy</th><th>runtime</th><th>workers</th><th>status</th>` +
     `<th>pays from (size)</th><th>main-thread task time there</th><th>95 % range</th><th>ratio to main-thread by size</th><th>what it means</th></tr></thead>` +
-    `<tbody>${rows.join('\n')}</tbody></table></div>`;
+    `<tbody>${rows.join('\n')}</tbody></table></div>`
+  );
 }
 
 function fitText(s: Scaling): string {
@@ -35,19 +40,31 @@ function fitText(s: Scaling): string {
     ? `USL: λ = ${formatNumber(s.usl.lambda)} tasks/s, σ = ${formatCoefficient(s.usl.sigma)}, κ = ${formatCoefficient(s.usl.kappa)}, ` +
       `N* ${s.usl.peakWorkers === null ? 'none (κ = 0)' : `≈ ${s.usl.peakWorkers.toFixed(1)}`}, residual ${(s.usl.residual * 100).toFixed(1)} %`
     : `USL not fitted: ${s.uslReason ?? ''}`;
-  const amdahl = s.amdahl ? `Amdahl serial fraction σ = ${formatCoefficient(s.amdahl.sigma)} (${s.amdahl.workers.length} points)` : `Amdahl: ${s.amdahlReason ?? ''}`;
+  const amdahl = s.amdahl
+    ? `Amdahl serial fraction σ = ${formatCoefficient(s.amdahl.sigma)} (${s.amdahl.workers.length} points)`
+    : `Amdahl: ${s.amdahlReason ?? ''}`;
   return `${usl}. ${amdahl}.`;
 }
 
 function scalingTable(scaling: readonly Scaling[], cores: number): string {
-  const rows = scaling.flatMap((s) => s.points.map((p) => `<tr${p.overCores ? ' class="over-cores"' : ''}>${td(`${s.suite}(${s.size})`)}${td(s.strategy)}${td(s.runtime)}` +
-    `${td(`${p.workers}${p.overCores ? ' *' : ''}`, true)}${td(formatNumber(p.tasksPerSec), true)}${td(`${formatNumber(p.ci95[0])}–${formatNumber(p.ci95[1])}`, true)}` +
-    `${td(formatRatio(p.speedup), true)}${td(formatRatio(p.speedupOverBaseline), true)}${td(formatFraction(p.efficiency), true)}</tr>`));
-  const fits = scaling.map((s) => `<li><strong>${escapeHtml(s.strategy)}</strong> (${escapeHtml(s.suite)}, ${escapeHtml(s.runtime)}): ${escapeHtml(fitText(s))}</li>`);
-  return `<div class="table-scroll"><table class="study-scaling"><thead><tr><th>suite</th><th>strategy</th><th>runtime</th><th>workers</th><th>tasks/s</th><th>95 % CI</th>` +
+  const rows = scaling.flatMap((s) =>
+    s.points.map(
+      (p) =>
+        `<tr${p.overCores ? ' class="over-cores"' : ''}>${td(`${s.suite}(${s.size})`)}${td(s.strategy)}${td(s.runtime)}` +
+        `${td(`${p.workers}${p.overCores ? ' *' : ''}`, true)}${td(formatNumber(p.tasksPerSec), true)}${td(`${formatNumber(p.ci95[0])}–${formatNumber(p.ci95[1])}`, true)}` +
+        `${td(formatRatio(p.speedup), true)}${td(formatRatio(p.speedupOverBaseline), true)}${td(formatFraction(p.efficiency), true)}</tr>`,
+    ),
+  );
+  const fits = scaling.map(
+    (s) =>
+      `<li><strong>${escapeHtml(s.strategy)}</strong> (${escapeHtml(s.suite)}, ${escapeHtml(s.runtime)}): ${escapeHtml(fitText(s))}</li>`,
+  );
+  return (
+    `<div class="table-scroll"><table class="study-scaling"><thead><tr><th>suite</th><th>strategy</th><th>runtime</th><th>workers</th><th>tasks/s</th><th>95 % CI</th>` +
     `<th>speedup (own 1 worker)</th><th>× main-thread</th><th>efficiency</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>` +
     `<p class="muted">* more workers than the ${escapeHtml(cores)} cores: a drop there is time-slicing, not coherency cost; such points are left out of the fits.</p>` +
-    `<ul class="study-fits">${fits.join('\n')}</ul>`;
+    `<ul class="study-fits">${fits.join('\n')}</ul>`
+  );
 }
 
 function heading(study: Study): string {
@@ -55,15 +72,23 @@ function heading(study: Study): string {
 }
 
 export function renderStudySections(results: readonly RunResult[], set: ChartSet): string {
-  return results.flatMap((result, fileIndex) => {
-    const study = studyOf(result);
-    if (!study) return [];
-    const charts = set.studies.filter((chart) => chart.fileIndex === fileIndex).map((chart) =>
-      `<figure><div class="chart-box"><canvas id="chart-${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></canvas></div></figure>`);
-    const incomplete = study.complete ? '' : '<p class="banner incomplete">This study was interrupted: the analysis covers the cells it measured.</p>';
-    const answer = study.answer.map((line) => `<p class="study-answer">${escapeHtml(line)}</p>`).join('\n');
-    const table = study.kind === 'size' ? crossoverTable(study.crossovers) : scalingTable(study.scaling, study.cores);
-    return [`<section class="study" id="study-${fileIndex + 1}">
+  return results
+    .flatMap((result, fileIndex) => {
+      const study = studyOf(result);
+      if (!study) return [];
+      const charts = set.studies
+        .filter((chart) => chart.fileIndex === fileIndex)
+        .map(
+          (chart) =>
+            `<figure><div class="chart-box"><canvas id="chart-${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></canvas></div></figure>`,
+        );
+      const incomplete = study.complete
+        ? ''
+        : '<p class="banner incomplete">This study was interrupted: the analysis covers the cells it measured.</p>';
+      const answer = study.answer.map((line) => `<p class="study-answer">${escapeHtml(line)}</p>`).join('\n');
+      const table = study.kind === 'size' ? crossoverTable(study.crossovers) : scalingTable(study.scaling, study.cores);
+      return [
+        `<section class="study" id="study-${fileIndex + 1}">
 <h2>${escapeHtml(heading(study))}${results.length > 1 ? ` · run <code>${escapeHtml(result.runId)}</code>` : ''}</h2>
 ${incomplete}
 <h3>The answer</h3>
@@ -71,6 +96,8 @@ ${answer}
 <h3>${study.kind === 'size' ? 'Crossovers' : 'Scaling and fits'}</h3>
 ${table}
 <div class="charts">${charts.join('\n')}</div>
-</section>`];
-  }).join('\n');
+</section>`,
+      ];
+    })
+    .join('\n');
 }

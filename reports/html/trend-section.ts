@@ -8,7 +8,9 @@ import type { TrendChart } from '../charts/trend-chart.js';
 
 export function renderTrendSection(trends: readonly TrendChart[]): string {
   if (trends.length === 0) return '';
-  const figures = trends.map((chart) =>
-    `<figure><div class="chart-box"><canvas id="chart-${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></canvas></div></figure>`);
+  const figures = trends.map(
+    (chart) =>
+      `<figure><div class="chart-box"><canvas id="chart-${escapeHtml(chart.id)}" role="img" aria-label="${escapeHtml(chart.title)}"></canvas></div></figure>`,
+  );
   return `<h2>Trends</h2>\n<p class="muted">Median tasks/s of every run in the history, one line per strategy.</p>\n<div class="charts">${figures.join('\n')}</div>`;
 }

@@ -36,23 +36,38 @@ export function ratioPoint(cell: CompletedCell, baseline: CompletedCell): RatioP
 
 export function crossoversOf(result: RunResult, sweep: StudySweep): Crossover[] {
   const cells = completedBatch(result);
-  const baselineAt = (cell: CompletedCell): CompletedCell | undefined => cells.find((c) =>
-    c.strategy === BASELINE_STRATEGY && c.suite === cell.suite && c.runtime === cell.runtime && c.size === cell.size && c.throughput.tasksPerSec > 0);
+  const baselineAt = (cell: CompletedCell): CompletedCell | undefined =>
+    cells.find(
+      (c) =>
+        c.strategy === BASELINE_STRATEGY &&
+        c.suite === cell.suite &&
+        c.runtime === cell.runtime &&
+        c.size === cell.size &&
+        c.throughput.tasksPerSec > 0,
+    );
   // Every strategy planned gets an entry, even one that never completed: "no data" is an answer too.
-  const keys = groupBy(result.cells.filter((cell) => cell.strategy !== BASELINE_STRATEGY && cell.scenario === 'batch'),
-    (cell) => [cell.suite, cell.runtime, cell.strategy, cell.workers].join('\u0000'));
+  const keys = groupBy(
+    result.cells.filter((cell) => cell.strategy !== BASELINE_STRATEGY && cell.scenario === 'batch'),
+    (cell) => [cell.suite, cell.runtime, cell.strategy, cell.workers].join('\u0000'),
+  );
   return keys.map((group) => {
     const { suite, runtime, strategy, workers } = group[0]!;
     const points = cells
       .filter((c) => c.suite === suite && c.runtime === runtime && c.strategy === strategy && c.workers === workers)
-      .flatMap((cell) => { const base = baselineAt(cell); return base ? [ratioPoint(cell, base)] : []; })
+      .flatMap((cell) => {
+        const base = baselineAt(cell);
+        return base ? [ratioPoint(cell, base)] : [];
+      })
       .sort((a, b) => a.size - b.size);
     const finding = locateCrossover(points);
     const swept = sweep.sizes?.[suite] ?? [...new Set(group.map((c) => c.size))];
     const maxSize = sweep.maxSizes?.[suite];
     const suggestedSizes = suggestSizes(finding.status, swept, finding.crossings, maxSize);
     return {
-      suite, strategy, runtime, workers,
+      suite,
+      strategy,
+      runtime,
+      workers,
       size: finding.size,
       taskMs: finding.taskMs,
       range: finding.range,

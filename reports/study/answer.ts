@@ -28,17 +28,23 @@ function otherFindings(crossovers: readonly Crossover[], suite: string, sizes: r
   const always = of('always-faster');
   if (always.length > 0) {
     const at = lowest ? ` (${suite} ${formatSize(lowest.size)}, tasks of ${formatTaskMs(lowest.baselineTaskMs)})` : '';
-    found.push(`faster already at the smallest size${at}: ${always.map((c) => `${c.strategy} ${formatRatio(c.ratios[0]?.ratio ?? null)}`).join(', ')}${sizesToAdd(always)}`);
+    found.push(
+      `faster already at the smallest size${at}: ${always.map((c) => `${c.strategy} ${formatRatio(c.ratios[0]?.ratio ?? null)}`).join(', ')}${sizesToAdd(always)}`,
+    );
   }
   const never = of('never-faster');
   if (never.length > 0) {
     const at = highest ? ` (up to ${suite} ${formatSize(highest.size)}, tasks of ${formatTaskMs(highest.baselineTaskMs)})` : '';
-    found.push(`never faster within the sweep${at}: ${never.map((c) => `${c.strategy} ${formatRatio(c.ratios.at(-1)?.ratio ?? null)}`).join(', ')}${sizesToAdd(never)}`);
+    found.push(
+      `never faster within the sweep${at}: ${never.map((c) => `${c.strategy} ${formatRatio(c.ratios.at(-1)?.ratio ?? null)}`).join(', ')}${sizesToAdd(never)}`,
+    );
   }
   const ambiguous = of('ambiguous');
   if (ambiguous.length > 0) {
-    found.push(`ambiguous, the ratio crosses 1 more than once or downwards (noise, or a real reversal): ` +
-      `${ambiguous.map((c) => `${c.strategy} (at ${c.crossings.map(formatSize).join(', ')})`).join(', ')}; re-run with more rounds`);
+    found.push(
+      `ambiguous, the ratio crosses 1 more than once or downwards (noise, or a real reversal): ` +
+        `${ambiguous.map((c) => `${c.strategy} (at ${c.crossings.map(formatSize).join(', ')})`).join(', ')}; re-run with more rounds`,
+    );
   }
   const none = of('no-data');
   if (none.length > 0) found.push(`no completed sizes to compare: ${none.map((c) => c.strategy).join(', ')}`);
@@ -57,11 +63,16 @@ function sizeParagraph(crossovers: readonly Crossover[], cells: readonly Complet
     sentences.push(`${lead}: offloading pays from tasks of ${listing(items)}.`);
   }
   const rest = otherFindings(crossovers, suite, sizes);
-  rest.forEach((finding, i) => sentences.push(i === 0 && crossed.length === 0 ? `${lead}: ${finding}.` : `${capitalise(finding)}.`));
+  for (const [i, finding] of rest.entries())
+    sentences.push(i === 0 && crossed.length === 0 ? `${lead}: ${finding}.` : `${capitalise(finding)}.`);
   // The point at the largest size where the baseline and another strategy completed.
   const largest = [...sizes].reverse().find((size) => cells.filter((c) => c.size === size).length > 1);
   if (largest !== undefined) {
-    const answer = pointAnswer(cells.filter((c) => c.size === largest), cores, `At the largest size, ${suite}(${largest})`);
+    const answer = pointAnswer(
+      cells.filter((c) => c.size === largest),
+      cores,
+      `At the largest size, ${suite}(${largest})`,
+    );
     if (answer) sentences.push(answer);
   }
   return sentences.join(' ');
@@ -90,8 +101,10 @@ function beyondCores(scalings: readonly Scaling[], cells: readonly CompletedCell
 function fitSentence(scalings: readonly Scaling[]): string | undefined {
   const fitted = scalings.filter((s) => s.usl !== null);
   if (fitted.length > 0) {
-    const items = fitted.map(({ strategy, usl }) =>
-      `${strategy} σ = ${formatCoefficient(usl!.sigma)}, κ = ${formatCoefficient(usl!.kappa)}${usl!.peakWorkers === null ? ' (no peak)' : ` (N* ≈ ${usl!.peakWorkers.toFixed(usl!.peakWorkers < 10 ? 1 : 0)})`}`);
+    const items = fitted.map(
+      ({ strategy, usl }) =>
+        `${strategy} σ = ${formatCoefficient(usl!.sigma)}, κ = ${formatCoefficient(usl!.kappa)}${usl!.peakWorkers === null ? ' (no peak)' : ` (N* ≈ ${usl!.peakWorkers.toFixed(usl!.peakWorkers < 10 ? 1 : 0)})`}`,
+    );
     return `USL fit: ${items.join('; ')}.`;
   }
   const reason = scalings.find((s) => s.uslReason)?.uslReason;
@@ -109,10 +122,15 @@ function workersParagraph(scalings: readonly Scaling[], cells: readonly Complete
     const atTop = cells.filter((c) => c.workers === top && c.strategy !== BASELINE_STRATEGY);
     const answer = pointAnswer(baseline ? [baseline, ...atTop] : atTop, cores, `${label} at ${top} worker${top === 1 ? '' : 's'}`);
     if (answer) sentences.push(answer);
-    const efficient = scalings.flatMap((s) => { const p = at(s, top); return p && p.speedup !== null ? [{ s, p }] : []; })
+    const efficient = scalings
+      .flatMap((s) => {
+        const p = at(s, top);
+        return p && p.speedup !== null ? [{ s, p }] : [];
+      })
       .sort((a, b) => (b.p.efficiency ?? 0) - (a.p.efficiency ?? 0))
       .map(({ s, p }) => `${s.strategy} ${formatRatio(p.speedup)} (efficiency ${formatFraction(p.efficiency)})`);
-    if (efficient.length > 0 && top > 1) sentences.push(`At ${top} workers each strategy runs, over its own 1-worker rate: ${listing(efficient)}.`);
+    if (efficient.length > 0 && top > 1)
+      sentences.push(`At ${top} workers each strategy runs, over its own 1-worker rate: ${listing(efficient)}.`);
     const beyond = beyondCores(scalings, cells, top);
     if (beyond) sentences.push(beyond);
   }
@@ -132,7 +150,9 @@ export function studyAnswer(result: RunResult, study: Study): string[] {
     return groupBy(study.crossovers, (c) => `${c.suite}\u0000${c.runtime}`).map((group) => {
       const { suite, runtime } = group[0]!;
       const workers = new Set(group.map((c) => c.workers));
-      const own = cells.filter((c) => c.suite === suite && c.runtime === runtime && (c.strategy === BASELINE_STRATEGY || workers.has(c.workers)));
+      const own = cells.filter(
+        (c) => c.suite === suite && c.runtime === runtime && (c.strategy === BASELINE_STRATEGY || workers.has(c.workers)),
+      );
       return sizeParagraph(group, own, study.cores, label(suite, runtime)) + incomplete;
     });
   }

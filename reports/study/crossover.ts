@@ -32,7 +32,10 @@ function crossingFraction(a: number, b: number): number {
 const between = (a: number, b: number, t: number): number => Math.exp(Math.log(a) + t * (Math.log(b) - Math.log(a)));
 
 /** Every place the curve crosses 1 (strictly above vs at or below), with its direction. */
-function crossingsOf(points: readonly RatioPoint[], value: (p: RatioPoint) => number): Array<{ size: number; up: boolean; t: number; index: number }> {
+function crossingsOf(
+  points: readonly RatioPoint[],
+  value: (p: RatioPoint) => number,
+): Array<{ size: number; up: boolean; t: number; index: number }> {
   const found = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i]!;
@@ -53,7 +56,9 @@ function crossingsOf(points: readonly RatioPoint[], value: (p: RatioPoint) => nu
  */
 function staysAboveFrom(points: readonly RatioPoint[], value: (p: RatioPoint) => number): number | null {
   if (value(points.at(-1)!) <= 1) return Number.POSITIVE_INFINITY;
-  const last = crossingsOf(points, value).filter((c) => c.up).at(-1);
+  const last = crossingsOf(points, value)
+    .filter((c) => c.up)
+    .at(-1);
   return last ? last.size : null;
 }
 
@@ -120,7 +125,13 @@ export function suggestSizes(status: CrossoverStatus, swept: readonly number[], 
 }
 
 /** The sentence the terminal, the HTML report and the answer use for one crossover. */
-export function crossoverNote(finding: CrossoverFinding, points: readonly RatioPoint[], suite: string, suggested: readonly number[], maxSize?: number): string {
+export function crossoverNote(
+  finding: CrossoverFinding,
+  points: readonly RatioPoint[],
+  suite: string,
+  suggested: readonly number[],
+  maxSize?: number,
+): string {
   const sorted = [...points].sort((a, b) => a.size - b.size);
   const add = suggested.length > 0 ? `: add sizes ${suggested.map(formatSize).join(', ')}` : '';
   switch (finding.status) {
@@ -133,7 +144,10 @@ export function crossoverNote(finding: CrossoverFinding, points: readonly RatioP
       return `always faster: from the smallest size swept (${suite} ${formatSize(sorted[0]!.size)}, tasks of ${formatTaskMs(sorted[0]!.baselineTaskMs)})${add}`;
     case 'never-faster': {
       const top = sorted.at(-1)!;
-      const capped = suggested.length === 0 && maxSize !== undefined && top.size >= maxSize ? ` (the suite's maxSize ${formatSize(maxSize)} is reached)` : '';
+      const capped =
+        suggested.length === 0 && maxSize !== undefined && top.size >= maxSize
+          ? ` (the suite's maxSize ${formatSize(maxSize)} is reached)`
+          : '';
       return `never faster within the sweep (up to ${suite} ${formatSize(top.size)}, tasks of ${formatTaskMs(top.baselineTaskMs)}, ${top.ratio.toFixed(2)}×)${add}${capped}`;
     }
     case 'ambiguous':

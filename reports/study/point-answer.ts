@@ -44,7 +44,9 @@ function costs(candidates: readonly CompletedCell[]): string[] {
   if (candidates.length < 2) return [];
   const byMemory = [...candidates].sort((a, b) => a.memory.peakRssBytes - b.memory.peakRssBytes);
   const byLatency = [...candidates].sort((a, b) => a.loadedLatency.p99Ms - b.loadedLatency.p99Ms);
-  return [memoryClause(byMemory[0]!, byMemory.at(-1)!), latencyClause(byLatency[0]!, byLatency.at(-1)!)].filter((c): c is string => c !== undefined);
+  return [memoryClause(byMemory[0]!, byMemory.at(-1)!), latencyClause(byLatency[0]!, byLatency.at(-1)!)].filter(
+    (c): c is string => c !== undefined,
+  );
 }
 
 /** "fib(30) on 2 cores: worker-pool and process-pool tie (1.91× vs 1.88×, intervals overlap); …". */
@@ -54,7 +56,9 @@ export function pointAnswer(cells: readonly CompletedCell[], cores: number, labe
   const winner = ranked[0];
   if (!winner) return undefined;
   const speedup = (cell: CompletedCell): string =>
-    baseline && baseline.throughput.tasksPerSec > 0 ? formatRatio(cell.throughput.tasksPerSec / baseline.throughput.tasksPerSec) : `${Math.round(cell.throughput.tasksPerSec)} tasks/s`;
+    baseline && baseline.throughput.tasksPerSec > 0
+      ? formatRatio(cell.throughput.tasksPerSec / baseline.throughput.tasksPerSec)
+      : `${Math.round(cell.throughput.tasksPerSec)} tasks/s`;
   const prefix = `${label} on ${cores} core${cores === 1 ? '' : 's'}`;
   const singleRound = cells.some((cell) => cell.throughput.rounds.length < 2) ? ' (one round: no intervals, so no tie can be told)' : '';
   const tied = ranked.filter((cell) => cell === winner || throughputsTie(cell, winner));
@@ -89,10 +93,15 @@ export function runAnswers(result: RunResult): string[] {
   const cells = completedBatch(result);
   const runtimes = new Set(cells.map((cell) => cell.runtime)).size;
   // main-thread runs with one worker whatever the others use: it belongs to every group of its suite, size and runtime.
-  const groups = groupBy(cells.filter((cell) => cell.strategy !== BASELINE_STRATEGY), (c) => [c.suite, c.size, c.runtime, c.workers].join('\u0000'));
+  const groups = groupBy(
+    cells.filter((cell) => cell.strategy !== BASELINE_STRATEGY),
+    (c) => [c.suite, c.size, c.runtime, c.workers].join('\u0000'),
+  );
   return groups.flatMap((group) => {
     const first = group[0]!;
-    const baseline = cells.find((c) => c.strategy === BASELINE_STRATEGY && c.suite === first.suite && c.size === first.size && c.runtime === first.runtime);
+    const baseline = cells.find(
+      (c) => c.strategy === BASELINE_STRATEGY && c.suite === first.suite && c.size === first.size && c.runtime === first.runtime,
+    );
     const line = pointAnswer(baseline ? [baseline, ...group] : group, result.context.cpu.cores, pointLabel(first, runtimes));
     return line === undefined ? [] : [line];
   });

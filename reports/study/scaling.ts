@@ -44,7 +44,10 @@ export function scalingPoints(cells: readonly CompletedCell[], baseline: Complet
 export function fitsOf(points: readonly ScalingPoint[], cores: number): Pick<Scaling, 'usl' | 'uslReason' | 'amdahl' | 'amdahlReason'> {
   const inside: ThroughputSample[] = points.filter((p) => !p.overCores && p.tasksPerSec > 0);
   const above = points.length - inside.length;
-  const why = above === 0 ? '' : `; the ${above} point${above === 1 ? '' : 's'} above ${cores} cores show time-slicing, not coherency cost, and are not fitted`;
+  const why =
+    above === 0
+      ? ''
+      : `; the ${above} point${above === 1 ? '' : 's'} above ${cores} cores show time-slicing, not coherency cost, and are not fitted`;
   const fits: Pick<Scaling, 'usl' | 'uslReason' | 'amdahl' | 'amdahlReason'> = { usl: null, amdahl: null };
   if (inside.length === 0) {
     fits.uslReason = `every point is above the ${cores} cores: their drop is time-slicing, not contention or coherency; add worker counts from 1 to ${cores}`;
@@ -53,7 +56,8 @@ export function fitsOf(points: readonly ScalingPoint[], cores: number): Pick<Sca
   }
   if (inside.length >= USL_MIN_POINTS) fits.usl = fitUsl(inside);
   else {
-    fits.uslReason = `too few points: ${inside.length} worker count${inside.length === 1 ? '' : 's'} at or below the ${cores} cores, ` +
+    fits.uslReason =
+      `too few points: ${inside.length} worker count${inside.length === 1 ? '' : 's'} at or below the ${cores} cores, ` +
       `${USL_MIN_POINTS} needed for three coefficients${why}; run on a machine with at least ${USL_MIN_POINTS} cores`;
   }
   if (inside.length >= 2) fits.amdahl = fitAmdahl(inside);
@@ -66,8 +70,10 @@ export function scalingOf(result: RunResult, cores: number): Scaling[] {
   const cells = completedBatch(result);
   const baselineOf = (cell: CompletedCell): CompletedCell | undefined =>
     cells.find((c) => c.strategy === BASELINE_STRATEGY && c.suite === cell.suite && c.runtime === cell.runtime && c.size === cell.size);
-  const groups = groupBy(cells.filter((cell) => cell.strategy !== BASELINE_STRATEGY),
-    (cell) => [cell.suite, cell.runtime, cell.size, cell.strategy].join('\u0000'));
+  const groups = groupBy(
+    cells.filter((cell) => cell.strategy !== BASELINE_STRATEGY),
+    (cell) => [cell.suite, cell.runtime, cell.size, cell.strategy].join('\u0000'),
+  );
   return groups.map((group) => {
     const first = group[0]!;
     const points = scalingPoints(group, baselineOf(first), cores);

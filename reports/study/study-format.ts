@@ -21,7 +21,7 @@ export function formatRatio(ratio: number | null): string {
 }
 
 export const formatFraction = (value: number | null, digits = 2): string =>
-  (value === null || !Number.isFinite(value) ? '—' : value.toFixed(digits));
+  value === null || !Number.isFinite(value) ? '—' : value.toFixed(digits);
 
 /** σ and κ span orders of magnitude: two significant digits, small ones in exponent form. */
 export function formatCoefficient(value: number): string {

@@ -11,12 +11,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** The outline every study report reads: kind, cores, and the three lists with the arrays inside them. */
 function isStudy(block: unknown): block is Study {
-  return isRecord(block)
-    && (block['kind'] === 'size' || block['kind'] === 'workers')
-    && typeof block['cores'] === 'number' && Array.isArray(block['crossovers']) && Array.isArray(block['scaling'])
-    && Array.isArray(block['answer']) && block['answer'].every((line) => typeof line === 'string')
-    && block['crossovers'].every((c) => isRecord(c) && Array.isArray(c['ratios']))
-    && block['scaling'].every((s) => isRecord(s) && Array.isArray(s['points']));
+  return (
+    isRecord(block) &&
+    (block['kind'] === 'size' || block['kind'] === 'workers') &&
+    typeof block['cores'] === 'number' &&
+    Array.isArray(block['crossovers']) &&
+    Array.isArray(block['scaling']) &&
+    Array.isArray(block['answer']) &&
+    block['answer'].every((line) => typeof line === 'string') &&
+    block['crossovers'].every((c) => isRecord(c) && Array.isArray(c['ratios'])) &&
+    block['scaling'].every((s) => isRecord(s) && Array.isArray(s['points']))
+  );
 }
 
 export function studyOf(result: RunResult): Study | undefined {

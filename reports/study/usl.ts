@@ -44,10 +44,18 @@ function startLambda(samples: readonly ThroughputSample[]): number {
 
 /** Least squares of y = a·x + b·x² (no intercept) by the 2×2 normal equations. */
 function parabolaThroughOrigin(xs: readonly number[], ys: readonly number[]): { a: number; b: number } {
-  let s2 = 0, s3 = 0, s4 = 0, t1 = 0, t2 = 0;
+  let s2 = 0,
+    s3 = 0,
+    s4 = 0,
+    t1 = 0,
+    t2 = 0;
   xs.forEach((x, i) => {
     const y = ys[i]!;
-    s2 += x * x; s3 += x ** 3; s4 += x ** 4; t1 += x * y; t2 += x * x * y;
+    s2 += x * x;
+    s3 += x ** 3;
+    s4 += x ** 4;
+    t1 += x * y;
+    t2 += x * x * y;
   });
   const det = s2 * s4 - s3 * s3;
   if (Math.abs(det) < 1e-12) return { a: s2 > 0 ? t1 / s2 : 0, b: 0 };
@@ -80,15 +88,20 @@ function refine(samples: readonly ThroughputSample[], start: UslParameters, fitK
   const measured = samples.map((s) => s.tasksPerSec);
   const unpack = (p: number[]): UslParameters => ({ lambda: (p[0] ?? 1) * scale, sigma: p[1] ?? 0, kappa: fitKappa ? (p[2] ?? 0) : 0 });
   // x is the index of a sample; the model at it is the fitted ÷ measured throughput, whose target is 1.
-  const model = (p: number[]) => (i: number): number => uslThroughput(unpack(p), workers[i]!) / measured[i]!;
-  const jacobian = (p: number[]) => (i: number): number[] => {
-    const { lambda, sigma, kappa } = unpack(p);
-    const n = workers[i]!;
-    const d = 1 + sigma * (n - 1) + kappa * n * (n - 1);
-    const x = measured[i]!;
-    const partials = [(scale * n) / d / x, (-lambda * n * (n - 1)) / (d * d) / x];
-    return fitKappa ? [...partials, (-lambda * n * n * (n - 1)) / (d * d) / x] : partials;
-  };
+  const model =
+    (p: number[]) =>
+    (i: number): number =>
+      uslThroughput(unpack(p), workers[i]!) / measured[i]!;
+  const jacobian =
+    (p: number[]) =>
+    (i: number): number[] => {
+      const { lambda, sigma, kappa } = unpack(p);
+      const n = workers[i]!;
+      const d = 1 + sigma * (n - 1) + kappa * n * (n - 1);
+      const x = measured[i]!;
+      const partials = [(scale * n) / d / x, (-lambda * n * (n - 1)) / (d * d) / x];
+      return fitKappa ? [...partials, (-lambda * n * n * (n - 1)) / (d * d) / x] : partials;
+    };
   const initial = fitKappa ? [1, start.sigma, start.kappa] : [1, start.sigma];
   const fitted = levenbergMarquardt({ x: samples.map((_, i) => i), y: samples.map(() => 1) }, model, {
     initialValues: initial,
@@ -100,7 +113,9 @@ function refine(samples: readonly ThroughputSample[], start: UslParameters, fitK
   });
   const result = unpack(fitted.parameterValues);
   // The library keeps its best iterate, the start included; the check guards its clamping at the bounds.
-  return relativeResidual(samples, result) <= relativeResidual(samples, { ...start, kappa: fitKappa ? start.kappa : 0 }) ? result : { ...start, kappa: fitKappa ? start.kappa : 0 };
+  return relativeResidual(samples, result) <= relativeResidual(samples, { ...start, kappa: fitKappa ? start.kappa : 0 })
+    ? result
+    : { ...start, kappa: fitKappa ? start.kappa : 0 };
 }
 
 /** The USL fit; needs at least three samples (three coefficients). */
@@ -131,5 +146,10 @@ export function fitAmdahl(samples: readonly ThroughputSample[]): AmdahlFit {
   }
   const start = { lambda, sigma: Math.min(1, Math.max(0, sxx > 0 ? sxy / sxx : 0)), kappa: 0 };
   const fitted = refine(samples, start, false);
-  return { lambda: fitted.lambda, sigma: fitted.sigma, residual: relativeResidual(samples, fitted), workers: samples.map((s) => s.workers) };
+  return {
+    lambda: fitted.lambda,
+    sigma: fitted.sigma,
+    residual: relativeResidual(samples, fitted),
+    workers: samples.map((s) => s.workers),
+  };
 }

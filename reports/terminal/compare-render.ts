@@ -26,23 +26,38 @@ export const formatP = (p: number | null): string => (p === null ? '—' : p < 0
 
 /** One row per metric; a cell without metrics (new, missing, incomparable) gets one row. */
 function rows(cell: CellComparison): string[][] {
-  const lead = [cell.verdict + (cell.rerun ? (cell.rerun.confirmed ? ' (confirmed)' : ' (re-run)') : ''),
-    cell.suite, String(cell.size), cell.strategy, cell.runtime, String(cell.workers)];
+  const lead = [
+    cell.verdict + (cell.rerun ? (cell.rerun.confirmed ? ' (confirmed)' : ' (re-run)') : ''),
+    cell.suite,
+    String(cell.size),
+    cell.strategy,
+    cell.runtime,
+    String(cell.workers),
+  ];
   if (cell.metrics.length === 0) return [[...lead, '—', '—', '—', '—']];
   return cell.metrics.map((m, i) => [
     ...(i === 0 ? lead : lead.map(() => '')),
-    m.name, `${formatValue(m, m.old)} → ${formatValue(m, m.new)}`, formatChange(m.change), m.verdict === 'untested' ? 'not tested' : formatP(m.pValue),
+    m.name,
+    `${formatValue(m, m.old)} → ${formatValue(m, m.new)}`,
+    formatChange(m.change),
+    m.verdict === 'untested' ? 'not tested' : formatP(m.pValue),
   ]);
 }
 
 function summaryLine(comparison: Comparison): string {
   const counts = countVerdicts(comparison.cells);
-  return VERDICTS.filter((verdict) => counts[verdict] > 0).map((verdict) => `${counts[verdict]} ${verdict}`).join(', ') || 'no cells';
+  return (
+    VERDICTS.filter((verdict) => counts[verdict] > 0)
+      .map((verdict) => `${counts[verdict]} ${verdict}`)
+      .join(', ') || 'no cells'
+  );
 }
 
 function settingsLine(comparison: Comparison): string {
   const { options } = comparison;
-  const what = options.normalize ? 'each figure ÷ main-thread\'s figure of the same round, within each run (--normalize)' : 'absolute figures';
+  const what = options.normalize
+    ? "each figure ÷ main-thread's figure of the same round, within each run (--normalize)"
+    : 'absolute figures';
   return `compared: ${what}; method: ${describeMethod(options)}`;
 }
 
@@ -52,34 +67,49 @@ function notes(comparison: Comparison): string[] {
     const lines: string[] = [];
     const name = `${cell.suite} (${cell.size}) × ${cell.strategy} · ${cell.runtime} · ${cell.workers}w`;
     if (cell.rerun) {
-      const first = cell.rerun.firstMetrics.filter((m) => m.verdict === 'regressed')
-        .map((m) => `${m.name} ${formatChange(m.change)} (p ${formatP(m.pValue)})`).join(', ') || 'it errored';
-      lines.push(`${name}: regressed at first (${first}); a re-run of ${cell.rerun.rounds} fresh rounds ` +
-        `${cell.rerun.confirmed ? 'confirmed it' : `cleared it: ${cell.verdict}`} (${cell.rerun.file})`);
+      const first =
+        cell.rerun.firstMetrics
+          .filter((m) => m.verdict === 'regressed')
+          .map((m) => `${m.name} ${formatChange(m.change)} (p ${formatP(m.pValue)})`)
+          .join(', ') || 'it errored';
+      lines.push(
+        `${name}: regressed at first (${first}); a re-run of ${cell.rerun.rounds} fresh rounds ` +
+          `${cell.rerun.confirmed ? 'confirmed it' : `cleared it: ${cell.verdict}`} (${cell.rerun.file})`,
+      );
     }
-    if (cell.reason && cell.verdict !== 'unchanged' && cell.verdict !== 'new' && cell.verdict !== 'missing') lines.push(`${name}: ${cell.reason}`);
+    if (cell.reason && cell.verdict !== 'unchanged' && cell.verdict !== 'new' && cell.verdict !== 'missing')
+      lines.push(`${name}: ${cell.reason}`);
     return lines;
   });
 }
 
 function layout(table: string[][]): string {
   const widths = HEADERS.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0)));
-  return table.map((row) => row.map((text, column) => (column >= 7 ? text.padStart(widths[column]!) : text.padEnd(widths[column]!))).join('  ').trimEnd()).join('\n');
+  return table
+    .map((row) =>
+      row
+        .map((text, column) => (column >= 7 ? text.padStart(widths[column]!) : text.padEnd(widths[column]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function renderCompareTable(comparison: Comparison): string {
   const { baseline, current } = comparison;
   const header = `bench compare: baseline ${baseline.runId} (${baseline.file}) → ${current.runId} (${current.file})`;
   const lines = notes(comparison);
-  return terminalSafe([
-    header,
-    settingsLine(comparison),
-    '',
-    layout([HEADERS, ...comparison.cells.flatMap(rows)]),
-    '',
-    summaryLine(comparison),
-    ...(lines.length > 0 ? ['', 'Notes:', ...lines.map((line) => `- ${line}`)] : []),
-  ].join('\n'));
+  return terminalSafe(
+    [
+      header,
+      settingsLine(comparison),
+      '',
+      layout([HEADERS, ...comparison.cells.flatMap(rows)]),
+      '',
+      summaryLine(comparison),
+      ...(lines.length > 0 ? ['', 'Notes:', ...lines.map((line) => `- ${line}`)] : []),
+    ].join('\n'),
+  );
 }
 
 /** Results files are user input (suite names, paths): nothing in them may become markup. */

@@ -11,7 +11,14 @@ import { formatRate, terminalSafe } from './format.js';
 
 function columns(rows: string[][], leftAligned: number): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((text, c) => (c < leftAligned ? text.padEnd(widths[c]!) : text.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((text, c) => (c < leftAligned ? text.padEnd(widths[c]!) : text.padStart(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function rangeText(c: Crossover): string {
@@ -23,16 +30,34 @@ function rangeText(c: Crossover): string {
 }
 
 function crossoverBlock(crossovers: readonly Crossover[], runtimes: number): string {
-  const head = [...(runtimes > 1 ? ['runtime'] : []), 'suite', 'strategy', 'workers', 'status', 'pays from', 'task time', '95% range', 'ratio to main-thread by size'];
+  const head = [
+    ...(runtimes > 1 ? ['runtime'] : []),
+    'suite',
+    'strategy',
+    'workers',
+    'status',
+    'pays from',
+    'task time',
+    '95% range',
+    'ratio to main-thread by size',
+  ];
   const rows = crossovers.map((c) => [
-    ...(runtimes > 1 ? [c.runtime] : []), c.suite, c.strategy, String(c.workers), c.status,
-    c.size === null ? '—' : formatSize(c.size), formatTaskMs(c.taskMs), rangeText(c),
+    ...(runtimes > 1 ? [c.runtime] : []),
+    c.suite,
+    c.strategy,
+    String(c.workers),
+    c.status,
+    c.size === null ? '—' : formatSize(c.size),
+    formatTaskMs(c.taskMs),
+    rangeText(c),
     c.ratios.map((r) => `${formatSize(r.size)}: ${formatRatio(r.ratio)}`).join(' · '),
   ]);
   const lead = runtimes > 1 ? 4 : 3;
   const table = columns([head, ...rows], lead + 1);
-  const notes = crossovers.filter((c) => c.status !== 'crossed').map((c) => `  ${c.strategy}${runtimes > 1 ? ` on ${c.runtime}` : ''}: ${c.note}`);
-  return ['Crossovers (the size from which a strategy\'s tasks/s beats main-thread\'s):', table, ...notes].join('\n');
+  const notes = crossovers
+    .filter((c) => c.status !== 'crossed')
+    .map((c) => `  ${c.strategy}${runtimes > 1 ? ` on ${c.runtime}` : ''}: ${c.note}`);
+  return ["Crossovers (the size from which a strategy's tasks/s beats main-thread's):", table, ...notes].join('\n');
 }
 
 function fitLine(s: Scaling): string {
@@ -47,15 +72,33 @@ function fitLine(s: Scaling): string {
 }
 
 function scalingBlock(scaling: readonly Scaling[], runtimes: number, cores: number): string {
-  const head = [...(runtimes > 1 ? ['runtime'] : []), 'suite', 'strategy', 'workers', 'tasks/s', '95% CI', 'speedup', '× main', 'efficiency'];
-  const rows = scaling.flatMap((s) => s.points.map((p) => [
-    ...(runtimes > 1 ? [s.runtime] : []), `${s.suite}(${s.size})`, s.strategy, `${p.workers}${p.overCores ? '*' : ''}`,
-    formatRate(p.tasksPerSec), `${formatRate(p.ci95[0])}–${formatRate(p.ci95[1])}`,
-    formatRatio(p.speedup), formatRatio(p.speedupOverBaseline), formatFraction(p.efficiency),
-  ]));
+  const head = [
+    ...(runtimes > 1 ? ['runtime'] : []),
+    'suite',
+    'strategy',
+    'workers',
+    'tasks/s',
+    '95% CI',
+    'speedup',
+    '× main',
+    'efficiency',
+  ];
+  const rows = scaling.flatMap((s) =>
+    s.points.map((p) => [
+      ...(runtimes > 1 ? [s.runtime] : []),
+      `${s.suite}(${s.size})`,
+      s.strategy,
+      `${p.workers}${p.overCores ? '*' : ''}`,
+      formatRate(p.tasksPerSec),
+      `${formatRate(p.ci95[0])}–${formatRate(p.ci95[1])}`,
+      formatRatio(p.speedup),
+      formatRatio(p.speedupOverBaseline),
+      formatFraction(p.efficiency),
+    ]),
+  );
   const lead = runtimes > 1 ? 3 : 2;
   return [
-    'Scaling (speedup: over the strategy\'s own 1-worker rate; efficiency: speedup ÷ workers):',
+    "Scaling (speedup: over the strategy's own 1-worker rate; efficiency: speedup ÷ workers):",
     columns([head, ...rows], lead),
     `  * more workers than the ${cores} cores: a drop there is time-slicing, not coherency cost`,
     'Fits (points at or below the core count):',

@@ -8,7 +8,20 @@ import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { formatBytes, formatRate, terminalSafe } from './format.js';
 import { formatDuration } from '../../runners/common/format-duration.js';
 
-const HEADERS = ['runtime', 'strategy', 'workers', 'tasks/s', '95% CI', 'speedup', 'p50', 'p99', 'p99 loaded', 'loop p99', 'startup', 'peak RSS'];
+const HEADERS = [
+  'runtime',
+  'strategy',
+  'workers',
+  'tasks/s',
+  '95% CI',
+  'speedup',
+  'p50',
+  'p99',
+  'p99 loaded',
+  'loop p99',
+  'startup',
+  'peak RSS',
+];
 
 /** The speedup baseline is main-thread on the same runtime, never another runtime's. */
 function row(cell: CellResult, runtimeLabel: string, baseline: number | undefined): string[] {
@@ -34,13 +47,15 @@ function row(cell: CellResult, runtimeLabel: string, baseline: number | undefine
 
 function layout(rows: string[][]): string {
   const widths = HEADERS.map((_, column) => Math.max(...rows.filter((r) => r.length === HEADERS.length).map((r) => r[column]!.length)));
-  return rows.map((cells) => {
-    if (cells.length !== HEADERS.length) {
-      // Errored and skipped rows: the reason runs across the figure columns.
-      return [cells[0]!.padEnd(widths[0]!), cells[1]!.padEnd(widths[1]!), cells[2]!.padStart(widths[2]!), cells[3]].join('  ');
-    }
-    return cells.map((text, column) => (column < 2 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ');
-  }).join('\n');
+  return rows
+    .map((cells) => {
+      if (cells.length !== HEADERS.length) {
+        // Errored and skipped rows: the reason runs across the figure columns.
+        return [cells[0]!.padEnd(widths[0]!), cells[1]!.padEnd(widths[1]!), cells[2]!.padStart(widths[2]!), cells[3]].join('  ');
+      }
+      return cells.map((text, column) => (column < 2 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ');
+    })
+    .join('\n');
 }
 
 export function renderTable(result: RunResult): string {
@@ -63,10 +78,17 @@ export function renderTable(result: RunResult): string {
     const rows = cells.map((cell) => row(cell, runtimeLabel(cell.runtime), baselineOf(cell.runtime)));
     blocks.push(`${title}\n${layout([HEADERS, ...rows])}`);
   }
-  const header = `bench ${result.runId} · ${context.runtime.name} ${context.runtime.version} · ${context.cpu.model} · ` +
-    `${context.cpu.cores} cores · ${config.rounds} round${config.rounds === 1 ? '' : 's'}` + (result.complete ? '' : ' · INCOMPLETE (interrupted)');
-  const legend = 'tasks/s: median over rounds (95% CI of the mean) · speedup vs main-thread · p50/p99: unloaded latency · ' +
+  const header =
+    `bench ${result.runId} · ${context.runtime.name} ${context.runtime.version} · ${context.cpu.model} · ` +
+    `${context.cpu.cores} cores · ${config.rounds} round${config.rounds === 1 ? '' : 's'}` +
+    (result.complete ? '' : ' · INCOMPLETE (interrupted)');
+  const legend =
+    'tasks/s: median over rounds (95% CI of the mean) · speedup vs main-thread · p50/p99: unloaded latency · ' +
     'p99 loaded: latency with the pool kept full · loop p99: event-loop delay of the dispatching thread';
   const warnings = result.warnings.map((w) => `! ${w.message}\n  → ${w.hint}`);
-  return terminalSafe([header, '', blocks.join('\n\n'), '', legend, ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join('\n'));
+  return terminalSafe(
+    [header, '', blocks.join('\n\n'), '', legend, ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join(
+      '\n',
+    ),
+  );
 }

@@ -58,20 +58,30 @@ const signedPercent = (fraction: number): string => `${fraction > 0 ? '+' : frac
 
 /** One sentence for the output: a reader must be able to tell what "significant" meant. */
 export function describeMethod(settings: CompareSettings): string {
-  return `a change counts when the median over rounds moved by more than ${percent(settings.threshold)} ` +
+  return (
+    `a change counts when the median over rounds moved by more than ${percent(settings.threshold)} ` +
     `AND a two-sided Mann–Whitney U test over the per-round figures gives p < ${settings.alpha} ` +
     `(exact permutation p-value up to ${EXACT_LIMIT} rounds in all, normal approximation beyond); ` +
-    'throughput = saturated tasks/s of each round; p50 / p99 = median / 99th percentile of each round\'s unloaded latency samples, ' +
-    `tested only when every round has at least ${Math.round(TAIL_SAMPLES / 0.5)} / ${Math.round(TAIL_SAMPLES / 0.01)} of them`;
+    "throughput = saturated tasks/s of each round; p50 / p99 = median / 99th percentile of each round's unloaded latency samples, " +
+    `tested only when every round has at least ${Math.round(TAIL_SAMPLES / 0.5)} / ${Math.round(TAIL_SAMPLES / 0.01)} of them`
+  );
 }
 
 /** `unusable`: a reason, found by the caller, why these values cannot be tested (the figures are still shown, untested). */
-export function compareMetric(spec: MetricSpec, oldValues: readonly number[], newValues: readonly number[],
-  settings: CompareSettings, unusable?: string): MetricComparison {
+export function compareMetric(
+  spec: MetricSpec,
+  oldValues: readonly number[],
+  newValues: readonly number[],
+  settings: CompareSettings,
+  unusable?: string,
+): MetricComparison {
   const oldMedian = median(oldValues);
   const newMedian = median(newValues);
   const base = {
-    ...spec, old: oldMedian, new: newMedian, change: oldMedian > 0 ? newMedian / oldMedian - 1 : Number.NaN,
+    ...spec,
+    old: oldMedian,
+    new: newMedian,
+    change: oldMedian > 0 ? newMedian / oldMedian - 1 : Number.NaN,
     rounds: { old: oldValues.length, new: newValues.length },
   };
   const inconclusive = (pValue: number | null, reason: string): MetricComparison => ({ ...base, pValue, verdict: 'inconclusive', reason });
@@ -83,15 +93,21 @@ export function compareMetric(spec: MetricSpec, oldValues: readonly number[], ne
   // calling every cell "unchanged" or "noisy".
   const floor = smallestPValue(oldValues.length, newValues.length);
   if (floor >= settings.alpha) {
-    return inconclusive(null, `too few rounds (${oldValues.length} vs ${newValues.length}): the smallest p-value they allow is ` +
-      `${floor.toFixed(3)}, not below α ${settings.alpha}; use --rounds 5 or more`);
+    return inconclusive(
+      null,
+      `too few rounds (${oldValues.length} vs ${newValues.length}): the smallest p-value they allow is ` +
+        `${floor.toFixed(3)}, not below α ${settings.alpha}; use --rounds 5 or more`,
+    );
   }
   const { pValue } = mannWhitneyU(oldValues, newValues);
   if (Math.abs(base.change) <= settings.threshold) return { ...base, pValue, verdict: 'unchanged' };
   if (pValue >= settings.alpha) {
     const spreads = `${percent(relativeSpread(oldValues))} / ${percent(relativeSpread(newValues))}`;
-    return inconclusive(pValue, `${signedPercent(base.change)} is beyond the ${percent(settings.threshold)} threshold but p = ` +
-      `${pValue.toFixed(3)} ≥ α ${settings.alpha}: the rounds are too noisy to tell (spread ${spreads}); raise --rounds or --phase-time`);
+    return inconclusive(
+      pValue,
+      `${signedPercent(base.change)} is beyond the ${percent(settings.threshold)} threshold but p = ` +
+        `${pValue.toFixed(3)} ≥ α ${settings.alpha}: the rounds are too noisy to tell (spread ${spreads}); raise --rounds or --phase-time`,
+    );
   }
   const worse = spec.better === 'higher' ? base.change < 0 : base.change > 0;
   return { ...base, pValue, verdict: worse ? 'regressed' : 'improved' };

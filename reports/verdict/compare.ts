@@ -73,16 +73,27 @@ const REFERENCE_STRATEGY = BASELINE_STRATEGY;
  * Throughput and p99, plus the median latency: the per-task cost, which stays
  * readable on a contended runner when throughput does not (see round-figures.ts).
  */
-const ABSOLUTE = { throughput: { name: 'throughput', unit: 'tasks/s', better: 'higher' }, p50: { name: 'p50', unit: 'ms', better: 'lower' },
-  p99: { name: 'p99', unit: 'ms', better: 'lower' } } as const satisfies Record<Exclude<keyof RoundFigures, 'fewestLatencySamples'>, MetricSpec>;
-const NORMALIZED = { throughput: { name: 'speedup', unit: '×', better: 'higher' }, p50: { name: 'p50 ratio', unit: '×', better: 'lower' },
-  p99: { name: 'p99 ratio', unit: '×', better: 'lower' } } as const satisfies Record<Exclude<keyof RoundFigures, 'fewestLatencySamples'>, MetricSpec>;
+const ABSOLUTE = {
+  throughput: { name: 'throughput', unit: 'tasks/s', better: 'higher' },
+  p50: { name: 'p50', unit: 'ms', better: 'lower' },
+  p99: { name: 'p99', unit: 'ms', better: 'lower' },
+} as const satisfies Record<Exclude<keyof RoundFigures, 'fewestLatencySamples'>, MetricSpec>;
+const NORMALIZED = {
+  throughput: { name: 'speedup', unit: '×', better: 'higher' },
+  p50: { name: 'p50 ratio', unit: '×', better: 'lower' },
+  p99: { name: 'p99 ratio', unit: '×', better: 'lower' },
+} as const satisfies Record<Exclude<keyof RoundFigures, 'fewestLatencySamples'>, MetricSpec>;
 
-const identityOf = (cell: CellResult): CellKey =>
-  ({ scenario: cell.scenario, suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime, workers: cell.workers });
+const identityOf = (cell: CellResult): CellKey => ({
+  scenario: cell.scenario,
+  suite: cell.suite,
+  size: cell.size,
+  strategy: cell.strategy,
+  runtime: cell.runtime,
+  workers: cell.workers,
+});
 
-const isBatchCompleted = (cell: CellResult | undefined): cell is CompletedCell =>
-  cell?.status === 'completed' && cell.scenario === 'batch';
+const isBatchCompleted = (cell: CellResult | undefined): cell is CompletedCell => cell?.status === 'completed' && cell.scenario === 'batch';
 
 const fingerprintOfCell = (run: RunResult, cell: CellResult): string => fingerprintId(fingerprintOf(contextOf(run, cell), cell.runtime));
 
@@ -103,8 +114,16 @@ function notCompleted(side: 'baseline' | 'new run', cell: CellResult): string | 
 
 /** main-thread of the same suite, size and runtime, measured in the same context. */
 function referenceCell(run: RunResult, cell: CompletedCell): CompletedCell | undefined {
-  return run.cells.filter(isBatchCompleted).find((other) => other.strategy === REFERENCE_STRATEGY && other.suite === cell.suite &&
-    other.size === cell.size && other.runtime === cell.runtime && contextIdOf(other) === contextIdOf(cell));
+  return run.cells
+    .filter(isBatchCompleted)
+    .find(
+      (other) =>
+        other.strategy === REFERENCE_STRATEGY &&
+        other.suite === cell.suite &&
+        other.size === cell.size &&
+        other.runtime === cell.runtime &&
+        contextIdOf(other) === contextIdOf(cell),
+    );
 }
 
 function figuresFor(run: RunResult, cell: CompletedCell, normalize: boolean, side: string): RoundFigures | string {
@@ -128,9 +147,15 @@ function compareCell(baseline: LoadedRun, old: CellResult, current: LoadedRun, n
   const identity = identityOf(now);
   const judged = (verdict: Verdict, reason: string): CellComparison => ({ ...identity, verdict, reason, metrics: [] });
 
-  const difference = fingerprintDifference(fingerprintOf(contextOf(baseline.run, old), old.runtime), fingerprintOf(contextOf(current.run, now), now.runtime));
+  const difference = fingerprintDifference(
+    fingerprintOf(contextOf(baseline.run, old), old.runtime),
+    fingerprintOf(contextOf(current.run, now), now.runtime),
+  );
   if (difference !== undefined && !options.normalize) {
-    return judged('incomparable', `measured on different fingerprints (${difference}); --normalize compares speedups over ${REFERENCE_STRATEGY} instead`);
+    return judged(
+      'incomparable',
+      `measured on different fingerprints (${difference}); --normalize compares speedups over ${REFERENCE_STRATEGY} instead`,
+    );
   }
   // A strategy that worked in the baseline and now crashes, hangs or answers wrong is the
   // plainest regression there is: it fails the job like a slowdown (a re-run may clear a fluke).
@@ -145,7 +170,8 @@ function compareCell(baseline: LoadedRun, old: CellResult, current: LoadedRun, n
   }
   const before = figuresFor(baseline.run, old, options.normalize, 'baseline');
   const after = figuresFor(current.run, now, options.normalize, 'new run');
-  if (typeof before === 'string' || typeof after === 'string') return judged('incomparable', typeof before === 'string' ? before : after as string);
+  if (typeof before === 'string' || typeof after === 'string')
+    return judged('incomparable', typeof before === 'string' ? before : (after as string));
 
   const specs = options.normalize ? NORMALIZED : ABSOLUTE;
   const fewest = Math.min(before.fewestLatencySamples, after.fewestLatencySamples);

@@ -23,12 +23,19 @@ export interface Fingerprint {
 export function fingerprintOf(context: RunContext, runtime?: string): Fingerprint {
   const host = runtime === undefined ? undefined : context.runtimes?.[runtime];
   return {
-    cpuModel: context.cpu.model, cores: context.cpu.cores,
-    runtime: host ? runtime! : context.runtime.name, runtimeVersion: host ? host.version : context.runtime.version,
+    cpuModel: context.cpu.model,
+    cores: context.cpu.cores,
+    runtime: host ? runtime! : context.runtime.name,
+    runtimeVersion: host ? host.version : context.runtime.version,
   };
 }
 
-const slug = (text: string): string => text.toLowerCase().replace(/\(r\)|\(tm\)/g, '').replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/\(r\)|\(tm\)/g, '')
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 /**
  * A file-name-safe id such as `node-20.20.2-2c-amd-epyc-7b13-64-core-processor-3f2a9c1e`:

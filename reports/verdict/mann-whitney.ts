@@ -26,7 +26,7 @@ export interface MannWhitneyResult {
 function doubledMidranks(pooled: readonly number[]): Map<number, number> {
   const sorted = ascending(pooled);
   const ranks = new Map<number, number>();
-  for (let start = 0; start < sorted.length;) {
+  for (let start = 0; start < sorted.length; ) {
     let end = start;
     while (end + 1 < sorted.length && sorted[end + 1] === sorted[start]) end++;
     // Positions start..end (0-based) hold ranks start+1..end+1; their mean, doubled:
@@ -93,7 +93,13 @@ export function mannWhitneyU(a: readonly number[], b: readonly number[]): MannWh
   const rankSumA = a.reduce((sum, value) => sum + ranks.get(value)!, 0);
   const u = rankSumA / 2 - (n * (n + 1)) / 2;
   const exact = n + m <= EXACT_LIMIT;
-  const pValue = exact ? exactTwoSided(pooled.map((value) => ranks.get(value)!), n, rankSumA) : normalTwoSided(pooled, n, m, u);
+  const pValue = exact
+    ? exactTwoSided(
+        pooled.map((value) => ranks.get(value)!),
+        n,
+        rankSumA,
+      )
+    : normalTwoSided(pooled, n, m, u);
   return { u, pValue, exact };
 }
 

@@ -33,8 +33,10 @@ export const TAIL_SAMPLES = 5;
 export function tooFewSamples(name: string, q: number, fewest: number): string | undefined {
   const needed = Math.round(TAIL_SAMPLES / (1 - q));
   if (fewest >= needed) return undefined;
-  return `each round's ${name} rests on its top ${Math.round(fewest * (1 - q) * 10) / 10} of ${fewest} latency samples: ` +
-    `too few to compare (${needed} a round needed; raise --phase-time)`;
+  return (
+    `each round's ${name} rests on its top ${Math.round(fewest * (1 - q) * 10) / 10} of ${fewest} latency samples: ` +
+    `too few to compare (${needed} a round needed; raise --phase-time)`
+  );
 }
 
 const latencyQuantiles = (samples: readonly number[]): { p50: number; p99: number } | undefined => {

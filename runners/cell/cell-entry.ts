@@ -19,14 +19,22 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
   if (!strategy) return { ok: false, error: `unknown strategy ${spec.strategy}` };
   const suite = await loadSuite(spec.suiteUrl);
   const executor = strategy.create({
-    suite, workers: spec.workers, channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: spec.thread },
+    suite,
+    workers: spec.workers,
+    channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: spec.thread },
     ...(spec.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: spec.inFlightPerWorker }),
   });
   try {
     await executor.start();
-    const measured = await measureRound(executor, { suite, size: spec.size, seed: spec.seed, workers: spec.workers, phaseMs: spec.phaseMs,
+    const measured = await measureRound(executor, {
+      suite,
+      size: spec.size,
+      seed: spec.seed,
+      workers: spec.workers,
+      phaseMs: spec.phaseMs,
       inFlightPerWorker: spec.inFlightPerWorker,
-      eventLoopMethod: spec.eventLoopMethod, eventLoopFloorMs: spec.eventLoopFloorMs,
+      eventLoopMethod: spec.eventLoopMethod,
+      eventLoopFloorMs: spec.eventLoopFloorMs,
     });
     return {
       ok: true,

@@ -14,7 +14,12 @@ const DISTINCT_INPUTS = 4;
 export class InputBank {
   readonly inputs: Value[];
 
-  constructor(suite: Suite, size: number, seed: number, private readonly copyForTransfer: boolean) {
+  constructor(
+    suite: Suite,
+    size: number,
+    seed: number,
+    private readonly copyForTransfer: boolean,
+  ) {
     this.inputs = Array.from({ length: DISTINCT_INPUTS }, (_, i) => {
       let input: unknown;
       try {

@@ -30,13 +30,23 @@ const MIN_LATENCY_SAMPLES = 5;
 
 type Measured = Omit<RoundSample, 'round' | 'peakRssBytes' | 'startupSamplesMs' | 'foreignCpuShare'>;
 
-interface LoopResult { wallMs: number; latenciesMs: number[] }
+interface LoopResult {
+  wallMs: number;
+  latenciesMs: number[];
+}
 
 /**
  * Runs `tasks` tasks keeping `inflight` outstanding: each completion submits the next,
  * so the executor's queue never runs dry and never grows without bound.
  */
-function closedLoop(executor: Executor, bank: InputBank, verifier: OutputVerifier, first: number, tasks: number, inflight: number): Promise<LoopResult> {
+function closedLoop(
+  executor: Executor,
+  bank: InputBank,
+  verifier: OutputVerifier,
+  first: number,
+  tasks: number,
+  inflight: number,
+): Promise<LoopResult> {
   return new Promise((resolve, reject) => {
     const latenciesMs: number[] = [];
     let submitted = 0;
@@ -47,38 +57,56 @@ function closedLoop(executor: Executor, bank: InputBank, verifier: OutputVerifie
       const task = first + submitted++;
       const input = bank.forTask(task);
       const submittedAt = performance.now();
-      executor.run(input).then((output) => {
-        if (failed) return;
-        latenciesMs.push(performance.now() - submittedAt);
-        verifier.check(bank.seedIndex(task), output);
-        if (++completed === tasks) resolve({ wallMs: performance.now() - start, latenciesMs });
-        else if (submitted < tasks) submit();
-      }).catch((error: unknown) => {
-        failed = true;
-        reject(error);
-      });
+      executor
+        .run(input)
+        .then((output) => {
+          if (failed) return;
+          latenciesMs.push(performance.now() - submittedAt);
+          verifier.check(bank.seedIndex(task), output);
+          if (++completed === tasks) resolve({ wallMs: performance.now() - start, latenciesMs });
+          else if (submitted < tasks) submit();
+        })
+        .catch((error: unknown) => {
+          failed = true;
+          reject(error);
+        });
     };
     for (let i = 0; i < Math.min(inflight, tasks); i++) submit();
   });
 }
 
-async function unloadedLatency(executor: Executor, bank: InputBank, verifier: OutputVerifier, first: number, phaseMs: number): Promise<number[]> {
+async function unloadedLatency(
+  executor: Executor,
+  bank: InputBank,
+  verifier: OutputVerifier,
+  first: number,
+  phaseMs: number,
+): Promise<number[]> {
   let task = first;
   let input = bank.forTask(task);
   let output: Value | undefined;
   let finished = false;
   const bench = new Bench({ time: phaseMs, iterations: MIN_LATENCY_SAMPLES, warmup: false, retainSamples: true, throws: true });
   // async: tinybench calls a non-async function once at add time to detect its kind.
-  bench.add('unloaded', async () => {
-    output = await executor.run(input);
-    finished = true;
-  }, {
-    // Input preparation (a copy, for transferring strategies) and the output's check (up to
-    // a million floats compared for sort) stay outside the timed window.
-    beforeEach() { input = bank.forTask(++task); finished = false; },
-    // tinybench calls this in a finally: after a failed task, stay quiet so its own error surfaces.
-    afterEach() { if (finished) verifier.check(bank.seedIndex(task), output!); },
-  });
+  bench.add(
+    'unloaded',
+    async () => {
+      output = await executor.run(input);
+      finished = true;
+    },
+    {
+      // Input preparation (a copy, for transferring strategies) and the output's check (up to
+      // a million floats compared for sort) stay outside the timed window.
+      beforeEach() {
+        input = bank.forTask(++task);
+        finished = false;
+      },
+      // tinybench calls this in a finally: after a failed task, stay quiet so its own error surfaces.
+      afterEach() {
+        if (finished) verifier.check(bank.seedIndex(task), output!);
+      },
+    },
+  );
   await bench.run();
   const result = bench.tasks[0]?.result;
   if (!result || !('latency' in result)) throw new Error(`tinybench did not complete: ${result?.state ?? 'no task'}`);
@@ -121,7 +149,12 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
     latencyMeanMs: round4(mean(latencySamples)),
     latencyCount: latencySamples.length,
     loadedLatencySamplesMs: storedSamples(batch.latenciesMs),
-    eventLoopDelay: { ...eventLoopDelay, p50Ms: round4(eventLoopDelay.p50Ms), p99Ms: round4(eventLoopDelay.p99Ms), maxMs: round4(eventLoopDelay.maxMs) },
+    eventLoopDelay: {
+      ...eventLoopDelay,
+      p50Ms: round4(eventLoopDelay.p50Ms),
+      p99Ms: round4(eventLoopDelay.p99Ms),
+      maxMs: round4(eventLoopDelay.maxMs),
+    },
     verifiedOutputs: verifier.count,
   };
 }

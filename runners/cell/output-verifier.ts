@@ -17,7 +17,10 @@ export class OutputVerifier {
   private readonly verified = new Map<number, Value>();
   count = 0;
 
-  constructor(private readonly suite: Suite, private readonly inputs: readonly Value[]) {}
+  constructor(
+    private readonly suite: Suite,
+    private readonly inputs: readonly Value[],
+  ) {}
 
   check(seedIndex: number, output: Value): void {
     const known = this.verified.get(seedIndex);

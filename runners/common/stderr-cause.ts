@@ -13,8 +13,12 @@ export const STDERR_TAIL_CHARS = 2_000;
 export function causeIn(stderr: string): string | undefined {
   const all = stderr.split('\n').map((line) => line.trim());
   // Not the version banner, a JavaScript stack frame, a native one ("3: 0xee85e7 v8::…") or Node's hints.
-  const telling = (line: string): boolean => line !== '' && !/^Node\.js v\d/.test(line) && !line.startsWith('at ') &&
-    !/^\d+: 0x[0-9a-f]+ /.test(line) && !/^\(Use `node --/.test(line);
+  const telling = (line: string): boolean =>
+    line !== '' &&
+    !/^Node\.js v\d/.test(line) &&
+    !line.startsWith('at ') &&
+    !/^\d+: 0x[0-9a-f]+ /.test(line) &&
+    !/^\(Use `node --/.test(line);
   // An uncaught throw: Node shows the source line, a caret under it, then what was thrown.
   const caret = all.map((line) => /^\^+$/.test(line)).lastIndexOf(true);
   const thrown = caret >= 0 ? all.slice(caret + 1).find(telling) : undefined;

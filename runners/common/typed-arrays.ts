@@ -1,8 +1,15 @@
 import type { TypedArray, Value } from '../../suites/suite.js';
 
 export const typedArrayConstructors = {
-  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
-  Int32Array, Uint32Array, Float32Array, Float64Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
 } as const;
 export type TypedArrayName = keyof typeof typedArrayConstructors;
 export const typedArrayNames = Object.keys(typedArrayConstructors) as TypedArrayName[];

@@ -26,7 +26,8 @@ export function valueProblem(value: unknown, who: string, plural: string): strin
     const type = typeof item;
     if (type === 'number' || type === 'string' || type === 'boolean' || isTypedArray(item)) return undefined;
     const at = path === '' ? '' : ` at ${path}`;
-    if (type !== 'object' || item === null || Array.isArray(item) || !isPlain(item as object)) return `${who} returned ${kindOf(item)}${at}`;
+    if (type !== 'object' || item === null || Array.isArray(item) || !isPlain(item as object))
+      return `${who} returned ${kindOf(item)}${at}`;
     if (ancestors.has(item as object)) return `${who} returned an object with a cycle${at}`;
     ancestors.add(item as object);
     for (const [key, child] of Object.entries(item as object)) {

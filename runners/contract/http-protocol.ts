@@ -50,10 +50,7 @@ export interface ServerStats {
   firstWrongOutput?: string;
 }
 
-export type HarnessMessage =
-  | { type: 'measure-start' }
-  | { type: 'measure-stop' }
-  | { type: 'shutdown' };
+export type HarnessMessage = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'shutdown' };
 
 export type ServerMessage =
   | { type: 'listening'; port: number }

@@ -292,11 +292,7 @@ export const SKIPPED_CELL = v.object({
 });
 
 /** By status, then (completed cells) by scenario: the two kinds of completed cell hold different figures. */
-export const CELL_RESULT = v.variant('status', [
-  v.variant('scenario', [COMPLETED_CELL, HTTP_COMPLETED_CELL]),
-  ERRORED_CELL,
-  SKIPPED_CELL,
-]);
+export const CELL_RESULT = v.variant('status', [v.variant('scenario', [COMPLETED_CELL, HTTP_COMPLETED_CELL]), ERRORED_CELL, SKIPPED_CELL]);
 
 // `kind` is a string, not WarningKind: a report should still show a warning a newer harness raised.
 export const MEASUREMENT_WARNING = v.object({
@@ -324,7 +320,9 @@ export const RUN_RESULT = v.object({
   contexts: v.optional(recordOf(RUN_CONTEXT)),
   mergedFrom: v.optional(v.array(v.object({ file: str, runId: str }))),
   /** A study's analysis (`bench study`), derived from the cells; its shape is typed in study.ts. */
-  study: v.optional(v.custom<Study>((value) => typeof value === 'object' && value !== null && 'kind' in value, 'a study block with a kind')),
+  study: v.optional(
+    v.custom<Study>((value) => typeof value === 'object' && value !== null && 'kind' in value, 'a study block with a kind'),
+  ),
 });
 
 export type RunContext = v.InferOutput<typeof RUN_CONTEXT>;

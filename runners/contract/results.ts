@@ -7,9 +7,25 @@
  */
 
 export type {
-  CellKey, CellResult, CompletedCell, DelaySummary, ErroredCell, EventLoopDelay, HttpCompletedCell, HttpErrorCounts,
-  HttpLatency, HttpLoadConfig, HttpServerCounters, LatencySummary, MeasurementWarning, RoundSample, RunConfig, RunContext,
-  RunResult, Scenario, SkippedCell,
+  CellKey,
+  CellResult,
+  CompletedCell,
+  DelaySummary,
+  ErroredCell,
+  EventLoopDelay,
+  HttpCompletedCell,
+  HttpErrorCounts,
+  HttpLatency,
+  HttpLoadConfig,
+  HttpServerCounters,
+  LatencySummary,
+  MeasurementWarning,
+  RoundSample,
+  RunConfig,
+  RunContext,
+  RunResult,
+  Scenario,
+  SkippedCell,
 } from './results-schema.js';
 import type { CellKey } from './results-schema.js';
 

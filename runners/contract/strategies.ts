@@ -50,34 +50,68 @@ export type PeerPackage = 'piscina' | 'tinypool' | 'poolifier';
 // threads, to processes.
 const REGISTRY = {
   'main-thread': {
-    kind: 'main', perTask: false, needs: [], transport: 'none', scenarios: ['run', 'http'], colour: '#5f5f5f',
+    kind: 'main',
+    perTask: false,
+    needs: [],
+    transport: 'none',
+    scenarios: ['run', 'http'],
+    colour: '#5f5f5f',
     description: "runs tasks on the cell's own thread, one after another (the baseline)",
   },
   'worker-per-task': {
-    kind: 'thread', perTask: true, needs: ['transfer'], transport: 'message', scenarios: ['run'], colour: '#e69f00',
+    kind: 'thread',
+    perTask: true,
+    needs: ['transfer'],
+    transport: 'message',
+    scenarios: ['run'],
+    colour: '#e69f00',
     description: 'a new worker thread for every task, terminated afterwards',
   },
   'worker-pool': {
-    kind: 'thread', perTask: false, needs: ['transfer'], transport: 'message', scenarios: ['run', 'http'], colour: '#0072b2',
+    kind: 'thread',
+    perTask: false,
+    needs: ['transfer'],
+    transport: 'message',
+    scenarios: ['run', 'http'],
+    colour: '#0072b2',
     description: 'N pre-spawned worker threads, a task queue, a crashed worker replaced',
   },
   'shared-memory': {
-    kind: 'thread', perTask: false, needs: ['sharedMemory', 'receiveMessageOnPort'], transport: 'shared-memory',
-    scenarios: ['run', 'http'], colour: '#009e73',
+    kind: 'thread',
+    perTask: false,
+    needs: ['sharedMemory', 'receiveMessageOnPort'],
+    transport: 'shared-memory',
+    scenarios: ['run', 'http'],
+    colour: '#009e73',
     description: 'N pre-spawned workers; payloads in SharedArrayBuffers, hand-off via Atomics',
   },
   'process-per-task': {
-    kind: 'process', perTask: true, needs: ['forkIpc'], transport: 'ipc', scenarios: ['run'], colour: '#d55e00',
+    kind: 'process',
+    perTask: true,
+    needs: ['forkIpc'],
+    transport: 'ipc',
+    scenarios: ['run'],
+    colour: '#d55e00',
     description: 'a new child process (fork + IPC) for every task',
   },
   'process-pool': {
-    kind: 'process', perTask: false, needs: ['forkIpc'], transport: 'ipc', scenarios: ['run', 'http'], colour: '#cc79a7',
+    kind: 'process',
+    perTask: false,
+    needs: ['forkIpc'],
+    transport: 'ipc',
+    scenarios: ['run', 'http'],
+    colour: '#cc79a7',
     description: 'N pre-forked child processes, a task queue, a crashed child replaced',
   },
   // The primary hands each connection to one server process; a request's task never leaves
   // that process. No `needs`: bench http's server always runs on Node.
   cluster: {
-    kind: 'process', perTask: false, needs: [], transport: 'none', scenarios: ['http'], eachServerRuns: 'main-thread',
+    kind: 'process',
+    perTask: false,
+    needs: [],
+    transport: 'none',
+    scenarios: ['http'],
+    eachServerRuns: 'main-thread',
     colour: '#56b4e9',
     description: 'N forked single-threaded server processes sharing one port (node:cluster), connections handed out round-robin',
   },
@@ -85,23 +119,43 @@ const REGISTRY = {
   // and output checks as ours; each library's own defaults otherwise. Colours: Paul Tol's
   // muted scheme, as colour-blind safe as Okabe–Ito and distinct from it.
   piscina: {
-    kind: 'thread', perTask: false, needs: ['sharedMemory', 'receiveMessageOnPort'], transport: 'message',
-    scenarios: ['run', 'http'], peer: 'piscina', colour: '#882255',
+    kind: 'thread',
+    perTask: false,
+    needs: ['sharedMemory', 'receiveMessageOnPort'],
+    transport: 'message',
+    scenarios: ['run', 'http'],
+    peer: 'piscina',
+    colour: '#882255',
     description: 'piscina (npm), N threads; between tasks its workers wait in Atomics.wait (its default)',
   },
   'piscina-atomics-off': {
-    kind: 'thread', perTask: false, needs: ['transfer'], transport: 'message',
-    scenarios: ['run', 'http'], peer: 'piscina', colour: '#cc6677',
+    kind: 'thread',
+    perTask: false,
+    needs: ['transfer'],
+    transport: 'message',
+    scenarios: ['run', 'http'],
+    peer: 'piscina',
+    colour: '#cc6677',
     description: "piscina (npm), N threads, atomics: 'disabled': its workers wait for tasks on the event loop",
   },
   tinypool: {
-    kind: 'thread', perTask: false, needs: ['sharedMemory', 'receiveMessageOnPort'], transport: 'message',
-    scenarios: ['run', 'http'], peer: 'tinypool', colour: '#999933',
+    kind: 'thread',
+    perTask: false,
+    needs: ['sharedMemory', 'receiveMessageOnPort'],
+    transport: 'message',
+    scenarios: ['run', 'http'],
+    peer: 'tinypool',
+    colour: '#999933',
     description: 'tinypool (npm, the pool under vitest), N threads, its defaults',
   },
   poolifier: {
-    kind: 'thread', perTask: false, needs: ['transfer'], transport: 'message',
-    scenarios: ['run', 'http'], peer: 'poolifier', colour: '#332288',
+    kind: 'thread',
+    perTask: false,
+    needs: ['transfer'],
+    transport: 'message',
+    scenarios: ['run', 'http'],
+    peer: 'poolifier',
+    colour: '#332288',
     description: 'poolifier (npm) FixedThreadPool, N threads, its defaults (outputs cloned: it cannot transfer them)',
   },
 } as const satisfies Record<string, Facts>;
@@ -111,11 +165,11 @@ export type StrategyName = keyof Registry;
 export type StrategyFacts = Facts<StrategyName>;
 
 /** Strategies offered by `scenario`. */
-export type ScenarioStrategyName<S extends Scenario> =
-  { [N in StrategyName]: S extends Registry[N]['scenarios'][number] ? N : never }[StrategyName];
+export type ScenarioStrategyName<S extends Scenario> = {
+  [N in StrategyName]: S extends Registry[N]['scenarios'][number] ? N : never;
+}[StrategyName];
 /** Strategies with an executor of their own: all but those that run another's in each server. */
-export type BuiltStrategyName =
-  { [N in StrategyName]: Registry[N] extends { eachServerRuns: string } ? never : N }[StrategyName];
+export type BuiltStrategyName = { [N in StrategyName]: Registry[N] extends { eachServerRuns: string } ? never : N }[StrategyName];
 
 export const STRATEGY_FACTS: Readonly<Record<StrategyName, StrategyFacts>> = REGISTRY;
 

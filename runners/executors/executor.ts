@@ -20,5 +20,7 @@ export interface QueuedTask {
 }
 
 export class ExecutorClosedError extends Error {
-  constructor() { super('executor closed before the task ran'); }
+  constructor() {
+    super('executor closed before the task ran');
+  }
 }

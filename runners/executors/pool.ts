@@ -82,8 +82,14 @@ export class Pool implements Executor {
       const channel = this.idle.shift()!;
       const task = this.queue.shift()!;
       channel.run(task.input).then(
-        (output) => { this.release(channel); task.resolve(output); },
-        (error: Error) => { this.release(channel); task.reject(error); },
+        (output) => {
+          this.release(channel);
+          task.resolve(output);
+        },
+        (error: Error) => {
+          this.release(channel);
+          task.reject(error);
+        },
       );
     }
   }

@@ -49,7 +49,11 @@ export interface Supervised {
 
 export function supervise(launch: Launch, scratch: string): Supervised {
   const token = randomBytes(8).toString('hex');
-  return { launch: { command: '/bin/sh', args: ['-c', SCRIPT, 'bench-cell', scratch, token, launch.command, ...launch.args] }, token, stdio: ['pipe', 'ignore', 'pipe', 'pipe'] };
+  return {
+    launch: { command: '/bin/sh', args: ['-c', SCRIPT, 'bench-cell', scratch, token, launch.command, ...launch.args] },
+    token,
+    stdio: ['pipe', 'ignore', 'pipe', 'pipe'],
+  };
 }
 
 /**
@@ -57,11 +61,18 @@ export function supervise(launch: Launch, scratch: string): Supervised {
  * n, and dies of a signal itself only when someone signalled it, the cell's parent.
  */
 export function cellEnding(code: number | null, signal: NodeJS.Signals | null): { how: string; hint?: string } {
-  if (signal) return { how: 'was stopped', hint: `its parent process received ${signal}, which the harness never sends: does the suite signal process.ppid?` };
+  if (signal)
+    return {
+      how: 'was stopped',
+      hint: `its parent process received ${signal}, which the harness never sends: does the suite signal process.ppid?`,
+    };
   const name = code !== null && code > 128 ? Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0] : undefined;
   if (name === undefined) return { how: `exited with code ${code}` };
   const outside = name === 'SIGTERM' || name === 'SIGINT' || name === 'SIGHUP';
-  return { how: `was killed by ${name}`, ...(outside ? { hint: 'a signal the harness never sends: does the suite signal its parent, process.ppid?' } : {}) };
+  return {
+    how: `was killed by ${name}`,
+    ...(outside ? { hint: 'a signal the harness never sends: does the suite signal its parent, process.ppid?' } : {}),
+  };
 }
 
 /**

@@ -13,7 +13,11 @@ const REPO_ROOT = new URL('../../../', import.meta.url);
 
 function gitCommit(): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || null
+    );
   } catch {
     return null;
   }
@@ -25,10 +29,16 @@ export function harnessVersion(): string {
 }
 
 /** Package → installed version of the peer pools the run measured (optional: absent when it measured none). */
-export interface PeerContext { peers?: Record<string, string> }
+export interface PeerContext {
+  peers?: Record<string, string>;
+}
 
 /** `probes`: the capability probe of every runtime the run uses; `strategies`: those it measures. */
-export function collectContext(commandLine: string[], probes: RuntimeProbe[] = [], strategies: readonly string[] = []): RunContext & PeerContext {
+export function collectContext(
+  commandLine: string[],
+  probes: RuntimeProbe[] = [],
+  strategies: readonly string[] = [],
+): RunContext & PeerContext {
   const peers = peerVersions(peerPackagesOf(strategies));
   const timingEnv: Record<string, string> = {};
   for (const name of TIMING_ENV) {

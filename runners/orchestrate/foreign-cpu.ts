@@ -28,7 +28,11 @@ function treeTicks(root: number): number {
   return processTree(root).reduce((total, pid) => {
     // Fields after the command name, which may itself hold spaces and parentheses.
     const stat = readOrEmpty(`/proc/${pid}/stat`);
-    const [utime, stime, cutime, cstime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 15).map(Number);
+    const [utime, stime, cutime, cstime] = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .slice(11, 15)
+      .map(Number);
     return total + (utime || 0) + (stime || 0) + (cutime || 0) + (cstime || 0);
   }, 0);
 }

@@ -20,8 +20,10 @@ export function peerVersion(peer: PeerPackage): string | null {
 
 /** Package → version of `peers`, the ones not installed left out. */
 export function peerVersions(peers: readonly PeerPackage[]): Record<string, string> {
-  return Object.fromEntries(peers.flatMap((peer) => {
-    const version = peerVersion(peer);
-    return version === null ? [] : [[peer, version]];
-  }));
+  return Object.fromEntries(
+    peers.flatMap((peer) => {
+      const version = peerVersion(peer);
+      return version === null ? [] : [[peer, version]];
+    }),
+  );
 }

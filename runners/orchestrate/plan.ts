@@ -17,8 +17,13 @@ export interface PlannedRound {
  * Machine drift then hits every strategy alike. Within a round the strategy order
  * rotates, so no strategy always runs first (cold caches) or last (warm machine).
  */
-export function planRounds(suites: PlannedSuite[], strategies: string[], workersFor: (strategy: string) => number | readonly number[],
-  runtimes: RuntimeName[], rounds: number): PlannedRound[] {
+export function planRounds(
+  suites: PlannedSuite[],
+  strategies: string[],
+  workersFor: (strategy: string) => number | readonly number[],
+  runtimes: RuntimeName[],
+  rounds: number,
+): PlannedRound[] {
   const plan: PlannedRound[] = [];
   for (let round = 1; round <= rounds; round++) {
     for (const suite of suites) {
@@ -40,4 +45,3 @@ export function planRounds(suites: PlannedSuite[], strategies: string[], workers
   }
   return plan;
 }
-

@@ -14,8 +14,10 @@ export interface Progress {
 }
 
 // Node, the default host, goes unnamed; with --runtime bun,deno the lines must tell the runtimes apart.
-const label = (p: PlannedRound): string => terminalSafe(
-  `${p.key.suite}(${p.key.size}) × ${p.key.strategy}${p.key.runtime === 'node' ? '' : ` on ${p.key.runtime}`} round ${p.round}`);
+const label = (p: PlannedRound): string =>
+  terminalSafe(
+    `${p.key.suite}(${p.key.size}) × ${p.key.strategy}${p.key.runtime === 'node' ? '' : ` on ${p.key.runtime}`} round ${p.round}`,
+  );
 // An error's text comes from the suite: one line, control characters made inert.
 const errorText = (error: string): string => terminalSafe(error.replace(/\r?\n/g, ' '));
 
@@ -36,14 +38,18 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
       finished(_index, planned, outcome) {
         if (!outcome.ok) stream.write(`\r\x1b[2K✗ ${label(planned)}: ${errorText(outcome.error)}\n`);
       },
-      done() { stream.write('\r\x1b[2K'); },
+      done() {
+        stream.write('\r\x1b[2K');
+      },
     };
   }
   return {
     started() {},
     finished(index, planned, outcome, elapsedMs) {
       const result = outcome.ok ? `${outcome.sample.tasksPerSec.toFixed(1)} tasks/s` : `errored: ${errorText(outcome.error)}`;
-      stream.write(`[${index + 1}/${total}] ${label(planned)}: ${result} (${formatDuration(elapsedMs, { units: 's' })}, ${eta(index + 1)})\n`);
+      stream.write(
+        `[${index + 1}/${total}] ${label(planned)}: ${result} (${formatDuration(elapsedMs, { units: 's' })}, ${eta(index + 1)})\n`,
+      );
     },
     done() {},
   };

@@ -6,7 +6,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { writeJsonAtomic } from '../common/write-atomic.js';
-import { SCHEMA_VERSION, type CellResult, type MeasurementWarning, type RunConfig, type RunContext, type RunResult } from '../contract/results.js';
+import {
+  SCHEMA_VERSION,
+  type CellResult,
+  type MeasurementWarning,
+  type RunConfig,
+  type RunContext,
+  type RunResult,
+} from '../contract/results.js';
 import { CellInterrupted } from './spawn-cell.js';
 
 export function newRunId(now = new Date()): string {
@@ -24,7 +31,10 @@ export class RunJournal {
   readonly runId = newRunId();
   readonly path: string;
 
-  constructor(resultsPath: (runId: string) => string, private readonly source: JournalSource) {
+  constructor(
+    resultsPath: (runId: string) => string,
+    private readonly source: JournalSource,
+  ) {
     this.path = resultsPath(this.runId);
   }
 
@@ -60,7 +70,12 @@ export class RunJournal {
  * Runs `step` for each item until the signal aborts or a cell reports it was interrupted,
  * saving the journal after every completed step. Any other error propagates.
  */
-export async function runSteps<T>(items: readonly T[], signal: AbortSignal, journal: RunJournal, step: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function runSteps<T>(
+  items: readonly T[],
+  signal: AbortSignal,
+  journal: RunJournal,
+  step: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   for (const [index, item] of items.entries()) {
     if (signal.aborted) break;
     try {

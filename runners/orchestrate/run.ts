@@ -1,4 +1,3 @@
-
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +18,7 @@ import { peerPackageOf, strategyFacts, workersFor } from '../contract/strategies
 import { findWarnings } from './warnings.js';
 
 /** A runtime the run asked for: installed and probed, or missing (its cells are skipped). */
-export type RuntimeTarget =
-  | { name: RuntimeName; install: RuntimeInstall; probe: RuntimeProbe }
-  | { name: RuntimeName; missing: string };
+export type RuntimeTarget = { name: RuntimeName; install: RuntimeInstall; probe: RuntimeProbe } | { name: RuntimeName; missing: string };
 
 export interface RunRequest {
   suites: PlannedSuite[];
@@ -37,12 +34,26 @@ export interface RunRequest {
   maxHeapMb?: number;
 }
 
-export async function executeRun(request: RunRequest, createProgress: (rounds: number) => Progress, signal: AbortSignal): Promise<{ result: RunResult; path: string }> {
+export async function executeRun(
+  request: RunRequest,
+  createProgress: (rounds: number) => Progress,
+  signal: AbortSignal,
+): Promise<{ result: RunResult; path: string }> {
   const { config } = request;
-  const context = collectContext(request.commandLine, request.runtimes.flatMap((t) => ('probe' in t ? [t.probe] : [])), config.strategies);
+  const context = collectContext(
+    request.commandLine,
+    request.runtimes.flatMap((t) => ('probe' in t ? [t.probe] : [])),
+    config.strategies,
+  );
   const targets = new Map(request.runtimes.map((target) => [target.name, target]));
   const workerCounts = request.workersList ?? [config.workers];
-  const plan = planRounds(request.suites, config.strategies, (strategy) => workerCounts.map((n) => workersFor(strategy, n)), request.runtimes.map((t) => t.name), config.rounds);
+  const plan = planRounds(
+    request.suites,
+    config.strategies,
+    (strategy) => workerCounts.map((n) => workersFor(strategy, n)),
+    request.runtimes.map((t) => t.name),
+    config.rounds,
+  );
   const skipReason = (key: BatchCellKey): string | undefined => {
     const target = targets.get(key.runtime)!;
     return 'missing' in target ? target.missing : unsupportedReason(target.probe, key.strategy);
@@ -71,12 +82,22 @@ export async function executeRun(request: RunRequest, createProgress: (rounds: n
       const startedAt = performance.now();
       const target = targets.get(planned.key.runtime) as Extract<RuntimeTarget, { probe: RuntimeProbe }>;
       const spec: CellSpec = {
-        suiteUrl: planned.suiteUrl, suite: planned.key.suite, size: planned.key.size, strategy: planned.key.strategy,
-        workers: planned.key.workers, workerNice: config.workerNice ?? 0,
-        thread: { api: target.probe.threadApi, smol: planned.key.runtime === 'bun-smol', ...(request.maxHeapMb === undefined ? {} : { heapMb: request.maxHeapMb }) },
+        suiteUrl: planned.suiteUrl,
+        suite: planned.key.suite,
+        size: planned.key.size,
+        strategy: planned.key.strategy,
+        workers: planned.key.workers,
+        workerNice: config.workerNice ?? 0,
+        thread: {
+          api: target.probe.threadApi,
+          smol: planned.key.runtime === 'bun-smol',
+          ...(request.maxHeapMb === undefined ? {} : { heapMb: request.maxHeapMb }),
+        },
         eventLoopMethod: target.probe.capabilities.eventLoopHistogram ? 'histogram' : 'timer-drift',
         eventLoopFloorMs: target.probe.eventLoopFloorMs ?? EVENT_LOOP_RESOLUTION_MS,
-        round: planned.round, seed: config.seed, phaseMs: config.phaseMs,
+        round: planned.round,
+        seed: config.seed,
+        phaseMs: config.phaseMs,
         ...(request.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: request.inFlightPerWorker }),
         outcomePath: join(scratch, `cell-${index}.json`),
       };

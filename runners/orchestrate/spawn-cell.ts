@@ -50,20 +50,29 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
     });
     const pid = child.pid!;
     let stderr = '';
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS); });
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+    });
     child.stdin!.on('error', () => {}); // the cell may exit before we close its stdin
     const watcherPipe = child.stdio[3];
     watcherPipe?.on('error', () => {});
 
     let treePeak = 0;
     // The supervising shell and its watcher are not the cell's: their memory is left out.
-    const supervisorPids = (): Set<number> => new Set(supervised === undefined ? [] : [pid,
-      ...childrenOf(pid).filter((c) => readOrEmpty(`/proc/${c}/comm`).trim() === SUPERVISOR_COMM)]);
+    const supervisorPids = (): Set<number> =>
+      new Set(
+        supervised === undefined ? [] : [pid, ...childrenOf(pid).filter((c) => readOrEmpty(`/proc/${c}/comm`).trim() === SUPERVISOR_COMM)],
+      );
     const sampler = canSampleProcessTree()
-      ? setInterval(() => { treePeak = Math.max(treePeak, processTreeRss(pid, supervisorPids())); }, RSS_SAMPLE_MS)
+      ? setInterval(() => {
+          treePeak = Math.max(treePeak, processTreeRss(pid, supervisorPids()));
+        }, RSS_SAMPLE_MS)
       : undefined;
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; killGroup(pid); }, timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(pid);
+    }, timeoutMs);
     const onAbort = (): void => killGroup(pid);
     signal.addEventListener('abort', onAbort, { once: true });
 
@@ -79,13 +88,17 @@ export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number
       const reaped = supervised === undefined ? undefined : reapMarked(supervised.token, pid);
       if (reaped !== undefined) process.stderr.write(`bench: ${terminalSafe(reaped)}\n`);
       if (signal.aborted) return reject(new CellInterrupted('interrupted'));
-      if (timedOut) return resolve({ ok: false, error: `timed out after ${timeoutMs / 1000}s (raise --cell-timeout if the suite is this slow)` });
+      if (timedOut)
+        return resolve({ ok: false, error: `timed out after ${timeoutMs / 1000}s (raise --cell-timeout if the suite is this slow)` });
       let outcome: CellOutcome;
       try {
         outcome = JSON.parse(readFileSync(spec.outcomePath, 'utf8')) as CellOutcome;
         rmSync(spec.outcomePath, { force: true });
       } catch {
-        const { how, hint } = supervised === undefined ? { how: exitSignal ? `was killed by ${exitSignal}` : `exited with code ${code}`, hint: undefined } : cellEnding(code, exitSignal);
+        const { how, hint } =
+          supervised === undefined
+            ? { how: exitSignal ? `was killed by ${exitSignal}` : `exited with code ${code}`, hint: undefined }
+            : cellEnding(code, exitSignal);
         const cause = causeIn(stderr);
         return resolve({ ok: false, error: `cell process ${how} without a result${cause ? `: ${cause}` : ''}${hint ? ` (${hint})` : ''}` });
       }

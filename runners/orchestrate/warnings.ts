@@ -11,8 +11,12 @@ import { BASELINE_STRATEGY, strategyFacts } from '../contract/strategies.js';
 const MAX_SPREAD = 0.1;
 const MIN_TASK_MS = 0.05;
 
-const cellOf = (cell: CompletedCell): MeasurementWarning['cell'] =>
-  ({ suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime });
+const cellOf = (cell: CompletedCell): MeasurementWarning['cell'] => ({
+  suite: cell.suite,
+  size: cell.size,
+  strategy: cell.strategy,
+  runtime: cell.runtime,
+});
 // A task's time in a sentence: one decimal, µs or ms however long (never switched to s).
 const ms = (value: number): string => formatDuration(value, { gap: ' ', decimals: 1, units: 'ms' });
 
@@ -23,7 +27,8 @@ const ms = (value: number): string => formatDuration(value, { gap: ' ', decimals
 export function foreignLoadWarning(cell: CellKey, share: number, during: string): MeasurementWarning | undefined {
   if (!(share > MAX_FOREIGN_CPU_SHARE)) return undefined;
   return {
-    kind: 'machine-load', cell: { suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime },
+    kind: 'machine-load',
+    cell: { suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime },
     message: `${cell.suite} × ${cell.strategy}: other processes used ${(share * 100).toFixed(0)} % of the machine's CPU during ${during}`,
     hint: 'its figures are skewed against the other strategies: stop the other load and re-run',
   };
@@ -66,7 +71,8 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
     const spread = relativeSpread(cell.throughput.rounds);
     if (spread > MAX_SPREAD) {
       warnings.push({
-        kind: 'high-variance', cell: cellOf(cell),
+        kind: 'high-variance',
+        cell: cellOf(cell),
         message: `${cell.suite} × ${cell.strategy}: tasks/s differs by ${(spread * 100).toFixed(0)} % across rounds`,
         hint: 'close other programs, raise --rounds or --phase-time',
       });
@@ -76,18 +82,22 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
     const load = foreignLoadWarning(cell, share(busiest), `round ${busiest.round}`);
     if (load) warnings.push(load);
     // The work in one task, best seen on the main thread where nothing else is in the way.
-    const baseline = completed.find((c) => c.strategy === BASELINE_STRATEGY && c.suite === cell.suite && c.size === cell.size && c.runtime === cell.runtime);
+    const baseline = completed.find(
+      (c) => c.strategy === BASELINE_STRATEGY && c.suite === cell.suite && c.size === cell.size && c.runtime === cell.runtime,
+    );
     const workMs = (baseline ?? cell).latency.p50Ms;
     if (cell.strategy === BASELINE_STRATEGY && workMs < MIN_TASK_MS) {
       warnings.push({
-        kind: 'short-task', cell: cellOf(cell),
+        kind: 'short-task',
+        cell: cellOf(cell),
         message: `${cell.suite} at size ${cell.size}: a task takes ${ms(workMs)}, too short to time apart from message and timer overhead`,
         hint: 'raise --size so a task takes at least 50 µs',
       });
     }
     if (strategyFacts(cell.strategy)?.perTask === true && cell.startupMs !== null && cell.startupMs > workMs) {
       warnings.push({
-        kind: 'startup-dominates', cell: cellOf(cell),
+        kind: 'startup-dominates',
+        cell: cellOf(cell),
         message: `${cell.suite} × ${cell.strategy}: start-up (${ms(cell.startupMs)}) dwarfs the work of a task (${ms(workMs)})`,
         hint: 'this strategy pays a spawn per task: use a pool, or a bigger --size to see where it breaks even',
       });

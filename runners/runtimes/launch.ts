@@ -37,7 +37,10 @@ export function suiteReadDirs(suiteUrl: string): string[] {
 export function launchCommand(runtime: RuntimeInstall, entry: string, args: string[], needs: LaunchNeeds): Launch {
   switch (runtime.name) {
     case 'node':
-      return { command: runtime.path, args: [...(needs.heapMb === undefined ? [] : [`--max-old-space-size=${needs.heapMb}`]), entry, ...args] };
+      return {
+        command: runtime.path,
+        args: [...(needs.heapMb === undefined ? [] : [`--max-old-space-size=${needs.heapMb}`]), entry, ...args],
+      };
     case 'bun':
       return { command: runtime.path, args: [entry, ...args] };
     case 'bun-smol':

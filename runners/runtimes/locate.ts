@@ -39,7 +39,10 @@ function isExecutableFile(path: string): boolean {
 }
 
 function onPath(command: string): string | undefined {
-  return (process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, command)).find(isExecutableFile);
+  return (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, command))
+    .find(isExecutableFile);
 }
 
 function versionOf(binary: Binary, path: string): string {
@@ -61,13 +64,17 @@ export function locateRuntime(runtime: RuntimeName, overrides: Partial<Record<'b
   }
   const path = override ?? [join(PROJECT_BIN, binary)].find(isExecutableFile) ?? onPath(binary);
   if (!path) {
-    throw new RuntimeNotFoundError(`${binary} is not installed: run \`bash scripts/setup.sh\` (installs it from npm), put it on PATH, or pass --${binary} PATH`);
+    throw new RuntimeNotFoundError(
+      `${binary} is not installed: run \`bash scripts/setup.sh\` (installs it from npm), put it on PATH, or pass --${binary} PATH`,
+    );
   }
   try {
     // The real path: Deno's --allow-run names the binary it will fork, not a symlink to it.
     const real = realpathSync(path);
     return { name: runtime, path: real, version: versionOf(binary, real) };
   } catch (error) {
-    throw new RuntimeNotFoundError(`${path} does not run as ${binary} (${errorMessage(error, { firstLine: true })}): pass --${binary} PATH`);
+    throw new RuntimeNotFoundError(
+      `${path} does not run as ${binary} (${errorMessage(error, { firstLine: true })}): pass --${binary} PATH`,
+    );
   }
 }

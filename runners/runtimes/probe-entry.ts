@@ -27,22 +27,36 @@ const CLUSTER_WORKER = new URL('./probe-cluster-worker.js', import.meta.url);
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out`)), CHECK_TIMEOUT_MS); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out`)), CHECK_TIMEOUT_MS);
+  });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function withProbeWorker<T>(options: ConstructorParameters<typeof Worker>[1], use: (ask: (request: ProbeRequest, transfer?: ArrayBuffer[]) => Promise<ProbeReply>, worker: Worker) => Promise<T>): Promise<T> {
+async function withProbeWorker<T>(
+  options: ConstructorParameters<typeof Worker>[1],
+  use: (ask: (request: ProbeRequest, transfer?: ArrayBuffer[]) => Promise<ProbeReply>, worker: Worker) => Promise<T>,
+): Promise<T> {
   const worker = new Worker(PROBE_WORKER, options);
   const replies: ProbeReply[] = [];
   let wake: (() => void) | undefined;
-  worker.on('message', (reply: ProbeReply) => { replies.push(reply); wake?.(); });
+  worker.on('message', (reply: ProbeReply) => {
+    replies.push(reply);
+    wake?.();
+  });
   const next = async (): Promise<ProbeReply> => {
-    while (replies.length === 0) await new Promise<void>((resolve) => { wake = resolve; });
+    while (replies.length === 0)
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
     return replies.shift()!;
   };
   try {
     if ((await withTimeout(next(), 'worker start')).type !== 'ready') throw new Error('probe worker did not start');
-    return await use((request, transfer = []) => { worker.postMessage(request, transfer); return withTimeout(next(), request.type); }, worker);
+    return await use((request, transfer = []) => {
+      worker.postMessage(request, transfer);
+      return withTimeout(next(), request.type);
+    }, worker);
   } finally {
     await worker.terminate();
   }
@@ -53,10 +67,13 @@ async function threadStartMs(api: ThreadApi): Promise<number> {
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
     const thread = spawnThread(WORKER_ENTRY, { suiteUrl: BUILTIN_SUITES.fib, nice: 0 }, { api, smol: false });
-    await withTimeout(new Promise<void>((resolve, reject) => {
-      thread.onMessage(() => resolve());
-      thread.onExit(reject);
-    }), `${api} worker start`);
+    await withTimeout(
+      new Promise<void>((resolve, reject) => {
+        thread.onMessage(() => resolve());
+        thread.onExit(reject);
+      }),
+      `${api} worker start`,
+    );
     samples.push(performance.now() - started);
     await thread.terminate();
   }
@@ -64,23 +81,32 @@ async function threadStartMs(api: ThreadApi): Promise<number> {
 }
 
 const checks: Record<Capability, () => Promise<boolean>> = {
-  workerThreads: async () => { await threadStartMs('worker_threads'); return true; },
+  workerThreads: async () => {
+    await threadStartMs('worker_threads');
+    return true;
+  },
   webWorker: async () => webWorkerAvailable() && (await threadStartMs('web'), true),
-  transfer: () => withProbeWorker(undefined, async (ask) => {
-    const buffer = new ArrayBuffer(1024);
-    const reply = await ask({ type: 'transfer', buffer }, [buffer]);
-    return buffer.byteLength === 0 && reply.type === 'transferred' && reply.byteLength === 1024;
-  }),
-  sharedMemory: () => withProbeWorker(undefined, async (ask, worker) => {
-    const shared = new SharedArrayBuffer(4);
-    const woken = new Promise<ProbeReply>((resolve) => worker.on('message', (reply: ProbeReply) => { if (reply.type !== 'waiting') resolve(reply); }));
-    await ask({ type: 'wait', shared });
-    Atomics.store(new Int32Array(shared), 0, 1);
-    Atomics.notify(new Int32Array(shared), 0);
-    const reply = await withTimeout(woken, 'Atomics.wait');
-    if (reply.type === 'failed') throw new Error(reply.message);
-    return reply.type === 'woken' && reply.result !== 'timed-out';
-  }),
+  transfer: () =>
+    withProbeWorker(undefined, async (ask) => {
+      const buffer = new ArrayBuffer(1024);
+      const reply = await ask({ type: 'transfer', buffer }, [buffer]);
+      return buffer.byteLength === 0 && reply.type === 'transferred' && reply.byteLength === 1024;
+    }),
+  sharedMemory: () =>
+    withProbeWorker(undefined, async (ask, worker) => {
+      const shared = new SharedArrayBuffer(4);
+      const woken = new Promise<ProbeReply>((resolve) =>
+        worker.on('message', (reply: ProbeReply) => {
+          if (reply.type !== 'waiting') resolve(reply);
+        }),
+      );
+      await ask({ type: 'wait', shared });
+      Atomics.store(new Int32Array(shared), 0, 1);
+      Atomics.notify(new Int32Array(shared), 0);
+      const reply = await withTimeout(woken, 'Atomics.wait');
+      if (reply.type === 'failed') throw new Error(reply.message);
+      return reply.type === 'woken' && reply.result !== 'timed-out';
+    }),
   receiveMessageOnPort: async () => {
     const { port1, port2 } = new MessageChannel();
     port1.postMessage('probe');
@@ -88,7 +114,10 @@ const checks: Record<Capability, () => Promise<boolean>> = {
     port1.close();
     return received;
   },
-  forkIpc: async () => { await forkStartMs(); return true; },
+  forkIpc: async () => {
+    await forkStartMs();
+    return true;
+  },
   cluster: async () => {
     const { default: cluster } = await import('node:cluster');
     if (typeof cluster.fork !== 'function') return false;
@@ -98,10 +127,11 @@ const checks: Record<Capability, () => Promise<boolean>> = {
     worker.kill();
     return message === 'cluster-worker-online';
   },
-  resourceLimits: () => withProbeWorker({ resourceLimits: { maxOldGenerationSizeMb: 48 } }, async (ask) => {
-    const reply = await ask({ type: 'limits' });
-    return reply.type === 'limits' && reply.maxOldGenerationSizeMb === 48;
-  }),
+  resourceLimits: () =>
+    withProbeWorker({ resourceLimits: { maxOldGenerationSizeMb: 48 } }, async (ask) => {
+      const reply = await ask({ type: 'limits' });
+      return reply.type === 'limits' && reply.maxOldGenerationSizeMb === 48;
+    }),
   eventLoopHistogram: async () => {
     // Some runtimes ship a histogram that records nothing, or (Deno 2.9) a block only now
     // and then: block the loop for 40 ms, several times, and require it seen every time.
@@ -111,10 +141,13 @@ const checks: Record<Capability, () => Promise<boolean>> = {
       histogram.enable();
       await new Promise((resolve) => setTimeout(resolve, 10));
       const until = performance.now() + 40;
-      while (performance.now() < until) { /* block the event loop */ }
+      while (performance.now() < until) {
+        /* block the event loop */
+      }
       await new Promise((resolve) => setTimeout(resolve, 10));
       histogram.disable();
-      if (!(histogram.max >= 20e6)) throw new Error(`recorded max ${histogram.max / 1e6} ms after a 40 ms block (trial ${trial} of ${HISTOGRAM_TRIALS})`);
+      if (!(histogram.max >= 20e6))
+        throw new Error(`recorded max ${histogram.max / 1e6} ms after a 40 ms block (trial ${trial} of ${HISTOGRAM_TRIALS})`);
     }
     eventLoopFloorMs = await idleEventLoopFloorMs();
     return true;
@@ -149,7 +182,10 @@ async function forkStartMs(): Promise<number> {
 }
 
 const probe: Omit<RuntimeProbe, 'runtime' | 'version' | 'path'> = {
-  capabilities: {} as Record<Capability, boolean>, failures: {}, workerStartMs: {}, threadApi: 'worker_threads',
+  capabilities: {} as Record<Capability, boolean>,
+  failures: {},
+  workerStartMs: {},
+  threadApi: 'worker_threads',
 };
 for (const [name, check] of Object.entries(checks) as [Capability, () => Promise<boolean>][]) {
   try {

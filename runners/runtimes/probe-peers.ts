@@ -15,16 +15,32 @@ const PROBE_SIZE = 12;
 async function checkPeer(strategy: string, timeoutMs: number): Promise<PeerCheck> {
   const suiteUrl = BUILTIN_SUITES.fib;
   const suite = await loadSuite(suiteUrl);
-  const executor = findStrategy(strategy)!.create({ suite, workers: 1, channel: { suiteUrl, nice: 0, thread: { api: 'worker_threads', smol: false } } });
+  const executor = findStrategy(strategy)!.create({
+    suite,
+    workers: 1,
+    channel: { suiteUrl, nice: 0, thread: { api: 'worker_threads', smol: false } },
+  });
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const input = suite.makeInput(PROBE_SIZE, 1);
     let started = false;
     const output = await Promise.race([
-      executor.start().then(() => { started = true; return executor.run(input); }),
+      executor.start().then(() => {
+        started = true;
+        return executor.run(input);
+      }),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(started ? `its pool started, but a task got no answer within ${timeoutMs / 1000} s`
-          : `its pool did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                started
+                  ? `its pool started, but a task got no answer within ${timeoutMs / 1000} s`
+                  : `its pool did not start within ${timeoutMs / 1000} s`,
+              ),
+            ),
+          timeoutMs,
+        );
       }),
     ]);
     return suite.verify(input, output) ? { ok: true } : { ok: false, error: 'it returned a wrong output' };

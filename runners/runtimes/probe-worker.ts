@@ -2,10 +2,7 @@
 import { parentPort, resourceLimits } from 'node:worker_threads';
 import { errorMessage } from '../common/error-message.js';
 
-export type ProbeRequest =
-  | { type: 'transfer'; buffer: ArrayBuffer }
-  | { type: 'wait'; shared: SharedArrayBuffer }
-  | { type: 'limits' };
+export type ProbeRequest = { type: 'transfer'; buffer: ArrayBuffer } | { type: 'wait'; shared: SharedArrayBuffer } | { type: 'limits' };
 export type ProbeReply =
   | { type: 'ready' }
   | { type: 'transferred'; byteLength: number }

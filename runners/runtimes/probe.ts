@@ -18,7 +18,11 @@ export function probeRuntime(runtime: RuntimeInstall): Promise<RuntimeProbe> {
         resolve({ runtime: runtime.name, version: runtime.version, path: runtime.path, ...found });
       } catch {
         const why = error?.message.split('\n')[0] ?? 'no result';
-        reject(new Error(`the capability probe failed on ${runtime.name} ${runtime.version}: ${why}${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`));
+        reject(
+          new Error(
+            `the capability probe failed on ${runtime.name} ${runtime.version}: ${why}${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`,
+          ),
+        );
       }
     });
   });

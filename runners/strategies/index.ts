@@ -1,5 +1,9 @@
 import {
-  BUILT_STRATEGY_NAMES, RUN_STRATEGY_NAMES, defaultStrategiesFor, type BuiltStrategyName, type StrategyName,
+  BUILT_STRATEGY_NAMES,
+  RUN_STRATEGY_NAMES,
+  defaultStrategiesFor,
+  type BuiltStrategyName,
+  type StrategyName,
 } from '../contract/strategies.js';
 import { mainThread } from './main-thread.js';
 import { piscina } from './piscina.js';

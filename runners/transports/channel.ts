@@ -37,23 +37,39 @@ export class ChannelState {
   dead: Error | undefined;
 
   constructor() {
-    this.ready = new Promise<number>((resolve, reject) => { this.settleReady = { resolve, reject }; });
+    this.ready = new Promise<number>((resolve, reject) => {
+      this.settleReady = { resolve, reject };
+    });
     // A channel that dies before anyone awaits `ready` must not crash the process.
     this.ready.catch(() => {});
   }
 
-  markReady(): void { this.settleReady.resolve(performance.now() - this.spawnedAt); }
+  markReady(): void {
+    this.settleReady.resolve(performance.now() - this.spawnedAt);
+  }
 
   begin(): Promise<Value> {
     if (this.dead) return Promise.reject(this.dead);
     if (this.pending) return Promise.reject(new Error('channel already has a task in flight'));
-    return new Promise<Value>((resolve, reject) => { this.pending = { resolve, reject }; });
+    return new Promise<Value>((resolve, reject) => {
+      this.pending = { resolve, reject };
+    });
   }
 
-  succeed(output: Value): void { const p = this.pending; this.pending = undefined; p?.resolve(output); }
-  fail(error: Error): void { const p = this.pending; this.pending = undefined; p?.reject(error); }
+  succeed(output: Value): void {
+    const p = this.pending;
+    this.pending = undefined;
+    p?.resolve(output);
+  }
+  fail(error: Error): void {
+    const p = this.pending;
+    this.pending = undefined;
+    p?.reject(error);
+  }
 
-  onDeath(handler: (cause: Error) => void): void { this.deathHandler = handler; }
+  onDeath(handler: (cause: Error) => void): void {
+    this.deathHandler = handler;
+  }
 
   /** The channel is gone: its task and its readiness fail with the cause, once. */
   die(cause: Error): void {

@@ -9,7 +9,6 @@ import type { ThreadApi, ThreadOptions } from '../contract/protocol.js';
 
 export type { ThreadApi, ThreadOptions };
 
-
 export interface Thread {
   post(message: unknown, transfer?: Transferable[]): void;
   onMessage(handler: (message: unknown) => void): void;
@@ -30,7 +29,9 @@ export function webWorkerAvailable(): boolean {
 }
 
 export function spawnThread(entry: URL, workerData: unknown, options: ThreadOptions): Thread {
-  return options.api === 'web' && webWorkerAvailable() ? spawnWebThread(entry, workerData, options) : spawnNodeThread(entry, workerData, options.heapMb);
+  return options.api === 'web' && webWorkerAvailable()
+    ? spawnWebThread(entry, workerData, options)
+    : spawnNodeThread(entry, workerData, options.heapMb);
 }
 
 /**
@@ -47,19 +48,28 @@ function asError(thrown: unknown): Error {
   } catch {
     shown = Object.prototype.toString.call(thrown); // circular, or holding a BigInt
   }
-  return new Error(`worker thread threw a non-Error: ${shown === '{}' || shown === '[object Object]' ? 'an object without a message (a DOMException, e.g. DataCloneError, arrives so)' : shown}`);
+  return new Error(
+    `worker thread threw a non-Error: ${shown === '{}' || shown === '[object Object]' ? 'an object without a message (a DOMException, e.g. DataCloneError, arrives so)' : shown}`,
+  );
 }
 
 function spawnNodeThread(entry: URL, workerData: unknown, heapMb: number | undefined): Thread {
-  const worker = new NodeWorker(entry, { workerData, ...(heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } }) });
+  const worker = new NodeWorker(entry, {
+    workerData,
+    ...(heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
+  });
   return {
     post: (message, transfer = []) => worker.postMessage(message, transfer as never),
-    onMessage: (handler) => { worker.on('message', handler); },
+    onMessage: (handler) => {
+      worker.on('message', handler);
+    },
     onExit(handler) {
       worker.on('error', (error) => handler(asError(error)));
       worker.on('exit', (code) => handler(new Error(`worker thread exited with code ${code}`)));
     },
-    async terminate() { await worker.terminate(); },
+    async terminate() {
+      await worker.terminate();
+    },
   };
 }
 
@@ -70,7 +80,10 @@ function spawnWebThread(entry: URL, workerData: unknown, options: ThreadOptions)
   let exited = false;
   let closed: Promise<void> | undefined;
   let resolveClosed: (() => void) | undefined;
-  worker.addEventListener('close', () => { exited = true; resolveClosed?.(); });
+  worker.addEventListener('close', () => {
+    exited = true;
+    resolveClosed?.();
+  });
   return {
     post: (message, transfer = []) => worker.postMessage(message, transfer),
     onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
@@ -80,7 +93,10 @@ function spawnWebThread(entry: URL, workerData: unknown, options: ThreadOptions)
     },
     terminate() {
       if (exited) return Promise.resolve();
-      closed ??= new Promise<void>((resolve) => { resolveClosed = resolve; worker.terminate(); });
+      closed ??= new Promise<void>((resolve) => {
+        resolveClosed = resolve;
+        worker.terminate();
+      });
       return closed;
     },
   };

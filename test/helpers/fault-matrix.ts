@@ -14,7 +14,14 @@ import type { CellResult, RunResult } from '../../runners/contract/results.js';
 import { fixture, runCli, tempDir, type CliResult } from './cli.js';
 import { waitUntil } from './wait.js';
 
-export const BUILT_IN_STRATEGIES = ['main-thread', 'worker-per-task', 'worker-pool', 'shared-memory', 'process-per-task', 'process-pool'] as const;
+export const BUILT_IN_STRATEGIES = [
+  'main-thread',
+  'worker-per-task',
+  'worker-pool',
+  'shared-memory',
+  'process-per-task',
+  'process-pool',
+] as const;
 const MARKER = 'BENCH_TEST_FAULT_RUN';
 
 export interface FaultRun extends CliResult {
@@ -64,14 +71,31 @@ export async function runFault(fault: string, options: FaultOptions = {}): Promi
   const tmp = tempDir('bench-test-tmp-');
   const marker = newMarker();
   const suites = [fixture(fault), ...(options.withHealthy === false ? [] : [fixture('tiny-suite.js')])];
-  const result = await runCli(['run', '--suite', suites.join(','), '--strategies', BUILT_IN_STRATEGIES.join(','),
-    '--rounds', '1', '--phase-time', '40', '--cell-timeout', String(options.cellTimeoutS ?? 30), '--no-report', '--out', out,
-    ...(options.extraArgs ?? [])], { ...marker.env, TMPDIR: tmp, ...options.env });
+  const result = await runCli(
+    [
+      'run',
+      '--suite',
+      suites.join(','),
+      '--strategies',
+      BUILT_IN_STRATEGIES.join(','),
+      '--rounds',
+      '1',
+      '--phase-time',
+      '40',
+      '--cell-timeout',
+      String(options.cellTimeoutS ?? 30),
+      '--no-report',
+      '--out',
+      out,
+      ...(options.extraArgs ?? []),
+    ],
+    { ...marker.env, TMPDIR: tmp, ...options.env },
+  );
   const files = readdirSync(out).filter((name) => name.endsWith('.json'));
   if (files.length !== 1) throw new Error(`expected one results file, found ${files.length}; stderr: ${result.stderr.slice(-2000)}`);
   const run = await loadResults(join(out, files[0]!));
   // Kills are asynchronous: give the last ones a moment, then report whoever is still there.
-  await waitUntil(() => processesMarked(marker.needle).length === 0, 'the run\'s processes to end', { timeoutMs: 5_000 }).catch(() => {});
+  await waitUntil(() => processesMarked(marker.needle).length === 0, "the run's processes to end", { timeoutMs: 5_000 }).catch(() => {});
   const survivors = processesMarked(marker.needle);
   const healthyName = 'tiny';
   return {

@@ -24,10 +24,22 @@ import { fixture, runCli, tempDir } from './cli.js';
  * start-ups (~50–100 ms of CPU each) land inside a phase, and at 80 ms one of them could
  * move a round's throughput by 10 % (a 3 % change once read as −10.1 %); a run takes ~6 s.
  */
-export const KNOB_RUN = ['--strategies', 'main-thread,worker-pool', '--workers', '1', '--rounds', '5', '--phase-time', '160', '--no-report'];
+export const KNOB_RUN = [
+  '--strategies',
+  'main-thread,worker-pool',
+  '--workers',
+  '1',
+  '--rounds',
+  '5',
+  '--phase-time',
+  '160',
+  '--no-report',
+];
 
 async function knobRun(slowdown: number, out: string): Promise<string> {
-  const result = await runCli(['run', '--suite', fixture('knob-suite.js'), ...KNOB_RUN, '--out', out], { BENCH_FIXTURE_SLOWDOWN: String(slowdown) });
+  const result = await runCli(['run', '--suite', fixture('knob-suite.js'), ...KNOB_RUN, '--out', out], {
+    BENCH_FIXTURE_SLOWDOWN: String(slowdown),
+  });
   assert.equal(result.code, 0, `knob run (slowdown ${slowdown}) failed: ${result.stderr}`);
   const files = readdirSync(out).filter((name) => name.endsWith('.json'));
   assert.equal(files.length, 1, `one results file in ${out}`);
@@ -55,8 +67,16 @@ export async function compareJson(baseline: string, current: string): Promise<Co
 
 /** One line per compare for the test log: each cell's verdict and each metric's change and p. */
 export function describeCompare(index: number, output: CompareOutput): string {
-  const cells = output.cells.map((cell) => `${cell.strategy} ${cell.verdict} [` + (cell.metrics.length === 0 ? cell.reason ?? '' :
-    cell.metrics.map((m) => `${m.name} ${(m.change * 100).toFixed(1)}% p=${m.pValue === null ? '—' : m.pValue.toFixed(3)}`).join(', ')) + ']');
+  const cells = output.cells.map(
+    (cell) =>
+      `${cell.strategy} ${cell.verdict} [` +
+      (cell.metrics.length === 0
+        ? (cell.reason ?? '')
+        : cell.metrics
+            .map((m) => `${m.name} ${(m.change * 100).toFixed(1)}% p=${m.pValue === null ? '—' : m.pValue.toFixed(3)}`)
+            .join(', ')) +
+      ']',
+  );
   return `compare ${index + 1}: exit ${output.exitCode}; ${cells.join(' | ')}`;
 }
 

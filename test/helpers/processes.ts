@@ -10,8 +10,15 @@ export function descendants(pid: number): number[] {
     const tasks = existsSync(`/proc/${current}/task`) ? readdirSync(`/proc/${current}/task`) : [];
     for (const tid of tasks) {
       let children = '';
-      try { children = readFileSync(`/proc/${current}/task/${tid}/children`, 'utf8'); } catch { /* gone */ }
-      for (const child of children.split(/\s+/).filter(Boolean).map(Number)) { found.push(child); pending.push(child); }
+      try {
+        children = readFileSync(`/proc/${current}/task/${tid}/children`, 'utf8');
+      } catch {
+        /* gone */
+      }
+      for (const child of children.split(/\s+/).filter(Boolean).map(Number)) {
+        found.push(child);
+        pending.push(child);
+      }
     }
   }
   return found;

@@ -44,7 +44,10 @@ const DESTROY_WAIT_MS = 5_000;
  */
 const ORPHAN_GRACE_MS = 1_000;
 
-interface PendingTask { reject: (error: Error) => void; settled: boolean }
+interface PendingTask {
+  reject: (error: Error) => void;
+  settled: boolean;
+}
 
 export class PeerExecutor implements Executor {
   readonly startupSamplesMs: number[] = [];
@@ -91,7 +94,8 @@ export class PeerExecutor implements Executor {
       };
       try {
         this.pool = create({
-          workers: this.workers, inFlightPerWorker: this.inFlightPerWorker,
+          workers: this.workers,
+          inFlightPerWorker: this.inFlightPerWorker,
           bootstrap: { suiteUrl: this.channel.suiteUrl, nice: this.channel.nice, readyChannel },
         });
       } catch (error) {
@@ -108,10 +112,20 @@ export class PeerExecutor implements Executor {
     return new Promise<Value>((resolve, reject) => {
       const task: PendingTask = { reject, settled: false };
       this.pending.add(task);
-      const settle = (): void => { task.settled = true; this.pending.delete(task); };
+      const settle = (): void => {
+        task.settled = true;
+        this.pending.delete(task);
+      };
       running.then(
-        (output) => { settle(); resolve(output); },
-        (error: unknown) => { this.rejections++; settle(); reject(toError(error)); },
+        (output) => {
+          settle();
+          resolve(output);
+        },
+        (error: unknown) => {
+          this.rejections++;
+          settle();
+          reject(toError(error));
+        },
       );
     });
   }
@@ -126,7 +140,9 @@ export class PeerExecutor implements Executor {
       if (pool) {
         await Promise.race([
           pool.destroy().catch(() => {}),
-          new Promise<void>((resolve) => { timer = setTimeout(resolve, DESTROY_WAIT_MS); }),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, DESTROY_WAIT_MS);
+          }),
         ]);
       }
     } finally {
@@ -142,9 +158,15 @@ export class PeerExecutor implements Executor {
     const timer = setTimeout(() => {
       this.orphanTimers.delete(timer);
       if (this.closed || this.rejections > rejectionsBefore) return;
-      const error = new Error(`${this.library} left its task pending after a worker exited with code ${code} ` +
-        `(no task failed within ${ORPHAN_GRACE_MS} ms): the library does not settle a dead worker's task`);
-      for (const task of suspects) if (!task.settled) { this.pending.delete(task); task.reject(error); }
+      const error = new Error(
+        `${this.library} left its task pending after a worker exited with code ${code} ` +
+          `(no task failed within ${ORPHAN_GRACE_MS} ms): the library does not settle a dead worker's task`,
+      );
+      for (const task of suspects)
+        if (!task.settled) {
+          this.pending.delete(task);
+          task.reject(error);
+        }
     }, ORPHAN_GRACE_MS);
     this.orphanTimers.add(timer);
   }

@@ -11,7 +11,12 @@ const ENTRY = new URL('../../transports/peer/piscina-entry.js', import.meta.url)
 export function piscinaPool(atomics: 'sync' | 'disabled'): PeerPoolFactory {
   return ({ workers, inFlightPerWorker, bootstrap }) => {
     const pool = new Piscina<Value, Value>({
-      filename: ENTRY.href, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, atomics, workerData: bootstrap,
+      filename: ENTRY.href,
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: Infinity,
+      atomics,
+      workerData: bootstrap,
       ...(inFlightPerWorker === undefined ? {} : { concurrentTasksPerWorker: inFlightPerWorker }),
     });
     return {

@@ -7,7 +7,12 @@ const ENTRY = new URL('../../transports/peer/tinypool-entry.js', import.meta.url
 /** tinypool on worker_threads with all N threads started up front and kept; otherwise its defaults. */
 export const tinypoolPool: PeerPoolFactory = ({ workers, inFlightPerWorker, bootstrap }) => {
   const pool = new Tinypool({
-    filename: ENTRY.href, runtime: 'worker_threads', minThreads: workers, maxThreads: workers, idleTimeout: Infinity, workerData: bootstrap,
+    filename: ENTRY.href,
+    runtime: 'worker_threads',
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Infinity,
+    workerData: bootstrap,
     ...(inFlightPerWorker === undefined ? {} : { concurrentTasksPerWorker: inFlightPerWorker }),
   });
   return {

@@ -23,25 +23,26 @@ export function startHealthProbe(port: number, intervalMs: number, timeoutMs: nu
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> | undefined;
 
-  const probeOnce = (): Promise<void> => new Promise((resolve) => {
-    const sentAt = performance.now();
-    let settled = false;
-    // A request can fail after its response began: count each probe once.
-    const settle = (ok: boolean): void => {
-      if (settled) return;
-      settled = true;
-      if (ok) outcome.samplesMs.push(performance.now() - sentAt);
-      else outcome.failures++;
-      resolve();
-    };
-    const request = http.get({ host: '127.0.0.1', port, path: '/health', agent, timeout: timeoutMs }, (response) => {
-      response.resume();
-      response.on('end', () => settle(response.statusCode === 200));
-      response.on('error', () => settle(false));
+  const probeOnce = (): Promise<void> =>
+    new Promise((resolve) => {
+      const sentAt = performance.now();
+      let settled = false;
+      // A request can fail after its response began: count each probe once.
+      const settle = (ok: boolean): void => {
+        if (settled) return;
+        settled = true;
+        if (ok) outcome.samplesMs.push(performance.now() - sentAt);
+        else outcome.failures++;
+        resolve();
+      };
+      const request = http.get({ host: '127.0.0.1', port, path: '/health', agent, timeout: timeoutMs }, (response) => {
+        response.resume();
+        response.on('end', () => settle(response.statusCode === 200));
+        response.on('error', () => settle(false));
+      });
+      request.on('timeout', () => request.destroy(new Error('health probe timed out')));
+      request.on('error', () => settle(false));
     });
-    request.on('timeout', () => request.destroy(new Error('health probe timed out')));
-    request.on('error', () => settle(false));
-  });
 
   const loop = (): void => {
     if (stopped) return;

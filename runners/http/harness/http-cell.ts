@@ -23,14 +23,20 @@ export interface HttpMeasurement {
 
 /** Sorted, thinned evenly (quantiles and the max survive), rounded to 0.1 µs. */
 
-const summary = (sorted: readonly number[]): DelaySummary =>
-  ({ p50Ms: round4(quantile(sorted, 0.5)), p99Ms: round4(quantile(sorted, 0.99)), maxMs: sorted.at(-1) ?? 0 });
+const summary = (sorted: readonly number[]): DelaySummary => ({
+  p50Ms: round4(quantile(sorted, 0.5)),
+  p99Ms: round4(quantile(sorted, 0.99)),
+  maxMs: sorted.at(-1) ?? 0,
+});
 
 export function errored(key: HttpCellKey, message: string): ErroredCell {
   return { ...key, status: 'errored', verified: false, error: { message, round: 1 }, rounds: [] };
 }
 
-export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes, foreignCpuShare }: HttpMeasurement): HttpCompletedCell | ErroredCell {
+export function httpCell(
+  key: HttpCellKey,
+  { load, health, server, peakRssBytes, foreignCpuShare }: HttpMeasurement,
+): HttpCompletedCell | ErroredCell {
   const { counters } = server;
   // The first wrong output is kept across the warm-up's reset of the counters: a strategy
   // that answered wrong while warming up is not verified either.
@@ -39,8 +45,11 @@ export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes,
     return errored(key, `the server computed ${how}, answered 500: ${server.firstWrongOutput ?? 'no detail'}`);
   }
   if (load.ok === 0) {
-    return errored(key, `no request was answered 2xx (${load.errors} connection errors, ${load.timeouts} timeouts, ` +
-      `${load.overloaded} 503s, ${load.serverErrors} other 5xx): check the server, or lower --connections`);
+    return errored(
+      key,
+      `no request was answered 2xx (${load.errors} connection errors, ${load.timeouts} timeouts, ` +
+        `${load.overloaded} 503s, ${load.serverErrors} other 5xx): check the server, or lower --connections`,
+    );
   }
   const latencyMs = storedSamples(load.okLatenciesMs);
   const healthMs = health ? storedSamples(health.samplesMs) : [];
@@ -58,14 +67,23 @@ export function httpCell(key: HttpCellKey, { load, health, server, peakRssBytes,
       maxMs: latencyMs.at(-1) ?? 0,
       count: load.okLatenciesMs.length,
     },
-    errors: { errors: load.errors, timeouts: load.timeouts, non2xx: load.non2xx, overloaded: load.overloaded, serverErrors: load.serverErrors },
+    errors: {
+      errors: load.errors,
+      timeouts: load.timeouts,
+      non2xx: load.non2xx,
+      overloaded: load.overloaded,
+      serverErrors: load.serverErrors,
+    },
     eventLoopDelay: { ...delay, p50Ms: round4(delay.p50Ms), p99Ms: round4(delay.p99Ms), maxMs: round4(delay.maxMs) },
     health: health ? { ...summary(healthMs), count: health.samplesMs.length, failures: health.failures } : null,
     startupMs: server.startupSamplesMs.length > 0 ? round4(median(server.startupSamplesMs)) : null,
     memory: { peakRssBytes },
     server: {
-      answered: counters.answered, overloaded: counters.overloaded, failed: counters.failed,
-      health: counters.health, verifiedOutputs: counters.verifiedOutputs,
+      answered: counters.answered,
+      overloaded: counters.overloaded,
+      failed: counters.failed,
+      health: counters.health,
+      verifiedOutputs: counters.verifiedOutputs,
     },
     foreignCpuShare,
     samples: { latencyMs, healthMs },

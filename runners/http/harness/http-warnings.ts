@@ -2,8 +2,12 @@
 import type { CellResult, HttpCompletedCell, MeasurementWarning, RunContext } from '../../contract/results.js';
 import { contextWarnings, foreignLoadWarning } from '../../orchestrate/warnings.js';
 
-const cellOf = (cell: HttpCompletedCell): MeasurementWarning['cell'] =>
-  ({ suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime });
+const cellOf = (cell: HttpCompletedCell): MeasurementWarning['cell'] => ({
+  suite: cell.suite,
+  size: cell.size,
+  strategy: cell.strategy,
+  runtime: cell.runtime,
+});
 
 export function findHttpWarnings(cells: CellResult[], context: RunContext): MeasurementWarning[] {
   const warnings = contextWarnings(context);
@@ -14,14 +18,16 @@ export function findHttpWarnings(cells: CellResult[], context: RunContext): Meas
     if (load) warnings.push(load);
     if (errors.overloaded > 0) {
       warnings.push({
-        kind: 'http-overload', cell: cellOf(cell),
+        kind: 'http-overload',
+        cell: cellOf(cell),
         message: `${cell.suite} × ${cell.strategy}: ${errors.overloaded} requests refused with 503 (queue full); req/s counts only 2xx answers`,
         hint: 'raise --max-queue to let requests wait, or lower --connections to compare strategies without refusals',
       });
     }
     if (errors.errors > 0 || errors.serverErrors > 0) {
       warnings.push({
-        kind: 'http-errors', cell: cellOf(cell),
+        kind: 'http-errors',
+        cell: cellOf(cell),
         message: `${cell.suite} × ${cell.strategy}: ${errors.errors} connection errors (${errors.timeouts} timeouts) and ${errors.serverErrors} 5xx answers besides 503`,
         hint: 'timeouts: raise --timeout or lower --connections; 5xx: a task threw or its worker crashed (see the results file)',
       });

@@ -44,26 +44,39 @@ const SAMPLE_INTERVAL_MS = 50;
 
 /** Runs one load; `signal` stops it early (Ctrl-C), keeping what was measured. */
 export function driveLoad(options: LoadOptions, signal?: AbortSignal): Promise<LoadOutcome> {
-  const outcome: LoadOutcome = { wallMs: 0, okLatenciesMs: [], total: 0, ok: 0, errors: 0, timeouts: 0, non2xx: 0, overloaded: 0, serverErrors: 0 };
+  const outcome: LoadOutcome = {
+    wallMs: 0,
+    okLatenciesMs: [],
+    total: 0,
+    ok: 0,
+    errors: 0,
+    timeouts: 0,
+    non2xx: 0,
+    overloaded: 0,
+    serverErrors: 0,
+  };
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();
     let lastResponseAt = startedAt;
-    const instance = autocannon({
-      sampleInt: SAMPLE_INTERVAL_MS,
-      url: options.url,
-      connections: options.connections,
-      pipelining: options.pipelining,
-      timeout: options.timeoutS,
-      ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.durationS ?? 1 }),
-    }, (error, result) => {
-      signal?.removeEventListener('abort', stop);
-      if (error) return reject(toError(error));
-      outcome.wallMs = (outcome.total > 0 ? lastResponseAt : performance.now()) - startedAt;
-      outcome.errors = result.errors;
-      outcome.timeouts = result.timeouts;
-      outcome.non2xx = result.non2xx;
-      resolve(outcome);
-    });
+    const instance = autocannon(
+      {
+        sampleInt: SAMPLE_INTERVAL_MS,
+        url: options.url,
+        connections: options.connections,
+        pipelining: options.pipelining,
+        timeout: options.timeoutS,
+        ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.durationS ?? 1 }),
+      },
+      (error, result) => {
+        signal?.removeEventListener('abort', stop);
+        if (error) return reject(toError(error));
+        outcome.wallMs = (outcome.total > 0 ? lastResponseAt : performance.now()) - startedAt;
+        outcome.errors = result.errors;
+        outcome.timeouts = result.timeouts;
+        outcome.non2xx = result.non2xx;
+        resolve(outcome);
+      },
+    );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       lastResponseAt = performance.now();
       outcome.total++;

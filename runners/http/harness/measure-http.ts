@@ -32,16 +32,23 @@ export async function measureHttpCell(request: HttpCellRequest, signal: AbortSig
   signal.addEventListener('abort', onAbort, { once: true });
   let server: RunningServer | undefined;
   // The deadline stops the load and kills the server, which rejects whatever waits on it.
-  const deadline = setTimeout(() => { cell.abort('timeout'); void server?.stop(); }, request.cellTimeoutMs);
+  const deadline = setTimeout(() => {
+    cell.abort('timeout');
+    void server?.stop();
+  }, request.cellTimeoutMs);
   // Between phases: an abort (Ctrl-C or the deadline) ends the cell; the catch below says which.
-  const checkpoint = (): void => { if (cell.signal.aborted) throw new Error('aborted'); };
+  const checkpoint = (): void => {
+    if (cell.signal.aborted) throw new Error('aborted');
+  };
 
   try {
     server = await startServer(spec, START_TIMEOUT_MS);
     checkpoint();
     const base: LoadOptions = {
       url: `http://127.0.0.1:${server.port}/${key.suite}?size=${key.size}`,
-      connections: load.connections, pipelining: load.pipelining, timeoutS: load.requestTimeoutMs / 1000,
+      connections: load.connections,
+      pipelining: load.pipelining,
+      timeoutS: load.requestTimeoutMs / 1000,
     };
     if (load.warmupMs > 0) await driveLoad({ ...base, durationS: load.warmupMs / 1000 }, cell.signal);
     checkpoint();
@@ -58,7 +65,8 @@ export async function measureHttpCell(request: HttpCellRequest, signal: AbortSig
     return httpCell(key, { load: outcome, health, server: stats, peakRssBytes: server.peakRssBytes(), foreignCpuShare });
   } catch (error) {
     if (signal.aborted) throw new CellInterrupted('interrupted');
-    if (cell.signal.aborted) return errored(key, `timed out after ${request.cellTimeoutMs / 1000}s (raise --cell-timeout if the server is this slow)`);
+    if (cell.signal.aborted)
+      return errored(key, `timed out after ${request.cellTimeoutMs / 1000}s (raise --cell-timeout if the server is this slow)`);
     return errored(key, errorMessage(error));
   } finally {
     clearTimeout(deadline);

@@ -28,10 +28,19 @@ export async function executeHttpRun(request: HttpRunRequest, signal: AbortSigna
   const { config, suite } = request;
   const context = collectContext(request.commandLine, [], config.strategies);
   const keys: HttpCellKey[] = request.strategies.map((strategy) => ({
-    scenario: 'http', suite: suite.name, size: suite.size, strategy, runtime: context.runtime.name,
+    scenario: 'http',
+    suite: suite.name,
+    size: suite.size,
+    strategy,
+    runtime: context.runtime.name,
     workers: workersFor(strategy, config.workers),
   }));
-  const cells: CellResult[] = keys.map((key) => ({ ...key, status: 'skipped', verified: false, reason: 'the run was interrupted before this cell ran' }));
+  const cells: CellResult[] = keys.map((key) => ({
+    ...key,
+    status: 'skipped',
+    verified: false,
+    reason: 'the run was interrupted before this cell ran',
+  }));
   const journal = new RunJournal(request.resultsPath, {
     context,
     config,
@@ -40,8 +49,13 @@ export async function executeHttpRun(request: HttpRunRequest, signal: AbortSigna
 
   await runSteps(keys, signal, journal, async (key, index) => {
     const spec: ServerSpec = {
-      suiteUrl: suite.url, size: suite.size, strategy: key.strategy as HttpStrategyName, workers: key.workers,
-      workerNice: config.workerNice ?? 0, maxQueue: config.http.maxQueue, seed: config.seed,
+      suiteUrl: suite.url,
+      size: suite.size,
+      strategy: key.strategy as HttpStrategyName,
+      workers: key.workers,
+      workerNice: config.workerNice ?? 0,
+      maxQueue: config.http.maxQueue,
+      seed: config.seed,
       ...(suite.maxRequestSize === undefined ? {} : { maxRequestSize: suite.maxRequestSize }),
     };
     const startedAt = performance.now();

@@ -43,10 +43,14 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
   process.on('exit', killOnExit);
 
   let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS); });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+  });
   let treePeak = 0;
   const sampler = canSampleProcessTree()
-    ? setInterval(() => { treePeak = Math.max(treePeak, processTreeRss(pid)); }, RSS_SAMPLE_MS)
+    ? setInterval(() => {
+        treePeak = Math.max(treePeak, processTreeRss(pid));
+      }, RSS_SAMPLE_MS)
     : undefined;
 
   // Every reply and failure goes through one waiter at a time: the harness asks, then awaits.
@@ -62,7 +66,9 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
     child.on('exit', (code, signal) => {
       clearInterval(sampler);
       const lastLine = stderr.trim().split('\n').filter(Boolean).at(-1);
-      fail(new Error(`server process ${signal ? `was killed by ${signal}` : `exited with code ${code}`}${lastLine ? `: ${lastLine}` : ''}`));
+      fail(
+        new Error(`server process ${signal ? `was killed by ${signal}` : `exited with code ${code}`}${lastLine ? `: ${lastLine}` : ''}`),
+      );
       resolve();
     });
   });
@@ -89,7 +95,12 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
     if (!gone && child.connected) {
       child.send({ type: 'shutdown' } satisfies HarnessMessage);
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, SHUTDOWN_GRACE_MS); })]);
+      await Promise.race([
+        exited,
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, SHUTDOWN_GRACE_MS);
+        }),
+      ]);
       clearTimeout(timer);
     }
     killGroup(pid); // leftovers: a child that ignored the shutdown, a server that hung
@@ -109,7 +120,9 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
       return {
         pid,
         port,
-        measureStart: async () => { await ask({ type: 'measure-start' }, 'measuring'); },
+        measureStart: async () => {
+          await ask({ type: 'measure-start' }, 'measuring');
+        },
         measureStop: async () => (await ask({ type: 'measure-stop' }, 'stats')).stats,
         peakRssBytes: () => treePeak,
         stop,

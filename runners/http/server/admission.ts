@@ -16,17 +16,31 @@ export class BoundedExecutor implements Executor {
   private inFlight = 0;
   private readonly onSettled = new Set<() => void>();
 
-  constructor(private readonly inner: Executor, private readonly capacity: number, private readonly maxQueue: number) {}
+  constructor(
+    private readonly inner: Executor,
+    private readonly capacity: number,
+    private readonly maxQueue: number,
+  ) {}
 
-  get startupSamplesMs(): readonly number[] { return this.inner.startupSamplesMs; }
-  get transfersInput(): boolean { return this.inner.transfersInput; }
+  get startupSamplesMs(): readonly number[] {
+    return this.inner.startupSamplesMs;
+  }
+  get transfersInput(): boolean {
+    return this.inner.transfersInput;
+  }
 
-  start(): Promise<void> { return this.inner.start(); }
-  close(): Promise<void> { return this.inner.close(); }
+  start(): Promise<void> {
+    return this.inner.start();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
 
   run(input: Value): Promise<Value> {
     if (this.inFlight >= this.capacity + this.maxQueue) {
-      return Promise.reject(new QueueFullError(`${this.inFlight} tasks running or queued (capacity ${this.capacity} + --max-queue ${this.maxQueue})`));
+      return Promise.reject(
+        new QueueFullError(`${this.inFlight} tasks running or queued (capacity ${this.capacity} + --max-queue ${this.maxQueue})`),
+      );
     }
     this.inFlight++;
     return this.inner.run(input).finally(() => {
@@ -44,7 +58,11 @@ export class BoundedExecutor implements Executor {
     return new Promise((resolve) => {
       // A macrotask later: the last task's own answer (a .then after this .finally) is counted
       // before the caller resets the counters for the window.
-      const settle = (): void => { clearTimeout(timer); this.onSettled.delete(settle); setImmediate(resolve); };
+      const settle = (): void => {
+        clearTimeout(timer);
+        this.onSettled.delete(settle);
+        setImmediate(resolve);
+      };
       const timer = setTimeout(settle, maxMs);
       this.onSettled.add(settle);
     });

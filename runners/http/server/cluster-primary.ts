@@ -29,8 +29,10 @@ export function mergeServerStats(all: readonly ServerStats[]): ServerStats {
   return {
     counters,
     eventLoopDelay: {
-      p50Ms: worst((s) => s.eventLoopDelay.p50Ms), p99Ms: worst((s) => s.eventLoopDelay.p99Ms),
-      maxMs: worst((s) => s.eventLoopDelay.maxMs), method: first.eventLoopDelay.method,
+      p50Ms: worst((s) => s.eventLoopDelay.p50Ms),
+      p99Ms: worst((s) => s.eventLoopDelay.p99Ms),
+      maxMs: worst((s) => s.eventLoopDelay.maxMs),
+      method: first.eventLoopDelay.method,
     },
     startupSamplesMs: all.flatMap((stats) => stats.startupSamplesMs),
     ...(firstWrongOutput ? { firstWrongOutput } : {}),
@@ -47,7 +49,9 @@ export async function runClusterPrimary(spec: ServerSpec): Promise<void> {
   let stopping = false;
 
   let settleReady!: { resolve: (port: number) => void; reject: (error: Error) => void };
-  const ready = new Promise<number>((resolve, reject) => { settleReady = { resolve, reject }; });
+  const ready = new Promise<number>((resolve, reject) => {
+    settleReady = { resolve, reject };
+  });
 
   const fork = (): void => {
     const worker = cluster.fork();
@@ -83,17 +87,26 @@ export async function runClusterPrimary(spec: ServerSpec): Promise<void> {
     const targets = [...listening];
     return new Promise((resolve) => {
       let left = targets.length;
-      const timer = setTimeout(() => { pending.clear(); resolve(replies); }, GATHER_TIMEOUT_MS);
+      const timer = setTimeout(() => {
+        pending.clear();
+        resolve(replies);
+      }, GATHER_TIMEOUT_MS);
       const settleOne = (worker: Worker, answer: ServerMessage): void => {
         if (!pending.delete(worker)) return;
         if (answer.type === reply) replies.push(answer as Reply<T>);
-        if (--left === 0) { clearTimeout(timer); resolve(replies); }
+        if (--left === 0) {
+          clearTimeout(timer);
+          resolve(replies);
+        }
       };
       for (const worker of targets) {
         pending.set(worker, (answer) => settleOne(worker, answer));
         worker.send(message);
       }
-      if (left === 0) { clearTimeout(timer); resolve(replies); }
+      if (left === 0) {
+        clearTimeout(timer);
+        resolve(replies);
+      }
     });
   };
 
@@ -104,10 +117,12 @@ export async function runClusterPrimary(spec: ServerSpec): Promise<void> {
     if (message.type === 'measure-start') {
       void gather(message, 'measuring').then(() => sendToParent({ type: 'measuring' }));
     } else if (message.type === 'measure-stop') {
-      void gather(message, 'stats').then((replies) => {
-        const merged = mergeServerStats(replies.map((r) => r.stats));
-        sendToParent({ type: 'stats', stats: { ...merged, startupSamplesMs: [...startupSamplesMs] } });
-      }).catch((error: unknown) => sendToParent({ type: 'fatal', message: String(error) }));
+      void gather(message, 'stats')
+        .then((replies) => {
+          const merged = mergeServerStats(replies.map((r) => r.stats));
+          sendToParent({ type: 'stats', stats: { ...merged, startupSamplesMs: [...startupSamplesMs] } });
+        })
+        .catch((error: unknown) => sendToParent({ type: 'fatal', message: String(error) }));
     } else {
       stopping = true;
       for (const worker of Object.values(cluster.workers ?? {})) worker?.send(message);

@@ -46,8 +46,15 @@ export interface Router {
   firstWrongOutput: string | undefined;
 }
 
-export const zeroCounters = (): ServerCounters =>
-  ({ answered: 0, overloaded: 0, failed: 0, health: 0, verifiedOutputs: 0, wrongOutputs: 0, badRequests: 0 });
+export const zeroCounters = (): ServerCounters => ({
+  answered: 0,
+  overloaded: 0,
+  failed: 0,
+  health: 0,
+  verifiedOutputs: 0,
+  wrongOutputs: 0,
+  badRequests: 0,
+});
 
 function reply(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -83,7 +90,9 @@ export function createRouter({ suite, executor, defaultSize, maxRequestSize, see
   const router: Router = {
     counters: zeroCounters(),
     firstWrongOutput: undefined,
-    reset() { Object.assign(router.counters, zeroCounters()); },
+    reset() {
+      Object.assign(router.counters, zeroCounters());
+    },
     handle(request, response) {
       const { counters } = router;
       let url: URL;
@@ -110,7 +119,9 @@ export function createRouter({ suite, executor, defaultSize, maxRequestSize, see
       if (!Number.isSafeInteger(size) || size < 1 || size > maxSize) {
         counters.badRequests++;
         const shown = JSON.stringify((sizeText ?? '').slice(0, 40));
-        return reply(response, 400, { error: `size must be a whole number (decimal digits) from 1 to ${maxSize} (--max-request-size), got ${shown}` });
+        return reply(response, 400, {
+          error: `size must be a whole number (decimal digits) from 1 to ${maxSize} (--max-request-size), got ${shown}`,
+        });
       }
 
       const entry = bankFor(size);

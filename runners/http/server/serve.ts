@@ -27,7 +27,9 @@ function createExecutor(spec: ServerSpec, suite: Suite): BoundedExecutor {
   const workers = workersFor(name, spec.workers);
   // The server always runs on Node, so workers start through node:worker_threads.
   const executor = strategy.create({
-    suite, workers, channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: { api: 'worker_threads', smol: false } },
+    suite,
+    workers,
+    channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: { api: 'worker_threads', smol: false } },
   });
   return new BoundedExecutor(executor, workers, spec.maxQueue);
 }
@@ -46,7 +48,13 @@ export async function serve(spec: ServerSpec): Promise<void> {
   const suite = await loadSuite(spec.suiteUrl);
   const executor = createExecutor(spec, suite);
   await executor.start();
-  const router = createRouter({ suite, executor, defaultSize: spec.size, maxRequestSize: spec.maxRequestSize ?? Number.MAX_SAFE_INTEGER, seed: spec.seed });
+  const router = createRouter({
+    suite,
+    executor,
+    defaultSize: spec.size,
+    maxRequestSize: spec.maxRequestSize ?? Number.MAX_SAFE_INTEGER,
+    seed: spec.seed,
+  });
   const server = http.createServer(router.handle);
   const port = await listen(server);
 
@@ -62,7 +70,9 @@ export async function serve(spec: ServerSpec): Promise<void> {
       const eventLoopDelay = probe?.stop() ?? { p50Ms: 0, p99Ms: 0, maxMs: 0, method: 'histogram' as const };
       probe = undefined;
       const stats: ServerStats = {
-        counters: { ...router.counters }, eventLoopDelay, startupSamplesMs: [...executor.startupSamplesMs],
+        counters: { ...router.counters },
+        eventLoopDelay,
+        startupSamplesMs: [...executor.startupSamplesMs],
         ...(router.firstWrongOutput ? { firstWrongOutput: router.firstWrongOutput } : {}),
       };
       sendToParent({ type: 'stats', stats });

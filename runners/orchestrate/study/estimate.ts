@@ -33,7 +33,10 @@ function timeOneTask(suite: Suite, size: number): number | undefined {
     suite.run(input);
     let runs = 0;
     const start = performance.now();
-    do { suite.run(input); runs++; } while (performance.now() - start < MIN_TIMING_MS && runs < 10_000);
+    do {
+      suite.run(input);
+      runs++;
+    } while (performance.now() - start < MIN_TIMING_MS && runs < 10_000);
     return (performance.now() - start) / runs;
   } catch {
     return undefined;
@@ -105,5 +108,7 @@ export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
+  return minutes >= 60
+    ? `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`
+    : `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
 }

@@ -46,7 +46,13 @@ function runnableRounds(request: RunRequest) {
   const { config } = request;
   const counts = request.workersList ?? [config.workers];
   const targets = new Map(request.runtimes.map((t) => [t.name, t]));
-  const plan = planRounds(request.suites, config.strategies, (s) => counts.map((n) => workersFor(s, n)), request.runtimes.map((t) => t.name), config.rounds);
+  const plan = planRounds(
+    request.suites,
+    config.strategies,
+    (s) => counts.map((n) => workersFor(s, n)),
+    request.runtimes.map((t) => t.name),
+    config.rounds,
+  );
   return plan.filter((planned) => {
     const target = targets.get(planned.key.runtime);
     return target !== undefined && 'probe' in target && unsupportedReason(target.probe, planned.key.strategy) === undefined;
@@ -58,15 +64,21 @@ export async function executeStudy(request: StudyRequest, signal: AbortSignal): 
   const rounds = runnableRounds(run);
   const probes = new Map(run.runtimes.flatMap((t) => ('probe' in t ? [[t.name, t.probe] as const] : [])));
   const taskTimes = await calibrateTaskTimes(run.suites);
-  const estimates = rounds.map((planned) => estimateRoundMs(planned, { phaseMs: run.config.phaseMs, cores: request.cores, taskTimes, probes }));
+  const estimates = rounds.map((planned) =>
+    estimateRoundMs(planned, { phaseMs: run.config.phaseMs, cores: request.cores, taskTimes, probes }),
+  );
   const total = estimates.reduce((sum, ms) => sum + ms, 0);
   const cells = new Set(rounds.map((r) => [r.key.suite, r.key.size, r.key.strategy, r.key.runtime, r.key.workers].join('|'))).size;
-  const swept = request.kind === 'size'
-    ? `${new Set(run.suites.map((s) => `${s.name}|${s.size}`)).size} suite sizes`
-    : `worker counts ${(run.workersList ?? [run.config.workers]).join(', ')}`;
-  request.log(`study ${request.kind}: ${swept} × ${run.config.strategies.length} strategies = ${cells} cells × ${run.config.rounds} rounds = ` +
-    `${rounds.length} cell rounds; estimated ${formatDuration(total)} (from one timed task per size)`);
-  if (total > 30 * 60_000 && !run.config.quick) request.log('  that is long: --quick halves the rounds and shortens each phase; fewer --sizes or --strategies cut it further');
+  const swept =
+    request.kind === 'size'
+      ? `${new Set(run.suites.map((s) => `${s.name}|${s.size}`)).size} suite sizes`
+      : `worker counts ${(run.workersList ?? [run.config.workers]).join(', ')}`;
+  request.log(
+    `study ${request.kind}: ${swept} × ${run.config.strategies.length} strategies = ${cells} cells × ${run.config.rounds} rounds = ` +
+      `${rounds.length} cell rounds; estimated ${formatDuration(total)} (from one timed task per size)`,
+  );
+  if (total > 30 * 60_000 && !run.config.quick)
+    request.log('  that is long: --quick halves the rounds and shortens each phase; fewer --sizes or --strategies cut it further');
   // Estimates follow the run loop's own order, which indexes its progress calls the same way.
   return executeRun(run, () => createStudyProgress(estimates), signal);
 }

@@ -22,7 +22,9 @@ function heapOptions(heapMb: number | undefined): { execArgv?: string[] } {
 export function spawnChildChannel({ suiteUrl, nice, thread }: ChannelOptions): Channel {
   const state = new ChannelState();
   const child = fork(ENTRY, [suiteUrl, String(nice)], {
-    serialization: 'json', stdio: ['ignore', 'inherit', 'pipe', 'ipc'], ...heapOptions(thread.heapMb),
+    serialization: 'json',
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    ...heapOptions(thread.heapMb),
   });
   // Piped, not inherited: its last words say why it died (an import error, an out-of-memory
   // abort); passed on to the cell's stderr as they come.
@@ -32,7 +34,9 @@ export function spawnChildChannel({ suiteUrl, nice, thread }: ChannelOptions): C
     process.stderr.write(chunk);
     stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
   });
-  child.stderr!.on('end', () => { stderrEnded = true; });
+  child.stderr!.on('end', () => {
+    stderrEnded = true;
+  });
   let nextId = 0;
 
   child.on('message', (raw) => {
@@ -48,8 +52,7 @@ export function spawnChildChannel({ suiteUrl, nice, thread }: ChannelOptions): C
         return;
       }
       state.succeed(output);
-    }
-    else state.fail(new Error(message.message));
+    } else state.fail(new Error(message.message));
   });
   child.on('error', (error) => state.die(error));
   child.on('exit', (code, signal) => {
@@ -60,7 +63,10 @@ export function spawnChildChannel({ suiteUrl, nice, thread }: ChannelOptions): C
     // A grandchild holding the pipe open must not delay the report for long.
     if (stderrEnded) return report();
     const timer = setTimeout(report, STDERR_DRAIN_MS);
-    child.stderr!.once('end', () => { clearTimeout(timer); report(); });
+    child.stderr!.once('end', () => {
+      clearTimeout(timer);
+      report();
+    });
   });
 
   return {

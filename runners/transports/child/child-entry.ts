@@ -15,7 +15,9 @@ if (!suiteUrl || !process.send) {
 // A failed send means the parent closed the channel (pool closing, or gone): nothing to do but leave.
 const send = (message: ExecutorMessage<WireValue>): void => {
   if (!process.connected) process.exit(0);
-  process.send!(message, (error: Error | null) => { if (error) process.exit(0); });
+  process.send!(message, (error: Error | null) => {
+    if (error) process.exit(0);
+  });
 };
 lowerPriority(Number(nice));
 const suite = await importSuite(suiteUrl, 'a child process');
@@ -26,11 +28,19 @@ process.on('message', (raw) => {
   try {
     input = fromWire(message.input);
   } catch (error) {
-    send({ type: 'failure', id: message.id, message: `the input could not be decoded in the child process: ${errorMessage(error, { withName: true })}` });
+    send({
+      type: 'failure',
+      id: message.id,
+      message: `the input could not be decoded in the child process: ${errorMessage(error, { withName: true })}`,
+    });
     return;
   }
   const outcome = runTask(suite, input);
-  send(outcome.ok ? { type: 'result', id: message.id, output: toWire(outcome.output) } : { type: 'failure', id: message.id, message: outcome.message });
+  send(
+    outcome.ok
+      ? { type: 'result', id: message.id, output: toWire(outcome.output) }
+      : { type: 'failure', id: message.id, message: outcome.message },
+  );
 });
 // The parent closing IPC (close, or its own death) is this child's signal to go.
 process.on('disconnect', () => process.exit(0));

@@ -10,7 +10,6 @@ const TAG = '__benchTypedArray';
 /** JSON has no NaN or ±Infinity (they would arrive as null): they travel as a tagged string. */
 const NUMBER_TAG = '__benchNumber';
 
-
 export function toWire(value: Value): WireValue {
   if (isTypedArray(value)) {
     const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
@@ -27,7 +26,8 @@ export function toWire(value: Value): WireValue {
 
 export function fromWire(wire: WireValue): Value {
   if (typeof wire !== 'object') return wire;
-  if (wire === null) throw new TypeError('null in a message: outputs may hold numbers, strings, booleans, typed arrays and objects of those');
+  if (wire === null)
+    throw new TypeError('null in a message: outputs may hold numbers, strings, booleans, typed arrays and objects of those');
   const number = wire[NUMBER_TAG];
   if (typeof number === 'string' && Object.keys(wire).length === 1) return Number(number);
   const kind = wire[TAG];

@@ -26,7 +26,10 @@ export async function startPeerWorker(bootstrap: PeerBootstrap): Promise<(input:
     announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
     return (input) => suite.run(input);
   } catch (error) {
-    announce(bootstrap.readyChannel, { type: 'failed', message: `the suite did not load in a worker: ${errorMessage(error, { withName: true })}` });
+    announce(bootstrap.readyChannel, {
+      type: 'failed',
+      message: `the suite did not load in a worker: ${errorMessage(error, { withName: true })}`,
+    });
     throw error;
   }
 }

@@ -24,7 +24,10 @@ export type Encoded = { parts: Uint8Array[]; byteLength: number };
 export function encode(value: Value): Encoded {
   const parts: Uint8Array[] = [];
   let length = 0;
-  const push = (part: Uint8Array): void => { parts.push(part); length += part.byteLength; };
+  const push = (part: Uint8Array): void => {
+    parts.push(part);
+    length += part.byteLength;
+  };
   const header = (bytes: number, fill: (view: DataView) => void): void => {
     const part = new Uint8Array(bytes);
     fill(new DataView(part.buffer));
@@ -37,9 +40,15 @@ export function encode(value: Value): Encoded {
   };
   const visit = (item: Value): void => {
     if (typeof item === 'number') {
-      header(9, (view) => { view.setUint8(0, Tag.NUMBER); view.setFloat64(1, item, true); });
+      header(9, (view) => {
+        view.setUint8(0, Tag.NUMBER);
+        view.setFloat64(1, item, true);
+      });
     } else if (typeof item === 'boolean') {
-      header(2, (view) => { view.setUint8(0, Tag.BOOLEAN); view.setUint8(1, item ? 1 : 0); });
+      header(2, (view) => {
+        view.setUint8(0, Tag.BOOLEAN);
+        view.setUint8(1, item ? 1 : 0);
+      });
     } else if (typeof item === 'string') {
       header(1, (view) => view.setUint8(0, Tag.STRING));
       pushString(item);
@@ -47,13 +56,22 @@ export function encode(value: Value): Encoded {
       const kind = typedArrayNames.indexOf(item.constructor.name as (typeof typedArrayNames)[number]);
       const pad = (ALIGNMENT - ((length + TYPED_HEADER_BYTES) % ALIGNMENT)) % ALIGNMENT;
       header(TYPED_HEADER_BYTES + pad, (view) => {
-        view.setUint8(0, Tag.TYPED_ARRAY); view.setUint8(1, kind); view.setUint8(2, pad); view.setUint32(3, item.byteLength, true);
+        view.setUint8(0, Tag.TYPED_ARRAY);
+        view.setUint8(1, kind);
+        view.setUint8(2, pad);
+        view.setUint32(3, item.byteLength, true);
       });
       push(new Uint8Array(item.buffer, item.byteOffset, item.byteLength));
     } else {
       const entries = Object.entries(item);
-      header(5, (view) => { view.setUint8(0, Tag.OBJECT); view.setUint32(1, entries.length, true); });
-      for (const [key, child] of entries) { pushString(key); visit(child); }
+      header(5, (view) => {
+        view.setUint8(0, Tag.OBJECT);
+        view.setUint32(1, entries.length, true);
+      });
+      for (const [key, child] of entries) {
+        pushString(key);
+        visit(child);
+      }
     }
   };
   visit(value);
@@ -62,7 +80,10 @@ export function encode(value: Value): Encoded {
 
 export function writeInto(encoded: Encoded, target: Uint8Array): void {
   let offset = 0;
-  for (const part of encoded.parts) { target.set(part, offset); offset += part.byteLength; }
+  for (const part of encoded.parts) {
+    target.set(part, offset);
+    offset += part.byteLength;
+  }
 }
 
 /**
@@ -84,9 +105,15 @@ export function decode(source: Uint8Array, { views = false } = {}): Value {
   const visit = (): Value => {
     const tag = view.getUint8(offset++);
     switch (tag) {
-      case Tag.NUMBER: { const n = view.getFloat64(offset, true); offset += 8; return n; }
-      case Tag.BOOLEAN: return view.getUint8(offset++) === 1;
-      case Tag.STRING: return readString();
+      case Tag.NUMBER: {
+        const n = view.getFloat64(offset, true);
+        offset += 8;
+        return n;
+      }
+      case Tag.BOOLEAN:
+        return view.getUint8(offset++) === 1;
+      case Tag.STRING:
+        return readString();
       case Tag.TYPED_ARRAY: {
         const name = typedArrayNames[view.getUint8(offset)];
         const pad = view.getUint8(offset + 1);
@@ -106,10 +133,14 @@ export function decode(source: Uint8Array, { views = false } = {}): Value {
         const count = view.getUint32(offset, true);
         offset += 4;
         const out: Record<string, Value> = {};
-        for (let i = 0; i < count; i++) { const key = readString(); out[key] = visit(); }
+        for (let i = 0; i < count; i++) {
+          const key = readString();
+          out[key] = visit();
+        }
         return out;
       }
-      default: throw new TypeError(`corrupt shared-memory payload: tag ${tag}`);
+      default:
+        throw new TypeError(`corrupt shared-memory payload: tag ${tag}`);
     }
   };
   return visit();

@@ -2,7 +2,14 @@ import { MessageChannel } from 'node:worker_threads';
 import type { Value } from '../../../suites/suite.js';
 import { decode, encode } from './binary-codec.js';
 import { takeReplacement, writePayload } from './shared-buffer.js';
-import { CONTROL_SLOTS, ControlSlot, SharedState, type ExecutorMessage, type SharedSetupMessage, type WorkerBootstrap } from '../../contract/protocol.js';
+import {
+  CONTROL_SLOTS,
+  ControlSlot,
+  SharedState,
+  type ExecutorMessage,
+  type SharedSetupMessage,
+  type WorkerBootstrap,
+} from '../../contract/protocol.js';
 import { type Channel, type ChannelOptions, ChannelState } from '../channel.js';
 import { spawnThread } from '../thread.js';
 
@@ -45,7 +52,9 @@ export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): 
   const setup: SharedSetupMessage = { type: 'setup', control: control.buffer as SharedArrayBuffer, data, bufferPort: workerBufferPort };
   worker.post(setup, [workerBufferPort]);
 
-  worker.onMessage((message) => { if ((message as ExecutorMessage).type === 'ready') state.markReady(); });
+  worker.onMessage((message) => {
+    if ((message as ExecutorMessage).type === 'ready') state.markReady();
+  });
   worker.onExit((cause) => state.die(cause));
 
   async function exchange(input: Value): Promise<Value> {
@@ -56,7 +65,8 @@ export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): 
     await waitWhile(control, SharedState.TASK);
     if (state.dead) throw state.dead;
     // Closed mid-task: the buffer still holds the input, which must not pass for an output.
-    if (Atomics.load(control, ControlSlot.STATE) === SharedState.SHUTDOWN) throw new Error('the shared-memory worker was closed before the task finished');
+    if (Atomics.load(control, ControlSlot.STATE) === SharedState.SHUTDOWN)
+      throw new Error('the shared-memory worker was closed before the task finished');
     data = takeReplacement(data, control, bufferPort);
     const outcome = Atomics.load(control, ControlSlot.STATE);
     const payload = decode(new Uint8Array(data, 0, Atomics.load(control, ControlSlot.PAYLOAD_BYTES)));
@@ -69,7 +79,11 @@ export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): 
     ready: state.ready,
     run(input: Value) {
       const result = state.begin();
-      if (!state.dead) exchange(input).then((output) => state.succeed(output), (error: Error) => state.fail(error));
+      if (!state.dead)
+        exchange(input).then(
+          (output) => state.succeed(output),
+          (error: Error) => state.fail(error),
+        );
       return result;
     },
     onDeath: (handler) => state.onDeath(handler),

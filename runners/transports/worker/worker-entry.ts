@@ -20,7 +20,11 @@ port.on('message', (message: TaskMessage) => {
     port.postMessage(reply, reply.type === 'result' ? transferables(reply.output) : []);
   } catch (error) {
     // An output structured clone cannot carry fails its task, not the worker.
-    port.postMessage({ type: 'failure', id: message.id, message: `the output cannot be sent to the main thread: ${errorMessage(error, { withName: true })}` } satisfies ExecutorMessage);
+    port.postMessage({
+      type: 'failure',
+      id: message.id,
+      message: `the output cannot be sent to the main thread: ${errorMessage(error, { withName: true })}`,
+    } satisfies ExecutorMessage);
   }
 });
 port.postMessage({ type: 'ready' } satisfies ExecutorMessage);
