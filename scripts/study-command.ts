@@ -16,7 +16,8 @@ import { executeStudy } from '../runners/orchestrate/study/run-study.js';
 import { interruptedExit, trapInterrupts } from './interrupt.js';
 import { writableDir } from './output-paths.js';
 import { writeReportBeside } from './report-beside.js';
-import { DEFAULT_WORKER_NICE } from './run-options.js';
+import { nothingMeasuredExit } from './nothing-measured.js';
+import { checkPeersRun, DEFAULT_WORKER_NICE } from './run-options.js';
 import { resolveRuntimes, type RawRuntimeOptions } from './runtime-options.js';
 import { resolveStudyOptions, type RawStudyOptions } from './study-options.js';
 
@@ -52,6 +53,16 @@ function commonOptions(yargs: Argv) {
       requiresArg: true,
       default: 120,
       describe: 'seconds before a cell round is killed and marked errored',
+    })
+    .option('in-flight-per-worker', {
+      type: 'number',
+      requiresArg: true,
+      describe: "tasks each worker may hold at once (default: each strategy's own; peers: their library's knob)",
+    })
+    .option('max-heap', {
+      type: 'number',
+      requiresArg: true,
+      describe: 'heap limit (MiB) of the cell and of each worker and child (default: as for bench run)',
     })
     .option('worker-nice', {
       type: 'number',
@@ -93,6 +104,7 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
   };
   const plan = await resolveStudyOptions(kind, args);
   const runtimes = await resolveRuntimes(args, log);
+  checkPeersRun(plan.config.strategies, runtimes);
   const outDir = writableDir('--out', args.out);
   for (const note of plan.notes) log(`note: ${note}`);
   const interrupts = trapInterrupts('cell');
@@ -107,6 +119,8 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
         runtimes,
         commandLine: process.argv.slice(2),
         resultsPath: (runId) => `${outDir}/${runId}.json`,
+        ...(plan.config.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: plan.config.inFlightPerWorker }),
+        maxHeapMb: plan.config.maxHeapMb,
         ...(plan.workersList ? { workersList: plan.workersList } : {}),
       },
     },
@@ -122,6 +136,7 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
   log(`results: ${path}${result.complete ? '' : ' (incomplete)'}`);
   if (args.report) await writeReportBeside(studied, path);
   if (!result.complete) process.exitCode = interruptedExit(result.interruptedBy);
+  else process.exitCode = nothingMeasuredExit(result, log) ?? process.exitCode;
 }
 
 const sizeOptions = (yargs: Argv) =>

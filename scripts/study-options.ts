@@ -7,7 +7,6 @@
 import os from 'node:os';
 import { loadSuite } from '../suites/registry.js';
 import type { PlannedSuite } from '../runners/orchestrate/plan.js';
-import type { RunConfig } from '../runners/contract/results.js';
 import type { StudyKind } from '../runners/contract/study.js';
 import { BASELINE_STRATEGY, strategyFacts } from '../runners/contract/strategies.js';
 import { defaultWorkersList, sizeSweep } from '../runners/orchestrate/study/run-study.js';
@@ -23,7 +22,7 @@ export interface RawStudyOptions extends RawRunOptions {
 export interface StudyPlan {
   kind: StudyKind;
   suites: PlannedSuite[];
-  config: Omit<RunConfig, 'runtimes'>;
+  config: Awaited<ReturnType<typeof resolveRunOptions>>['config'];
   workersList?: number[];
   sweep: StudySweep;
   /** Adjustments made to the request, told to the user before the study starts. */
@@ -120,7 +119,6 @@ async function sizePlan(raw: RawStudyOptions): Promise<StudyPlan> {
 
 async function workersPlan(raw: RawStudyOptions): Promise<StudyPlan> {
   if (raw.sizes !== undefined) throw new UsageError('--sizes belongs to `bench study size`; a workers study runs one --size per suite');
-  const { suites, config } = await resolveRunOptions({ ...raw, workers: undefined });
   const workersList =
     raw.workersList === undefined
       ? defaultWorkersList(os.availableParallelism())
@@ -130,6 +128,8 @@ async function workersPlan(raw: RawStudyOptions): Promise<StudyPlan> {
       `--workers-list ${raw.workersList} has no 1: speedup and efficiency are measured against each strategy's 1-worker rate; start it at 1, e.g. --workers-list 1,${workersList.join(',')}`,
     );
   }
+  // The largest count sizes the default heap limit: the cells that run it hold the most workers.
+  const { suites, config } = await resolveRunOptions({ ...raw, workers: workersList.at(-1)! });
   const notes: string[] = [];
   const strategies = withBaseline(config.strategies, notes);
   if (!strategies.some((s) => strategyFacts(s)?.kind !== 'main')) {
@@ -140,7 +140,7 @@ async function workersPlan(raw: RawStudyOptions): Promise<StudyPlan> {
   return {
     kind: 'workers',
     suites,
-    config: { ...config, strategies, workers: workersList.at(-1)! },
+    config: { ...config, strategies },
     workersList,
     sweep: { kind: 'workers', workersList },
     notes,

@@ -249,6 +249,9 @@ function workersCharts(
   const fill = (s: Scaling): string[] => s.points.map((p) => (p.overCores ? '#ffffff' : palette.colour(s.strategy)));
   const oneWorker = (s: Scaling): number | undefined => s.points.find((p) => p.workers === 1)?.tasksPerSec;
   const curveAt = Array.from({ length: 61 }, (_, i) => 1 + ((top - 1) * i) / 60);
+  // Strategies measured at the same counts would stack their whiskers into one bar: each
+  // strategy's points sit a little to one side of the count (the curves stay on it).
+  const dodge = (s: Scaling): number => (ordered.indexOf(s) - (ordered.length - 1) / 2) * top * 0.008;
 
   const speedups = ordered
     .filter((s) => oneWorker(s) !== undefined)
@@ -258,7 +261,7 @@ function workersCharts(
       const measured = {
         ...line(
           s.strategy,
-          s.points.map((p) => ({ x: p.workers, y: p.tasksPerSec / base })),
+          s.points.map((p) => ({ x: p.workers + dodge(s), y: p.tasksPerSec / base })),
           colour,
           { showLine: false, pointRadius: 5, pointBackgroundColor: fill(s) },
         ),
@@ -311,7 +314,7 @@ function workersCharts(
       return {
         ...line(
           s.strategy,
-          points.map((p) => ({ x: p.workers, y: p.efficiency! })),
+          points.map((p) => ({ x: p.workers + dodge(s), y: p.efficiency! })),
           palette.colour(s.strategy),
           { pointRadius: 5, pointBackgroundColor: points.map((p) => (p.overCores ? '#ffffff' : palette.colour(s.strategy))) },
         ),
@@ -320,7 +323,10 @@ function workersCharts(
     });
   const efficiencyMax = Math.max(1, ...efficiencies.flatMap((d) => d.data.map((p) => p.y))) * 1.15;
   const efficiencyTitle = `${heading}: parallel efficiency against workers`;
-  const x = axis('linear', 'workers', 0, top + 0.5);
+  const x = {
+    ...axis('linear', 'workers', 0, top + 0.5),
+    ticks: { font: { size: 12.5 }, color: INK, stepSize: top <= 16 ? 1 : top <= 64 ? 4 : 16 },
+  };
   return [
     {
       kind: 'study-scaling',
