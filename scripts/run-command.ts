@@ -6,7 +6,7 @@ import { executeRun } from '../runners/orchestrate/run.js';
 import { formatJson } from '../runners/common/format-json.js';
 import { interruptedExit, trapInterrupts } from './interrupt.js';
 import { nothingMeasuredExit } from './nothing-measured.js';
-import { resolveRuntimes, type RawRuntimeOptions } from './runtime-options.js';
+import { resolveRuntimes, withCellHostFlags, type RawRuntimeOptions } from './runtime-options.js';
 import { checkPeersRun, DEFAULT_WORKER_NICE, resolveRunOptions, type RawRunOptions } from './run-options.js';
 import { writableDir } from './output-paths.js';
 import { writeReportBeside } from './report-beside.js';
@@ -21,7 +21,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run',
   describe: 'measure suites under each strategy, one fresh process per cell and round',
   builder: (yargs: Argv) =>
-    yargs
+    withCellHostFlags(yargs)
       .option('suite', {
         type: 'string',
         requiresArg: true,
@@ -71,25 +71,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
       })
       .option('seed', { type: 'number', requiresArg: true, default: 1, describe: "seed for the suites' inputs" })
       .option('json', { type: 'boolean', default: false, describe: 'print the RunResult JSON to stdout instead of the table' })
-      .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' })
-      .option('runtime', {
+      .option('out', {
         type: 'string',
         requiresArg: true,
-        default: 'node',
-        describe: 'runtimes that host the cells: node, bun, deno (comma-separated)',
-      })
-      .option('bun-smol', { type: 'boolean', default: false, describe: "also run bun with --smol and smol workers, as runtime 'bun-smol'" })
-      .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary (default: node_modules/.bin, then PATH)' })
-      .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary (default: node_modules/.bin, then PATH)' })
-      .option('keep-going', {
-        type: 'boolean',
-        default: false,
-        describe: 'with several runtimes, skip the cells of a missing one instead of stopping',
-      })
-      .option('report', {
-        type: 'boolean',
-        default: true,
-        describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)',
+        default: 'results',
+        describe: 'directory for results files',
       }) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     const { suites, config } = await resolveRunOptions(args);

@@ -3,6 +3,7 @@
  * runtime is a usage error (exit 2), or, with --keep-going when several are asked for,
  * a target whose cells are skipped with the reason.
  */
+import type { Argv } from 'yargs';
 import type { RuntimeName } from '../runners/contract/results.js';
 import type { RuntimeTarget } from '../runners/orchestrate/run.js';
 import { locateRuntime } from '../runners/runtimes/locate.js';
@@ -19,6 +20,30 @@ export interface RawRuntimeOptions {
 }
 
 const CHOOSABLE: readonly RuntimeName[] = ['node', 'bun', 'deno'];
+
+/** The flags of every command that starts cells (`bench run`, `bench study`): which runtimes host them, and the report. */
+export function withCellHostFlags(yargs: Argv) {
+  return yargs
+    .option('runtime', {
+      type: 'string',
+      requiresArg: true,
+      default: 'node',
+      describe: 'runtimes that host the cells: node, bun, deno (comma-separated)',
+    })
+    .option('bun-smol', { type: 'boolean', default: false, describe: "also run bun with --smol and smol workers, as runtime 'bun-smol'" })
+    .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary (default: node_modules/.bin, then PATH)' })
+    .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary (default: node_modules/.bin, then PATH)' })
+    .option('keep-going', {
+      type: 'boolean',
+      default: false,
+      describe: 'with several runtimes, skip the cells of a missing one instead of stopping',
+    })
+    .option('report', {
+      type: 'boolean',
+      default: true,
+      describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)',
+    });
+}
 
 export function parseRuntimes(raw: RawRuntimeOptions): RuntimeName[] {
   const names = raw.runtime

@@ -18,7 +18,7 @@ import { writableDir } from './output-paths.js';
 import { writeReportBeside } from './report-beside.js';
 import { nothingMeasuredExit } from './nothing-measured.js';
 import { checkPeersRun, DEFAULT_WORKER_NICE } from './run-options.js';
-import { resolveRuntimes, type RawRuntimeOptions } from './runtime-options.js';
+import { resolveRuntimes, withCellHostFlags, type RawRuntimeOptions } from './runtime-options.js';
 import { resolveStudyOptions, type RawStudyOptions } from './study-options.js';
 
 interface StudyArgs extends RawStudyOptions, RawRuntimeOptions {
@@ -29,7 +29,7 @@ interface StudyArgs extends RawStudyOptions, RawRuntimeOptions {
 
 /** The options both studies share: those of `bench run` but the one the study sweeps. */
 function commonOptions(yargs: Argv) {
-  return yargs
+  return withCellHostFlags(yargs)
     .option('suite', {
       type: 'string',
       requiresArg: true,
@@ -76,26 +76,7 @@ function commonOptions(yargs: Argv) {
       default: false,
       describe: 'print the results JSON (with its study block) to stdout instead of the tables',
     })
-    .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' })
-    .option('runtime', {
-      type: 'string',
-      requiresArg: true,
-      default: 'node',
-      describe: 'runtimes that host the cells: node, bun, deno (comma-separated)',
-    })
-    .option('bun-smol', { type: 'boolean', default: false, describe: "also run bun with --smol and smol workers, as runtime 'bun-smol'" })
-    .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary (default: node_modules/.bin, then PATH)' })
-    .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary (default: node_modules/.bin, then PATH)' })
-    .option('keep-going', {
-      type: 'boolean',
-      default: false,
-      describe: 'with several runtimes, skip the cells of a missing one instead of stopping',
-    })
-    .option('report', {
-      type: 'boolean',
-      default: true,
-      describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)',
-    });
+    .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' });
 }
 
 async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
