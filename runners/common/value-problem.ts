@@ -21,10 +21,13 @@ function kindOf(value: unknown): string {
  * or undefined when it is carriable. `who`: "run()" or "makeInput()"; `plural`: "outputs" or "inputs".
  */
 export function valueProblem(value: unknown, who: string, plural: string): string | undefined {
+  // Every host runs this once per task, inside the measured time: the common outputs (a number,
+  // a string, a typed array) return before any allocation.
+  if (isLeaf(value)) return undefined;
   const ancestors = new Set<object>();
   const visit = (item: unknown, path: string): string | undefined => {
+    if (isLeaf(item)) return undefined;
     const type = typeof item;
-    if (type === 'number' || type === 'string' || type === 'boolean' || isTypedArray(item)) return undefined;
     const at = path === '' ? '' : ` at ${path}`;
     if (type !== 'object' || item === null || Array.isArray(item) || !isPlain(item as object))
       return `${who} returned ${kindOf(item)}${at}`;
@@ -40,6 +43,11 @@ export function valueProblem(value: unknown, who: string, plural: string): strin
   };
   const problem = visit(value, '');
   return problem === undefined ? undefined : `${problem}: ${plural} must be ${CONTRACT}`;
+}
+
+function isLeaf(item: unknown): boolean {
+  const type = typeof item;
+  return type === 'number' || type === 'string' || type === 'boolean' || isTypedArray(item);
 }
 
 function isPlain(item: object): boolean {
