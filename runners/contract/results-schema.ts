@@ -13,6 +13,7 @@
  * dependencies; zod 6.3 MB in 840 files; @sinclair/typebox 2.8 MB in 1,074 files.
  */
 import * as v from 'valibot';
+import type { AbStudy } from './ab.js';
 import type { Study } from './study.js';
 import { SCHEMA_VERSION } from './results.js';
 
@@ -322,6 +323,13 @@ export const RUN_RESULT = v.object({
   /** A study's analysis (`bench study`), derived from the cells; its shape is typed in study.ts. */
   study: v.optional(
     v.custom<Study>((value) => typeof value === 'object' && value !== null && 'kind' in value, 'a study block with a kind'),
+  ),
+  /** An A/B run's two sides, their paired rounds and decisions (`bench ab`); its shape is typed in ab.ts. */
+  ab: v.optional(
+    v.custom<AbStudy>(
+      (value) => typeof value === 'object' && value !== null && 'sides' in value && 'cells' in value,
+      'an ab block with sides and cells',
+    ),
   ),
 });
 
