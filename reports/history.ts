@@ -14,6 +14,8 @@ export interface HistoryCell {
   strategy: string;
   runtime: string;
   workers: number;
+  /** How its payloads travelled, where the cell names it (absent in older lines: the strategy's default). */
+  transport?: string;
   /** The fingerprint of the context the cell ran in (merged runs hold several). */
   fingerprint: string;
   /** Median over rounds. */
@@ -50,6 +52,7 @@ export function historyEntry(run: RunResult): HistoryEntry {
         strategy: cell.strategy,
         runtime: cell.runtime,
         workers: cell.workers,
+        ...(cell.transport === undefined ? {} : { transport: cell.transport }),
         fingerprint: fingerprintId(fingerprintOf(contextOf(run, cell), cell.runtime)),
         tasksPerSec: cell.throughput.tasksPerSec,
         p50Ms: cell.latency.p50Ms,

@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { harnessVersion } from '../runners/orchestrate/context.js';
+import { abCommand } from './ab-command.js';
 import { baselineCommand } from './baseline-command.js';
 import { compareCommand } from './compare-command.js';
 import { historyCommand } from './history-command.js';
@@ -40,6 +41,7 @@ try {
     .command(historyCommand)
     .command(httpCommand)
     .command(studyCommand)
+    .command(abCommand)
     .demandCommand(1, 'give a command')
     .strict()
     .version(harnessVersion())

@@ -15,6 +15,8 @@
 #   BENCH_THRESHOLD    compare --threshold (10%)      BENCH_AUTO_RERUN  fresh rounds to confirm a regression (5; 0: off)
 #   BENCH_BASELINE     a baseline file to use (default: results/baseline/<fingerprint>.json)
 #   BENCH_BASELINE_DIR where baselines live (results/baseline)
+#   BENCH_NORMALIZE    1: always compare speedups over main-thread (--normalize), also with this
+#                      fingerprint's own baseline, as the nightly job on varying runners does (0)
 #   BENCH_HISTORY      history file to append to (results/history.jsonl; empty: none)
 #   BENCH_CI_OUT       everything this job writes, for the artifact (results/ci)
 set -euo pipefail
@@ -63,6 +65,7 @@ current=$(ls "$out/run"/*.json)
 # another CPU or Node version has none: then the first committed baseline, compared with
 # --normalize (each strategy's speedup over main-thread, which travels across machines).
 normalize=()
+[ "${BENCH_NORMALIZE:-0}" = 1 ] && normalize=(--normalize)
 baseline=${BENCH_BASELINE:-}
 if [ -z "$baseline" ]; then
   baseline=$(bench baseline path "$current" --dir "$baseline_dir")

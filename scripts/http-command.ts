@@ -41,9 +41,9 @@ export const httpCommand: CommandModule<object, HttpArgs> = {
         describe: 'fib, sort, sha256, or ./path/to/suite.js: GET /<suite>?size=N runs one task',
       })
       .option('size', {
-        type: 'number',
+        type: 'string',
         requiresArg: true,
-        describe: "the suite's size knob for every request (default: the suite's defaultSize)",
+        describe: "the suite's size knob for every request, k/m suffixes ×1024 allowed (default: the suite's defaultSize)",
       })
       .option('strategies', {
         type: 'string',

@@ -6,12 +6,14 @@ import { HTTP_STRATEGY_NAMES, type HttpStrategyName } from '../runners/contract/
 import type { HttpLoadConfig, RunConfig } from '../runners/contract/results.js';
 import { loadSuite, resolveSuiteUrl } from '../suites/registry.js';
 import { integerIn, parseStrategies, requestedWorkers } from './run-options.js';
+import { sizeValue } from './size-option.js';
 import { UsageError } from './usage-error.js';
 import { defaultStrategiesFor } from '../runners/contract/strategies.js';
 
 export interface RawHttpOptions {
   suite: string;
-  size?: number;
+  /** A number, or text with a k/m/g suffix (size-option.ts). */
+  size?: number | string;
   strategies?: string;
   workers?: number;
   workerNice: number;
@@ -87,7 +89,7 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
   }
   const url = resolveSuiteUrl(spec);
   const suite = await loadSuite(url);
-  const size = raw.size ?? suite.defaultSize;
+  const size = raw.size === undefined ? suite.defaultSize : sizeValue(raw.size);
   integerIn('size', size, 1, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number for suite ${suite.name}`);
   // Default: the size the load asks for; a client asking for more is refused (400), not served gigabytes.
   const maxRequestSize = raw.maxRequestSize ?? size;

@@ -1,13 +1,14 @@
 import type { CommandModule } from 'yargs';
 import { BUILTIN_SUITES, BUILTIN_SUITE_NAMES, loadSuite } from '../suites/registry.js';
-import { RUN_STRATEGY_NAMES, STRATEGY_FACTS } from '../runners/contract/strategies.js';
+import { CHOOSABLE_TRANSPORTS, RUN_STRATEGY_NAMES, STRATEGY_FACTS, TRANSPORT_FACTS } from '../runners/contract/strategies.js';
 import { peerVersion } from '../runners/orchestrate/peer-versions.js';
 
 /** A peer's line names the installed release, so a reader knows which one a run measures. */
 function strategyLine(name: (typeof RUN_STRATEGY_NAMES)[number]): string {
-  const { peer, description } = STRATEGY_FACTS[name];
+  const { peer, description, transports } = STRATEGY_FACTS[name];
   const version = peer === undefined ? undefined : (peerVersion(peer) ?? 'not installed');
-  return `  ${name.padEnd(20)} ${description}${version === undefined ? '' : ` [${peer} ${version}]`}`;
+  const carried = transports.length > 1 ? `; --transport ${transports.join(' (default), ')}` : '';
+  return `  ${name.padEnd(20)} ${description}${version === undefined ? '' : ` [${peer} ${version}]`}${carried}`;
 }
 
 export const listCommand: CommandModule = {
@@ -22,6 +23,8 @@ export const listCommand: CommandModule = {
     }
     lines.push('', 'Strategies (--strategies a,b):');
     for (const name of RUN_STRATEGY_NAMES) lines.push(strategyLine(name));
+    lines.push('', 'Transports (--transport a,b: how payloads travel; each strategy runs those it can use):');
+    for (const name of CHOOSABLE_TRANSPORTS) lines.push(`  ${name.padEnd(20)} ${TRANSPORT_FACTS[name].description}`);
     process.stdout.write(`${lines.join('\n')}\n`);
   },
 };

@@ -28,11 +28,21 @@ export const runCommand: CommandModule<object, RunArgs> = {
         default: 'fib',
         describe: 'fib, sort, sha256, all, a comma-separated list, or ./path/to/suite.js',
       })
-      .option('size', { type: 'number', requiresArg: true, describe: "the suite's size knob (default: the suite's defaultSize)" })
+      .option('size', {
+        type: 'string',
+        requiresArg: true,
+        describe: "the suite's size knob, k/m suffixes ×1024 (64k, 1m) allowed (default: the suite's defaultSize)",
+      })
       .option('strategies', {
         type: 'string',
         requiresArg: true,
         describe: 'comma-separated subset of strategies (default: all; see `bench list`)',
+      })
+      .option('transport', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          "how payloads travel, comma-separated: clone, transfer (worker strategies), shared-memory, json, advanced (process strategies); each strategy runs those it can use (default: each one's own; see `bench list`)",
       })
       .option('workers', {
         type: 'number',

@@ -9,11 +9,16 @@ import { RUN_STRATEGY_NAMES, defaultStrategiesFor, peerPackageOf } from '../runn
 import { unsupportedReason } from '../runners/contract/capabilities.js';
 import type { RuntimeTarget } from '../runners/orchestrate/run.js';
 import { UsageError } from './usage-error.js';
+import { sizeValue } from './size-option.js';
+import { resolveTransports } from './transport-options.js';
 
 export interface RawRunOptions {
   suite: string;
-  size?: number;
+  /** A number, or text with a k/m/g suffix (size-option.ts). */
+  size?: number | string;
   strategies?: string;
+  /** --transport: comma-separated transports (transport-options.ts); absent: each strategy's default. */
+  transport?: string;
   workers?: number;
   rounds?: number;
   quick: boolean;
@@ -23,6 +28,8 @@ export interface RawRunOptions {
   workerNice: number;
   inFlightPerWorker?: number;
   maxHeap?: number;
+  /** --phases: split each task's latency into phases; absent or false: no phase timing at all. */
+  phases?: boolean;
 }
 
 export const QUICK = { rounds: 2, phaseMs: 250 } as const;
@@ -85,7 +92,11 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
   }
   integerIn('in-flight-per-worker', raw.inFlightPerWorker, 1, 1024, 'a whole number');
   integerIn('max-heap', raw.maxHeap, 16, 1_048_576, 'a number of MiB');
-  const strategies = parseStrategies(raw.strategies, RUN_STRATEGY_NAMES, defaultStrategiesFor('run'));
+  const { strategies, transports } = resolveTransports(
+    raw.strategies,
+    parseStrategies(raw.strategies, RUN_STRATEGY_NAMES, defaultStrategiesFor('run')),
+    raw.transport,
+  );
 
   const specs = listOf(raw.suite).flatMap((spec) => (spec === 'all' ? BUILTIN_SUITE_NAMES : [spec]));
   if (specs.length === 0)
@@ -97,7 +108,7 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
   for (const spec of [...new Set(specs)]) {
     const url = resolveSuiteUrl(spec);
     const suite = await loadSuite(url);
-    const size = raw.size ?? suite.defaultSize;
+    const size = raw.size === undefined ? suite.defaultSize : sizeValue(raw.size);
     integerIn('size', size, 1, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number for suite ${suite.name}`);
     if (suites.some((s) => s.name === suite.name)) throw new UsageError(`two suites are named "${suite.name}": rename one`);
     suites.push({ name: suite.name, url, size });
@@ -121,6 +132,9 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
       seed: raw.seed,
       ...(raw.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: raw.inFlightPerWorker }),
       maxHeapMb: raw.maxHeap ?? defaultHeapMb(requestedWorkers(raw.workers)),
+      ...(transports === undefined ? {} : { transports }),
+      // Absent, not false, without --phases: a results file without phase timing is unchanged.
+      ...(raw.phases ? { phases: true } : {}),
     },
   };
 }

@@ -38,6 +38,11 @@ export function withCellHostFlags(yargs: Argv) {
       default: false,
       describe: 'with several runtimes, skip the cells of a missing one instead of stopping',
     })
+    .option('phases', {
+      type: 'boolean',
+      default: false,
+      describe: 'split each task into spawn, queue, send, run and return (per-task timestamps; off by default)',
+    })
     .option('report', {
       type: 'boolean',
       default: true,

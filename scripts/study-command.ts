@@ -1,13 +1,18 @@
 /**
- * `bench study size` and `bench study workers`: an ordinary run that sweeps sizes or
- * worker counts, then the analysis (crossovers, or scaling with the USL) in a `study`
- * block added to the same results file, the answer in words, and the report. Ctrl-C
- * keeps what was measured, marked incomplete, and the analysis runs on that.
+ * `bench study size`, `bench study workers` and `bench study payload`: an ordinary run that
+ * sweeps sizes, worker counts or payload sizes, then the analysis (crossovers, scaling with
+ * the USL, or each transport's cost) in a `study` block added to the same results file,
+ * the answer in words, and the report. Ctrl-C keeps what was measured, marked incomplete,
+ * and the analysis runs on that.
  */
 import os from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { analyseStudy } from '../reports/study/analyse.js';
+import { analysePayload } from '../reports/study/payload.js';
 import { renderStudy } from '../reports/terminal/study-table.js';
+import { renderPayloadStudy } from '../reports/terminal/payload-table.js';
+import type { RunResult } from '../runners/contract/results.js';
+import type { PayloadRunResult } from '../runners/contract/payload-study.js';
 import { renderTable } from '../reports/terminal/table.js';
 import type { StudyKind, StudyRunResult } from '../runners/contract/study.js';
 import { formatJson } from '../runners/common/format-json.js';
@@ -20,6 +25,7 @@ import { nothingMeasuredExit } from './nothing-measured.js';
 import { checkPeersRun, DEFAULT_WORKER_NICE } from './run-options.js';
 import { resolveRuntimes, withCellHostFlags, type RawRuntimeOptions } from './runtime-options.js';
 import { resolveStudyOptions, type RawStudyOptions } from './study-options.js';
+import { PAYLOAD_SUITE } from './payload-study-options.js';
 
 interface StudyArgs extends RawStudyOptions, RawRuntimeOptions {
   json: boolean;
@@ -27,19 +33,20 @@ interface StudyArgs extends RawStudyOptions, RawRuntimeOptions {
   report: boolean;
 }
 
-/** The options both studies share: those of `bench run` but the one the study sweeps. */
-function commonOptions(yargs: Argv) {
+/** The options every study shares: those of `bench run` but the suite and the one the study sweeps. */
+function sharedOptions(yargs: Argv) {
   return withCellHostFlags(yargs)
-    .option('suite', {
-      type: 'string',
-      requiresArg: true,
-      default: 'fib',
-      describe: 'fib, sort, sha256, all, a comma-separated list, or ./path/to/suite.js',
-    })
     .option('strategies', {
       type: 'string',
       requiresArg: true,
-      describe: 'comma-separated subset of strategies (default: all); main-thread, the baseline, is always added',
+      describe:
+        'comma-separated subset of strategies (default: all); main-thread, the baseline, is always added to size and workers studies',
+    })
+    .option('transport', {
+      type: 'string',
+      requiresArg: true,
+      describe:
+        "how payloads travel, comma-separated (clone, transfer, shared-memory, json, advanced); each strategy runs those it can use (default: each one's own; payload study: all)",
     })
     .option('rounds', { type: 'number', requiresArg: true, describe: 'fresh-process rounds per cell (default 3; 2 with --quick)' })
     .option('quick', { type: 'boolean', default: false, describe: 'a fast pass: fewer rounds, shorter phases' })
@@ -79,11 +86,20 @@ function commonOptions(yargs: Argv) {
     .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' });
 }
 
+/** The options of the size and workers studies: the shared ones and a suite. */
+const commonOptions = (yargs: Argv) =>
+  sharedOptions(yargs).option('suite', {
+    type: 'string',
+    requiresArg: true,
+    default: 'fib',
+    describe: 'fib, sort, sha256, all, a comma-separated list, or ./path/to/suite.js',
+  });
+
 async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`);
   };
-  const plan = await resolveStudyOptions(kind, args);
+  const plan = await resolveStudyOptions(kind, args as RawStudyOptions);
   const runtimes = await resolveRuntimes(args, log);
   checkPeersRun(plan.config.strategies, runtimes);
   const outDir = writableDir('--out', args.out);
@@ -102,7 +118,8 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
         resultsPath: (runId) => `${outDir}/${runId}.json`,
         ...(plan.config.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: plan.config.inFlightPerWorker }),
         maxHeapMb: plan.config.maxHeapMb,
-        ...(plan.workersList ? { workersList: plan.workersList } : {}),
+        ...('workersList' in plan && plan.workersList ? { workersList: plan.workersList } : {}),
+        ...(plan.kind === 'payload' ? { payloadFigures: true } : {}),
       },
     },
     interrupts.signal,
@@ -110,12 +127,16 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
   interrupts.release();
 
   // The same file, now with its analysis: an interrupted study is analysed on what it measured.
-  const studied: StudyRunResult = { ...result, study: analyseStudy(result, plan.sweep) };
+  const block = plan.sweep.kind === 'payload' ? analysePayload(result, plan.sweep) : analyseStudy(result, plan.sweep);
+  const studied: StudyRunResult | PayloadRunResult = { ...result, study: block } as StudyRunResult | PayloadRunResult;
   writeJsonAtomic(path, studied);
   if (args.json) process.stdout.write(`${formatJson(studied)}\n`);
-  else process.stdout.write(`${renderTable(result)}\n\n${renderStudy(studied.study!)}\n`);
+  else {
+    const analysis = block.kind === 'payload' ? renderPayloadStudy(block) : renderStudy(block);
+    process.stdout.write(`${renderTable(result)}\n\n${analysis}\n`);
+  }
   log(`results: ${path}${result.complete ? '' : ' (incomplete)'}`);
-  if (args.report) await writeReportBeside(studied, path);
+  if (args.report) await writeReportBeside(studied as RunResult, path);
   if (!result.complete) process.exitCode = interruptedExit(result.interruptedBy);
   else process.exitCode = nothingMeasuredExit(result, log) ?? process.exitCode;
 }
@@ -131,7 +152,11 @@ const sizeOptions = (yargs: Argv) =>
 
 const workersOptions = (yargs: Argv) =>
   commonOptions(yargs)
-    .option('size', { type: 'number', requiresArg: true, describe: "the suite's size knob (default: the suite's defaultSize)" })
+    .option('size', {
+      type: 'string',
+      requiresArg: true,
+      describe: "the suite's size knob, k/m suffixes ×1024 allowed (default: the suite's defaultSize)",
+    })
     .option('workers-list', {
       type: 'string',
       requiresArg: true,
@@ -155,10 +180,30 @@ const workersStudy: CommandModule<object, Parsed<typeof workersOptions>> = {
   handler: (args) => runStudy('workers', args),
 };
 
+const payloadOptions = (yargs: Argv) =>
+  sharedOptions(yargs).option('sizes', {
+    type: 'string',
+    requiresArg: true,
+    describe: 'ascending comma-separated payload sizes in bytes, k/m suffixes ×1024 (default: 1k,4k,…,64m)',
+  });
+
+const payloadStudy: CommandModule<object, Parsed<typeof payloadOptions>> = {
+  command: 'payload',
+  describe:
+    "sweep payload sizes (the echo suite, 1 KiB … 64 MiB) over every transport: round trip, MB/s and the transport's share of one task",
+  builder: payloadOptions,
+  // The payload study's suite is fixed (echo): its sizes are bytes.
+  handler: (args) => runStudy('payload', { ...args, suite: PAYLOAD_SUITE }),
+};
+
 export const studyCommand: CommandModule = {
   command: 'study',
-  describe: 'a run that sweeps sizes (crossovers) or worker counts (scaling), with the analysis in its results',
+  describe: 'a run that sweeps sizes (crossovers), worker counts (scaling) or payload sizes (transports), with the analysis in its results',
   builder: (yargs: Argv) =>
-    yargs.command(sizeStudy).command(workersStudy).demandCommand(1, 'choose a study: `bench study size` or `bench study workers`'),
+    yargs
+      .command(sizeStudy)
+      .command(workersStudy)
+      .command(payloadStudy)
+      .demandCommand(1, 'choose a study: `bench study size`, `bench study workers` or `bench study payload`'),
   handler: () => {},
 };

@@ -7,12 +7,14 @@
 import os from 'node:os';
 import { loadSuite } from '../suites/registry.js';
 import type { PlannedSuite } from '../runners/orchestrate/plan.js';
-import type { StudyKind } from '../runners/contract/study.js';
+import type { StudyKind, SweepStudyKind } from '../runners/contract/study.js';
 import { BASELINE_STRATEGY, strategyFacts } from '../runners/contract/strategies.js';
 import { defaultWorkersList, sizeSweep } from '../runners/orchestrate/study/run-study.js';
 import type { StudySweep } from '../reports/study/analyse.js';
 import { resolveRunOptions, type RawRunOptions } from './run-options.js';
 import { UsageError } from './usage-error.js';
+import { sizeValue } from './size-option.js';
+import { resolvePayloadOptions, type PayloadPlan } from './payload-study-options.js';
 
 export interface RawStudyOptions extends RawRunOptions {
   sizes?: string;
@@ -20,7 +22,7 @@ export interface RawStudyOptions extends RawRunOptions {
 }
 
 export interface StudyPlan {
-  kind: StudyKind;
+  kind: SweepStudyKind;
   suites: PlannedSuite[];
   config: Awaited<ReturnType<typeof resolveRunOptions>>['config'];
   workersList?: number[];
@@ -39,7 +41,8 @@ export function parseAscendingList(flag: string, text: string, min: number, max:
     .filter(Boolean);
   if (items.length === 0) throw new UsageError(`--${flag} is empty: give a comma-separated ascending list, e.g. --${flag} ${example}`);
   const values = items.map((item) => {
-    const value = Number(item);
+    // k, m and g suffixes (×1024) read as sizes do: --sizes 1k,64k,1m.
+    const value = sizeValue(item);
     if (!Number.isSafeInteger(value) || value < min || value > max) {
       throw new UsageError(`--${flag}: "${item}" is not a whole number from ${min} to ${max}; e.g. --${flag} ${example}`);
     }
@@ -147,6 +150,7 @@ async function workersPlan(raw: RawStudyOptions): Promise<StudyPlan> {
   };
 }
 
-export function resolveStudyOptions(kind: StudyKind, raw: RawStudyOptions): Promise<StudyPlan> {
+export function resolveStudyOptions(kind: StudyKind, raw: RawStudyOptions): Promise<StudyPlan | (PayloadPlan & { kind: 'payload' })> {
+  if (kind === 'payload') return resolvePayloadOptions(raw).then((plan) => ({ ...plan, kind }));
   return kind === 'size' ? sizePlan(raw) : workersPlan(raw);
 }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { fixture, runCli, tempDir } from './helpers/cli.js';
 
 const cases: [string, string[], RegExp][] = [
-  ['no study kind', ['study'], /choose a study: `bench study size` or `bench study workers`/],
+  ['no study kind', ['study'], /choose a study: `bench study size`, `bench study workers` or `bench study payload`/],
   [
     "a size above the suite's maxSize",
     ['study', 'size', '--sizes', '20,50'],

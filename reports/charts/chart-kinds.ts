@@ -13,6 +13,9 @@ export type ChartKind =
   | 'latency-loaded'
   | 'event-loop-delay'
   | 'startup'
+  /** --phases (phase-charts.ts): stacked shares per phase, unloaded and under load. */
+  | 'phases'
+  | 'phases-loaded'
   | 'http-requests'
   | 'http-latency'
   | 'http-health'

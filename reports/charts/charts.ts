@@ -15,7 +15,10 @@ import { KINDS, type ChartKind, type Figure, type KindSpec, type SuiteContext } 
 import { makePalette, withAlpha, type StrategyPalette } from './palette.js';
 import { BASELINE_STRATEGY, buildSeries, cellFor, suitesOf, type Series } from './series.js';
 import { buildStudyCharts, type StudyChart } from './study-charts.js';
+import { buildPhaseCharts } from './phase-charts.js';
+import { buildAbCharts } from './ab-charts.js';
 import { studyOf } from '../study/study-of.js';
+import { payloadStudyOf } from '../study/payload-of.js';
 
 export type { ChartKind } from './chart-kinds.js';
 
@@ -63,7 +66,7 @@ export interface ChartSet {
   palette: StrategyPalette;
   suites: string[];
   charts: BenchChart[];
-  /** Charts of the files that hold a study (study-charts.ts); their cells get no bar charts. */
+  /** Charts of the files that hold a study (study-charts.ts), whose cells get no bar charts, and of A/B files (ab-charts.ts). */
   studies: StudyChart[];
 }
 
@@ -313,7 +316,9 @@ export function buildCharts(results: readonly RunResult[]): ChartSet {
   const suites = suitesOf(results);
   const charts = suites.flatMap((suite) => {
     // A study's cells span sizes or worker counts: one bar per strategy would pick one of them at random.
-    const present = series.filter((s) => s.cells.some((cell) => cell.suite === suite) && studyOf(s.result) === undefined);
+    const present = series.filter(
+      (s) => s.cells.some((cell) => cell.suite === suite) && studyOf(s.result) === undefined && payloadStudyOf(s.result) === undefined,
+    );
     const context: SuiteContext = {
       suite,
       series: present,
@@ -321,9 +326,9 @@ export function buildCharts(results: readonly RunResult[]): ChartSet {
       rounds: distinct(present.map((s) => s.result.config.rounds)),
       load: distinct(present.flatMap((s) => (s.result.config.http ? [loadOf(s.result.config.http)] : []))),
     };
-    return KINDS.flatMap((spec) => buildChart(spec, context, palette) ?? []);
+    return [...KINDS.flatMap((spec) => buildChart(spec, context, palette) ?? []), ...buildPhaseCharts(context, palette.order)];
   });
   const taken = new Set<string>();
   for (const chart of charts) chart.id = uniqueSlug(chart.id, taken);
-  return { series, palette, suites, charts, studies: buildStudyCharts(results, palette) };
+  return { series, palette, suites, charts, studies: [...buildStudyCharts(results, palette), ...buildAbCharts(results)] };
 }

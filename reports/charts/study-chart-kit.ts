@@ -5,7 +5,16 @@
 import type { ChartOptions } from 'chart.js';
 import type { DatasetExtras } from './chart-plugin.js';
 
-export type StudyChartKind = 'study-throughput' | 'study-speedup' | 'study-scaling' | 'study-efficiency';
+/** `ab-ratios`: a `bench ab` cell's per-pair ratios (ab-charts.ts), drawn with the same parts. */
+export type StudyChartKind =
+  | 'study-throughput'
+  | 'study-speedup'
+  | 'study-scaling'
+  | 'study-efficiency'
+  | 'ab-ratios'
+  // A payload study (study-payload-charts.ts): round trip and MB/s against payload, log–log.
+  | 'study-payload-round-trip'
+  | 'study-payload-rate';
 
 export interface XY {
   x: number;

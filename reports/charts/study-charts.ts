@@ -3,6 +3,8 @@ import type { Study } from '../../runners/contract/study.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { completedBatch, groupBy } from '../study/scaling.js';
 import { studyOf } from '../study/study-of.js';
+import { payloadStudyOf } from '../study/payload-of.js';
+import { payloadCharts } from './study-payload-charts.js';
 import type { StrategyPalette } from './palette.js';
 import { type StudyChart } from './study-chart-kit.js';
 import { sizeCharts } from './study-size-charts.js';
@@ -50,8 +52,9 @@ export function buildStudyCharts(results: readonly RunResult[], palette: Strateg
   const taken = new Set<string>();
   return results.flatMap((result, fileIndex) => {
     const study = studyOf(result);
-    if (!study) return [];
-    return chartsOfStudy(result, study, palette).map((chart) => ({
+    const payload = study ? undefined : payloadStudyOf(result);
+    const charts = study ? chartsOfStudy(result, study, palette) : payload ? payloadCharts(payload, palette) : [];
+    return charts.map((chart) => ({
       ...chart,
       fileIndex,
       id: slug(`${chart.kind}-${chart.suite}${results.length > 1 ? `-${fileIndex + 1}` : ''}`, taken),

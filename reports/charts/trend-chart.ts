@@ -8,6 +8,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { HistoryCell, HistoryEntry } from '../history.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { makePalette } from './palette.js';
+import { strategyLabeller } from '../strategy-label.js';
 
 export interface TrendChart {
   /** File-name safe, unique within the set: `trend-<suite>-<size>`. */
@@ -39,8 +40,9 @@ interface Varies {
  * counts, or a batch and an HTTP figure, on one line would read as a regression.
  */
 function lineKey(cell: HistoryCell, varies: Varies): string {
+  // A transport other than the strategy's default is its own line ("worker-pool (clone)"); absent means the default.
   return [
-    cell.strategy,
+    strategyLabeller([cell])(cell),
     ...(varies.scenario ? [cell.scenario] : []),
     ...(varies.workers ? [`${cell.workers} worker${cell.workers === 1 ? '' : 's'}`] : []),
     ...(varies.runtime ? [cell.runtime] : []),

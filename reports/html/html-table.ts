@@ -6,6 +6,7 @@ import type { CellResult } from '../../runners/contract/results.js';
 import { escapeHtml } from './html-escape.js';
 import type { StrategyPalette } from '../charts/palette.js';
 import { completed, speedupOf, type Series } from '../charts/series.js';
+import { transportOf } from '../strategy-label.js';
 
 interface Row {
   series: Series;
@@ -40,6 +41,13 @@ const COLUMNS: Column[] = [
   { group: 'cell', head: 'suite', help: 'workload', numeric: false, value: (r) => r.cell.suite },
   { group: 'cell', head: 'size', help: 'the suite’s size knob', numeric: true, value: (r) => r.cell.size },
   { group: 'cell', head: 'strategy', help: 'concurrency strategy', numeric: false, value: (r) => r.cell.strategy },
+  {
+    group: 'cell',
+    head: 'transport',
+    help: 'how payloads travelled (clone, transfer, shared-memory, json, advanced…; see bench list)',
+    numeric: false,
+    value: (r) => transportOf(r.cell),
+  },
   { group: 'cell', head: 'workers', help: 'workers or child processes', numeric: true, value: (r) => r.cell.workers },
   { group: 'cell', head: 'status', help: 'completed, errored or skipped', numeric: false, value: (r) => r.cell.status },
   {

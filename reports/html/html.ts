@@ -17,6 +17,9 @@ import type { Series } from '../charts/series.js';
 import type { TrendChart } from '../charts/trend-chart.js';
 import { renderTrendSection } from './trend-section.js';
 import { renderStudySections } from './study-section.js';
+import { renderPhaseSection } from './phase-section.js';
+import { renderPayloadSections } from './payload-section.js';
+import { renderAbSections } from './ab-section.js';
 
 let chartJsSource: string | undefined;
 
@@ -225,6 +228,8 @@ ${completeness(results, set.series)}
 </header>
 <main>
 ${renderStudySections(results, set)}
+${renderPayloadSections(results, set)}
+${renderAbSections(results, set)}
 ${
   set.charts.length === 0
     ? ''
@@ -232,6 +237,7 @@ ${
 <p class="muted">Strategies keep one order and one colour throughout.${set.series.length > 1 ? ' Each run has one bar per strategy: solid for the first, outlined for the second, half-tone for the third.' : ''}</p>
 ${chartSections(set)}`
 }
+${renderPhaseSection(set)}
 ${renderTrendSection(trends)}
 <h2>Measurement warnings</h2>
 ${warningsTable(results, set.series)}

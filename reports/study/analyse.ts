@@ -4,14 +4,14 @@
  * swept), so an interrupted study is analysed on whatever it measured.
  */
 import type { CompletedCell, RunResult } from '../../runners/contract/results.js';
-import type { Crossover, RatioPoint, Study, StudyKind } from '../../runners/contract/study.js';
+import type { Crossover, RatioPoint, Study, SweepStudyKind } from '../../runners/contract/study.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { studyAnswer } from './answer.js';
 import { crossoverNote, locateCrossover, suggestSizes } from './crossover.js';
 import { completedBatch, groupBy, scalingOf } from './scaling.js';
 
 export interface StudySweep {
-  kind: StudyKind;
+  kind: SweepStudyKind;
   /** Size study: the sizes swept per suite (what was planned, measured or not). */
   sizes?: Record<string, number[]>;
   /** Size study: each suite's maxSize, where it has one, so no suggested size exceeds it. */

@@ -8,6 +8,7 @@ import type { CompletedCell, RunResult } from '../../runners/contract/results.js
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { completedBatch, groupBy } from './scaling.js';
 import { formatRatio, formatTaskMs, listing } from './study-format.js';
+import { strategyLabeller } from '../strategy-label.js';
 
 const MIB = 1024 * 1024;
 /** Memory differences below both of these are not worth a clause. */
@@ -90,7 +91,9 @@ export function pointLabel(cell: CompletedCell, runtimes: number): string {
 
 /** `bench run`'s answer: one line per suite, size, runtime and worker count measured. */
 export function runAnswers(result: RunResult): string[] {
-  const cells = completedBatch(result);
+  // A strategy measured with several transports is named with each ("worker-pool (clone)"); the baseline keeps its name.
+  const labelOf = strategyLabeller(result.cells);
+  const cells = completedBatch(result).map((cell) => (cell.strategy === BASELINE_STRATEGY ? cell : { ...cell, strategy: labelOf(cell) }));
   const runtimes = new Set(cells.map((cell) => cell.runtime)).size;
   // main-thread runs with one worker whatever the others use: it belongs to every group of its suite, size and runtime.
   const groups = groupBy(

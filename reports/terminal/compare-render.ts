@@ -7,6 +7,7 @@ import { formatRate, terminalSafe } from './format.js';
 import { formatDuration } from '../../runners/common/format-duration.js';
 import { describeMethod, type MetricComparison } from '../verdict/compare-metric.js';
 import { countVerdicts, VERDICTS, type CellComparison, type Comparison } from '../verdict/compare.js';
+import { strategyLabeller } from '../strategy-label.js';
 
 const HEADERS = ['verdict', 'suite', 'size', 'strategy', 'runtime', 'workers', 'metric', 'old → new', 'change', 'p'];
 
@@ -30,7 +31,7 @@ function rows(cell: CellComparison): string[][] {
     cell.verdict + (cell.rerun ? (cell.rerun.confirmed ? ' (confirmed)' : ' (re-run)') : ''),
     cell.suite,
     String(cell.size),
-    cell.strategy,
+    strategyLabeller([cell])(cell),
     cell.runtime,
     String(cell.workers),
   ];
@@ -65,7 +66,7 @@ function settingsLine(comparison: Comparison): string {
 function notes(comparison: Comparison): string[] {
   return comparison.cells.flatMap((cell) => {
     const lines: string[] = [];
-    const name = `${cell.suite} (${cell.size}) × ${cell.strategy} · ${cell.runtime} · ${cell.workers}w`;
+    const name = `${cell.suite} (${cell.size}) × ${strategyLabeller([cell])(cell)} · ${cell.runtime} · ${cell.workers}w`;
     if (cell.rerun) {
       const first =
         cell.rerun.firstMetrics

@@ -7,6 +7,8 @@ import type { CellResult, RunResult } from '../../runners/contract/results.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { formatBytes, formatRate, terminalSafe } from './format.js';
 import { formatDuration } from '../../runners/common/format-duration.js';
+import { hasPhases, PHASE_HEADER, phaseColumn } from './phase-column.js';
+import { strategyLabeller } from '../strategy-label.js';
 
 const HEADERS = [
   'runtime',
@@ -24,8 +26,8 @@ const HEADERS = [
 ];
 
 /** The speedup baseline is main-thread on the same runtime, never another runtime's. */
-function row(cell: CellResult, runtimeLabel: string, baseline: number | undefined): string[] {
-  const lead = [runtimeLabel, cell.strategy, String(cell.workers)];
+function row(cell: CellResult, runtimeLabel: string, baseline: number | undefined, strategyLabel: string): string[] {
+  const lead = [runtimeLabel, strategyLabel, String(cell.workers)];
   if (cell.status === 'errored') return [...lead, `ERRORED (round ${cell.error.round}): ${cell.error.message}`];
   if (cell.status === 'skipped') return [...lead, `skipped: ${cell.reason}`];
   if (cell.scenario === 'http') return [...lead, 'an HTTP cell: see reports/http-table.ts'];
@@ -46,10 +48,12 @@ function row(cell: CellResult, runtimeLabel: string, baseline: number | undefine
 }
 
 function layout(rows: string[][]): string {
-  const widths = HEADERS.map((_, column) => Math.max(...rows.filter((r) => r.length === HEADERS.length).map((r) => r[column]!.length)));
+  // The header row sets the columns: HEADERS, and with --phases one more.
+  const columns = rows[0]?.length ?? HEADERS.length;
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.filter((r) => r.length === columns).map((r) => r[column]!.length)));
   return rows
     .map((cells) => {
-      if (cells.length !== HEADERS.length) {
+      if (cells.length !== columns) {
         // Errored and skipped rows: the reason runs across the figure columns.
         return [cells[0]!.padEnd(widths[0]!), cells[1]!.padEnd(widths[1]!), cells[2]!.padStart(widths[2]!), cells[3]].join('  ');
       }
@@ -64,6 +68,9 @@ export function renderTable(result: RunResult): string {
     const version = context.runtimes?.[name]?.version ?? (name === context.runtime.name ? context.runtime.version : undefined);
     return version ? `${name} ${version}` : name;
   };
+  // "worker-pool (clone)" where the file holds a strategy with several transports.
+  const labelOf = strategyLabeller(result.cells);
+  const phased = hasPhases(result);
   const groups = new Map<string, CellResult[]>();
   for (const cell of result.cells) {
     const group = `${cell.suite} · size ${cell.size}`;
@@ -75,8 +82,10 @@ export function renderTable(result: RunResult): string {
       const main = cells.find((c) => c.strategy === BASELINE_STRATEGY && c.runtime === runtime);
       return main?.status === 'completed' && main.scenario === 'batch' ? main.throughput.tasksPerSec : undefined;
     };
-    const rows = cells.map((cell) => row(cell, runtimeLabel(cell.runtime), baselineOf(cell.runtime)));
-    blocks.push(`${title}\n${layout([HEADERS, ...rows])}`);
+    const rows = cells.map((cell) => row(cell, runtimeLabel(cell.runtime), baselineOf(cell.runtime), labelOf(cell)));
+    // --phases: one column more on figure rows (errored and skipped rows keep their reason).
+    const timed = rows.map((r, i) => (phased && r.length === HEADERS.length ? [...r, phaseColumn(cells[i]!)] : r));
+    blocks.push(`${title}\n${layout([phased ? [...HEADERS, PHASE_HEADER] : HEADERS, ...timed])}`);
   }
   const header =
     `bench ${result.runId} · ${context.runtime.name} ${context.runtime.version} · ${context.cpu.model} · ` +
@@ -84,7 +93,8 @@ export function renderTable(result: RunResult): string {
     (result.complete ? '' : ' · INCOMPLETE (interrupted)');
   const legend =
     'tasks/s: median over rounds (95% CI of the mean) · speedup vs main-thread · p50/p99: unloaded latency · ' +
-    'p99 loaded: latency with the pool kept full · loop p99: event-loop delay of the dispatching thread';
+    'p99 loaded: latency with the pool kept full · loop p99: event-loop delay of the dispatching thread' +
+    (phased ? ' · phases: largest share of the unloaded latency (and run\'s), details in the report' : '');
   const warnings = result.warnings.map((w) => `! ${w.message}\n  → ${w.hint}`);
   return terminalSafe(
     [header, '', blocks.join('\n\n'), '', legend, ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join(

@@ -91,6 +91,7 @@ const identityOf = (cell: CellResult): CellKey => ({
   strategy: cell.strategy,
   runtime: cell.runtime,
   workers: cell.workers,
+  ...(cell.transport === undefined ? {} : { transport: cell.transport }),
 });
 
 const isBatchCompleted = (cell: CellResult | undefined): cell is CompletedCell => cell?.status === 'completed' && cell.scenario === 'batch';

@@ -8,6 +8,8 @@ import { measureRound } from './measure.js';
 import { errorMessage } from '../common/error-message.js';
 import type { CellOutcome, CellSpec } from '../contract/protocol.js';
 import { findStrategy } from '../strategies/index.js';
+import { defaultTransportOf, transportsOf } from '../contract/strategies.js';
+import { measurePayloadFigures } from './payload-figures.js';
 
 function peakRssBytes(): number {
   // maxRSS is in kilobytes; it covers this process and all its threads.
@@ -17,11 +19,18 @@ function peakRssBytes(): number {
 async function runCell(spec: CellSpec): Promise<CellOutcome> {
   const strategy = findStrategy(spec.strategy);
   if (!strategy) return { ok: false, error: `unknown strategy ${spec.strategy}` };
+  const transport = spec.transport ?? defaultTransportOf(spec.strategy);
+  if (transport === undefined || !(transportsOf(spec.strategy) as readonly string[]).includes(transport)) {
+    return {
+      ok: false,
+      error: `${spec.strategy} cannot use the ${spec.transport} transport: it takes ${transportsOf(spec.strategy).join(', ')}`,
+    };
+  }
   const suite = await loadSuite(spec.suiteUrl);
   const executor = strategy.create({
     suite,
     workers: spec.workers,
-    channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: spec.thread },
+    channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: spec.thread, transport, ...(spec.phases ? { phases: true } : {}) },
     ...(spec.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: spec.inFlightPerWorker }),
   });
   try {
@@ -35,10 +44,20 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
       inFlightPerWorker: spec.inFlightPerWorker,
       eventLoopMethod: spec.eventLoopMethod,
       eventLoopFloorMs: spec.eventLoopFloorMs,
+      phases: spec.phases === true,
     });
+    const selfPeakRssBytes = peakRssBytes();
+    // After the timed phases (and the peak RSS), never during them: the run alone and a memcpy, for a payload study.
+    const payload = spec.payloadFigures ? measurePayloadFigures(suite, spec.size, spec.seed) : undefined;
     return {
       ok: true,
-      sample: { round: spec.round, ...measured, startupSamplesMs: [...executor.startupSamplesMs], selfPeakRssBytes: peakRssBytes() },
+      sample: {
+        round: spec.round,
+        ...measured,
+        startupSamplesMs: [...executor.startupSamplesMs],
+        selfPeakRssBytes,
+        ...(payload === undefined ? {} : { payload }),
+      },
     };
   } finally {
     await executor.close();

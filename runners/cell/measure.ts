@@ -11,6 +11,8 @@ import { OutputVerifier } from './output-verifier.js';
 import type { EventLoopDelay, RoundSample } from '../contract/results.js';
 import { mean } from '../common/stats.js';
 import { round4, storedSamples } from '../common/samples.js';
+import { cellClock } from '../common/phase-clock.js';
+import { PhaseRecorder, TaskTiming } from '../common/phase-timing.js';
 
 export interface MeasureOptions {
   suite: Suite;
@@ -23,6 +25,11 @@ export interface MeasureOptions {
   eventLoopFloorMs: number;
   /** --in-flight-per-worker, when given: the saturated phases keep one more than that per worker outstanding. */
   inFlightPerWorker?: number | undefined;
+  /**
+   * --phases: split the latency of every task of the unloaded phase and of the saturated batch
+   * into phases (warm-up tasks are not timed). Off: no TaskTiming is made, nothing is stamped.
+   */
+  phases?: boolean;
 }
 
 /** tinybench runs at least this many iterations, then stops when the phase's time is up. */
@@ -46,6 +53,7 @@ function closedLoop(
   first: number,
   tasks: number,
   inflight: number,
+  recorder?: PhaseRecorder,
 ): Promise<LoopResult> {
   return new Promise((resolve, reject) => {
     const latenciesMs: number[] = [];
@@ -57,11 +65,13 @@ function closedLoop(
       const task = first + submitted++;
       const input = bank.forTask(task);
       const submittedAt = performance.now();
+      const timing = recorder ? new TaskTiming(cellClock()) : undefined;
       executor
-        .run(input)
+        .run(input, timing)
         .then((output) => {
           if (failed) return;
           latenciesMs.push(performance.now() - submittedAt);
+          if (timing) recorder!.record(timing, cellClock());
           verifier.check(bank.seedIndex(task), output);
           if (++completed === tasks) resolve({ wallMs: performance.now() - start, latenciesMs });
           else if (submitted < tasks) submit();
@@ -81,17 +91,22 @@ async function unloadedLatency(
   verifier: OutputVerifier,
   first: number,
   phaseMs: number,
+  recorder?: PhaseRecorder,
 ): Promise<number[]> {
   let task = first;
   let input = bank.forTask(task);
   let output: Value | undefined;
   let finished = false;
+  let timing: TaskTiming | undefined;
+  let completedAt = 0;
   const bench = new Bench({ time: phaseMs, iterations: MIN_LATENCY_SAMPLES, warmup: false, retainSamples: true, throws: true });
   // async: tinybench calls a non-async function once at add time to detect its kind.
   bench.add(
     'unloaded',
     async () => {
-      output = await executor.run(input);
+      timing = recorder ? new TaskTiming(cellClock()) : undefined;
+      output = await executor.run(input, timing);
+      if (timing) completedAt = cellClock();
       finished = true;
     },
     {
@@ -103,6 +118,7 @@ async function unloadedLatency(
       },
       // tinybench calls this in a finally: after a failed task, stay quiet so its own error surfaces.
       afterEach() {
+        if (finished && timing) recorder!.record(timing, completedAt);
         if (finished) verifier.check(bank.seedIndex(task), output!);
       },
     },
@@ -132,13 +148,14 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
   } while (performance.now() - warmStart < phaseMs / 5);
   const warmTasksPerSec = warmTasks / ((performance.now() - warmStart) / 1000);
 
-  const latencySamples = await unloadedLatency(executor, bank, verifier, task, phaseMs);
+  const recorders = options.phases ? { unloaded: new PhaseRecorder(), loaded: new PhaseRecorder() } : undefined;
+  const latencySamples = await unloadedLatency(executor, bank, verifier, task, phaseMs, recorders?.unloaded);
   task += latencySamples.length + 1;
 
   // Batch size from the warm-up rate, so the batch lasts about one phase on any strategy.
   const tasks = Math.max(inflight * 4, Math.round((warmTasksPerSec * phaseMs) / 1000));
   const probe = startEventLoopProbe(options.eventLoopMethod, options.eventLoopFloorMs);
-  const batch = await closedLoop(executor, bank, verifier, task, tasks, inflight);
+  const batch = await closedLoop(executor, bank, verifier, task, tasks, inflight, recorders?.loaded);
   const eventLoopDelay = probe.stop();
 
   return {
@@ -156,5 +173,6 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
       maxMs: round4(eventLoopDelay.maxMs),
     },
     verifiedOutputs: verifier.count,
+    ...(recorders ? { phases: { unloaded: recorders.unloaded.finish(), loaded: recorders.loaded.finish() } } : {}),
   };
 }

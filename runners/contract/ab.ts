@@ -44,9 +44,9 @@ export interface AbDecision {
   pairs: number;
   /** Median of the pairs' B ÷ A ratios. For p50 (lower is better) a ratio above 1 is slower. */
   medianRatio: number;
-  /** The interval of the median ratio at this look's confidence. */
-  interval: [number, number];
-  /** 1 − the α this look spends (the repeated-looks correction). */
+  /** The interval of the median ratio at this look's confidence; null while the pairs are too few for any at this α. */
+  interval: [number, number] | null;
+  /** The coverage of this look's interval taken alone; it is above 1 − α because the looks share α (the repeated-looks correction). */
   confidence: number;
   /** 1-based index of the look among the planned looks. */
   look: number;
@@ -66,9 +66,12 @@ export interface AbCell {
 
 export interface AbCalibration {
   /** `--aa`: both sides were the same; the paired ratios' spread (as a share: 0.03 is ±3 %). */
-  spread: Record<AbMetric, number>;
-  /** The smallest change the gate would call at these settings on this machine (a share). */
-  minimumDetectableEffect: Record<AbMetric, number>;
+  spread: Record<AbMetric, number | null>;
+  /**
+   * The smallest change the gate would call at these settings on this machine (a share);
+   * null where no pair measured the metric, or the last look is too few pairs for any interval at this α.
+   */
+  minimumDetectableEffect: Record<AbMetric, number | null>;
 }
 
 export interface AbStudy {

@@ -1,5 +1,5 @@
 /** What a runtime can do, as the probe finds it; what each strategy needs is in strategies.ts. */
-import { type PeerPackage, strategyFacts } from './strategies.js';
+import { type PeerPackage, strategyFacts, TRANSPORT_FACTS, isTransportName } from './strategies.js';
 
 export const CAPABILITIES = {
   workerThreads: 'node:worker_threads Worker',
@@ -8,6 +8,7 @@ export const CAPABILITIES = {
   sharedMemory: 'SharedArrayBuffer + Atomics.wait inside a worker',
   receiveMessageOnPort: 'receiveMessageOnPort (synchronous port read)',
   forkIpc: 'child_process.fork with an IPC channel',
+  forkAdvanced: "child_process.fork with serialization: 'advanced' (a typed array arrives as itself)",
   cluster: 'node:cluster fork',
   resourceLimits: 'Worker resourceLimits honoured',
   eventLoopHistogram: 'perf_hooks.monitorEventLoopDelay',
@@ -40,14 +41,20 @@ export interface RuntimeProbe {
 
 export type PeerCheck = { ok: true } | { ok: false; error: string };
 
-/** Why `strategy` cannot run on the probed runtime, or undefined when it can. */
-export function unsupportedReason(probe: RuntimeProbe, strategy: string): string | undefined {
+/**
+ * Why `strategy` cannot run on the probed runtime with `transport` (absent: its default),
+ * or undefined when it can.
+ */
+export function unsupportedReason(probe: RuntimeProbe, strategy: string, transport?: string): string | undefined {
   const facts = strategyFacts(strategy);
-  const needs = facts?.needs ?? [];
+  const carried = transport ?? facts?.transports[0];
+  const carriedNeeds = carried !== undefined && isTransportName(carried) ? TRANSPORT_FACTS[carried].needs : [];
+  const needs = [...new Set([...(facts?.needs ?? []), ...carriedNeeds])];
   const threads = facts?.kind === 'thread';
+  // A probe recorded before a capability existed lacks its key: that reads as missing.
   const missing = [
     ...(threads && !probe.capabilities.workerThreads && !probe.capabilities.webWorker ? ['workerThreads' as const] : []),
-    ...needs.filter((need) => !probe.capabilities[need]),
+    ...needs.filter((need) => probe.capabilities[need] !== true),
   ];
   if (missing.length === 0) {
     const peer = facts?.peer;

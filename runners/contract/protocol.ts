@@ -8,6 +8,7 @@
  */
 import type { Value } from '../../suites/suite.js';
 import type { EventLoopDelay, RoundSample } from './results.js';
+import type { ClockPing, RunStamps } from './phases.js';
 
 /** Which API starts worker threads: node:worker_threads, or the global Web `Worker` (Bun's is faster). */
 export type ThreadApi = 'worker_threads' | 'web';
@@ -50,6 +51,12 @@ export interface CellSpec {
   phaseMs: number;
   /** --in-flight-per-worker: tasks each worker may hold at once; absent: the strategy's own. */
   inFlightPerWorker?: number;
+  /** How payloads travel (strategies.ts TRANSPORTS); absent: the strategy's default. */
+  transport?: string;
+  /** A payload study's cell: after the timed phases, measure the round's `payload` figures too. */
+  payloadFigures?: boolean;
+  /** --phases: split each timed task's latency into phases (runners/contract/phases.ts). */
+  phases?: boolean;
   /** Where the cell writes its CellOutcome (JSON). */
   outcomePath: string;
 }
@@ -58,20 +65,27 @@ export type CellOutcome =
   | { ok: true; sample: Omit<RoundSample, 'peakRssBytes' | 'foreignCpuShare'> & { selfPeakRssBytes: number } }
   | { ok: false; error: string };
 
-/** Cell → worker thread (structured clone, typed arrays transferred). */
+/** Cell → worker thread (structured clone; typed arrays transferred unless the transport is `clone`). */
 export type TaskMessage = { type: 'task'; id: number; input: Value };
-/** Cell → child process: JSON only, so typed arrays travel encoded. */
+/** Cell → child process over JSON, so typed arrays travel encoded (the `advanced` transport sends a TaskMessage as it is). */
 export type WireTaskMessage = { type: 'task'; id: number; input: WireValue };
 
 export type ExecutorMessage<Payload = Value> =
   | { type: 'ready' }
-  | { type: 'result'; id: number; output: Payload }
+  /** `run`: with --phases, when the host ran the suite, on the cell's clock. */
+  | { type: 'result'; id: number; output: Payload; run?: RunStamps }
+  /** With --phases, before `ready`: the host syncs its clock to the cell's (answered with a ClockPong). */
+  | ClockPing
   | { type: 'failure'; id: number; message: string };
 
 export interface WorkerBootstrap {
   suiteUrl: string;
   /** Priority decrease for the worker thread (or child process): see --worker-nice. */
   nice: number;
+  /** The `clone` transport: outputs are structured-cloned back, not transferred. Absent: transferred. */
+  clone?: boolean;
+  /** --phases: sync the clock at start-up and stamp every run. Absent: neither. */
+  phases?: boolean;
 }
 
 /** The shared-memory worker's first message: its buffers, and the port for replacement buffers. */
@@ -81,6 +95,8 @@ export interface SharedSetupMessage {
   data: SharedArrayBuffer;
   /** Carries a replacement data buffer when a payload outgrows the current one. */
   bufferPort: import('node:worker_threads').MessagePort;
+  /** --phases: Float64 run stamps (phases.ts StampSlot), written before each hand-back. Absent: no timing. */
+  stamps?: SharedArrayBuffer;
 }
 
 /** Int32 slot indices of the shared-memory control buffer. Never use a bare number. */

@@ -114,10 +114,18 @@ export const RUN_CONFIG = v.object({
   inFlightPerWorker: v.optional(num),
   /** Heap limit of each worker and child (MiB), so a suite that runs out of memory fails its cell, not the CLI. */
   maxHeapMb: v.optional(num),
+  /** --transport: the transports asked for (strategies.ts TRANSPORTS); absent: each strategy's default. */
+  transports: v.optional(v.array(str)),
+  /** --phases: each task's latency was split into phases (spawn, queue, send, run, return). */
+  phases: v.optional(bool),
 });
 
-/** What identifies a cell across rounds and across runs. */
-const KEY = { scenario: SCENARIO, suite: str, size: num, strategy: str, runtime: str, workers: num };
+/**
+ * What identifies a cell across rounds and across runs. `transport`: how its payloads
+ * travelled; absent in files from before transports were a choice, which means the
+ * strategy's default (runners/contract/cell-id.ts pairs the two).
+ */
+const KEY = { scenario: SCENARIO, suite: str, size: num, strategy: str, runtime: str, workers: num, transport: v.optional(str) };
 export const CELL_KEY = v.object(KEY);
 
 /** A merged file's cells name the context they were measured in (reports/cell-context.ts). */
@@ -134,7 +142,47 @@ export const EVENT_LOOP_DELAY = v.object({
   method: v.picklist(['histogram', 'timer-drift']),
 });
 
+/**
+ * --phases: one phase of the tasks a measured phase of a round timed (runners/contract/phases.ts):
+ * its samples, thinned as latency samples are, and their mean before thinning.
+ */
+export const PHASE_SAMPLES = v.object({ meanMs: num, samplesMs: samples });
+
+/** A phase's samples per task, or null where the strategy has no such phase (or cannot see it: peers). */
+const PHASE_FIELDS = <T extends v.GenericSchema>(phase: T) => ({
+  spawnMs: v.nullable(phase),
+  queueMs: v.nullable(phase),
+  sendMs: v.nullable(phase),
+  /** Peer pools only: submitted → run start, as their queue and dispatch cannot be seen apart. */
+  queueSendMs: v.nullable(phase),
+  runMs: v.nullable(phase),
+  returnMs: v.nullable(phase),
+});
+
+const PHASE_TOTALS = {
+  /** Tasks timed. */
+  count: num,
+  /** Their mean submitted → complete, the sum the phase means split. */
+  latencyMeanMs: num,
+  /** Phase values that came out negative (a residual clock offset) and were counted as 0. */
+  clamped: num,
+};
+
+export const ROUND_PHASES = v.object({ ...PHASE_TOTALS, ...PHASE_FIELDS(PHASE_SAMPLES) });
+
+/** p50 and p99 of a phase over every round's samples pooled; mean over every task timed. */
+export const PHASE_SUMMARY = v.object({ p50: num, p99: num, mean: num });
+export const CELL_PHASES = v.object({ ...PHASE_TOTALS, ...PHASE_FIELDS(PHASE_SUMMARY) });
+
 /** The raw measurements of one round: one fresh process. Aggregates are derived from these. */
+/**
+ * What a payload study needs beside the round trip (`bench study payload`), measured in the
+ * cell after the timed phases: bytes each way, the suite's run alone on the cell's own thread
+ * (no transport), and the rate of one Buffer.copy of the input's size (the physical reference),
+ * both from their fastest timed batch (runners/cell/payload-figures.ts).
+ */
+export const PAYLOAD_FIGURES = v.object({ inputBytes: num, outputBytes: num, runMs: num, memcpyMbPerSec: num });
+
 export const ROUND_SAMPLE = v.object({
   round: num,
   /** Tasks in the saturated batch, and its wall time. tasksPerSec = tasks / (wallMs / 1000). */
@@ -165,6 +213,10 @@ export const ROUND_SAMPLE = v.object({
    * round. Null where it cannot be read (not Linux) or was not recorded (migrated files).
    */
   foreignCpuShare: v.nullable(num),
+  /** Payload study rounds only (PAYLOAD_FIGURES). */
+  payload: v.optional(PAYLOAD_FIGURES),
+  /** --phases: the unloaded latency phase's tasks and the saturated batch's, each split into phases. */
+  phases: v.optional(v.object({ unloaded: ROUND_PHASES, loaded: ROUND_PHASES })),
 });
 
 export const LATENCY_SUMMARY = v.object({
@@ -195,6 +247,10 @@ export const COMPLETED_CELL = v.object({
   /** Median spawn → ready time; null for strategies that start nothing. */
   startupMs: v.nullable(num),
   memory: v.object({ peakRssBytes: num }),
+  /** --phases: the unloaded latency split into phases (the `latency` figures' tasks), from the rounds' samples. */
+  phases: v.optional(CELL_PHASES),
+  /** --phases: the saturated batch's submit → complete split into phases (where queue wait is real). */
+  loadedPhases: v.optional(CELL_PHASES),
   rounds: v.array(ROUND_SAMPLE),
 });
 
@@ -302,7 +358,7 @@ export const MEASUREMENT_WARNING = v.object({
   /** What to change to get a trustworthy figure. */
   hint: str,
   /** The cell it is about, if any. */
-  cell: v.optional(v.object({ suite: str, size: num, strategy: str, runtime: str })),
+  cell: v.optional(v.object({ suite: str, size: num, strategy: str, runtime: str, transport: v.optional(str) })),
 });
 
 export const RUN_RESULT = v.object({
@@ -341,6 +397,11 @@ export type CellKey = v.InferOutput<typeof CELL_KEY>;
 export type DelaySummary = v.InferOutput<typeof DELAY_SUMMARY>;
 export type EventLoopDelay = v.InferOutput<typeof EVENT_LOOP_DELAY>;
 export type RoundSample = v.InferOutput<typeof ROUND_SAMPLE>;
+export type PayloadFigures = v.InferOutput<typeof PAYLOAD_FIGURES>;
+export type PhaseSamples = v.InferOutput<typeof PHASE_SAMPLES>;
+export type RoundPhases = v.InferOutput<typeof ROUND_PHASES>;
+export type PhaseSummary = v.InferOutput<typeof PHASE_SUMMARY>;
+export type CellPhases = v.InferOutput<typeof CELL_PHASES>;
 export type LatencySummary = v.InferOutput<typeof LATENCY_SUMMARY>;
 export type CompletedCell = v.InferOutput<typeof COMPLETED_CELL>;
 export type HttpLatency = v.InferOutput<typeof HTTP_LATENCY>;

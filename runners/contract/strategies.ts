@@ -9,6 +9,43 @@ import type { Capability } from './capabilities.js';
 /** The commands a strategy can be measured under: `bench run` and `bench http`. */
 export type Scenario = 'run' | 'http';
 
+/**
+ * How a task's payload travels to where it runs and back: a dimension of a strategy
+ * (`--transport`), named in every cell. `needs`: runtime capabilities it cannot work without.
+ */
+const TRANSPORTS = {
+  none: { needs: [], description: 'nothing travels: the task runs on the thread that holds its input' },
+  clone: { needs: [], description: 'postMessage with structured clone: a copy each way' },
+  transfer: {
+    needs: ['transfer'],
+    description: "postMessage with the typed arrays' buffers in the transfer list: moved each way, not copied",
+  },
+  'transfer-in': {
+    needs: ['transfer'],
+    description: "postMessage, the input transferred and the output structured-cloned (poolifier's own)",
+  },
+  'shared-memory': {
+    needs: ['sharedMemory'],
+    description: 'payloads encoded into and out of a SharedArrayBuffer, handed off with Atomics: no message',
+  },
+  json: { needs: [], description: "fork IPC with serialization: 'json': typed arrays travel as base64 strings" },
+  advanced: {
+    needs: ['forkAdvanced'],
+    description: "fork IPC with serialization: 'advanced' (V8's serializer): typed arrays travel as themselves",
+  },
+} as const satisfies Record<string, { needs: readonly Capability[]; description: string }>;
+
+export type TransportName = keyof typeof TRANSPORTS;
+export const TRANSPORT_FACTS: Readonly<Record<TransportName, { needs: readonly Capability[]; description: string }>> = TRANSPORTS;
+/** What `--transport` may name: every transport but `none`, which is no choice. */
+export const CHOOSABLE_TRANSPORTS = (Object.keys(TRANSPORTS) as TransportName[]).filter((name) => name !== 'none');
+/** The transport of the shared-memory strategy: the payload in a SharedArrayBuffer, never in a message. */
+export const SHARED_BUFFER_TRANSPORT = 'shared-memory' satisfies TransportName;
+
+export function isTransportName(name: string): name is TransportName {
+  return Object.hasOwn(TRANSPORTS, name);
+}
+
 interface Facts<Name extends string = string> {
   /** Where a task runs: on the dispatching thread, in a worker thread, in a child process. */
   kind: 'main' | 'thread' | 'process';
@@ -22,6 +59,11 @@ interface Facts<Name extends string = string> {
    * the fork IPC channel.
    */
   transport: 'none' | 'message' | 'shared-memory' | 'ipc';
+  /**
+   * The transports (TRANSPORTS below) it can carry payloads with; the first is its default,
+   * what it used before the transport was a choice, and what a cell without one ran.
+   */
+  transports: readonly [TransportName, ...TransportName[]];
   scenarios: readonly Scenario[];
   /**
    * http only: the server itself is forked once per worker (node:cluster) and each
@@ -54,6 +96,7 @@ const REGISTRY = {
     perTask: false,
     needs: [],
     transport: 'none',
+    transports: ['none'],
     scenarios: ['run', 'http'],
     colour: '#5f5f5f',
     description: "runs tasks on the cell's own thread, one after another (the baseline)",
@@ -63,6 +106,7 @@ const REGISTRY = {
     perTask: true,
     needs: ['transfer'],
     transport: 'message',
+    transports: ['transfer', 'clone'],
     scenarios: ['run'],
     colour: '#e69f00',
     description: 'a new worker thread for every task, terminated afterwards',
@@ -72,6 +116,7 @@ const REGISTRY = {
     perTask: false,
     needs: ['transfer'],
     transport: 'message',
+    transports: ['transfer', 'clone'],
     scenarios: ['run', 'http'],
     colour: '#0072b2',
     description: 'N pre-spawned worker threads, a task queue, a crashed worker replaced',
@@ -81,6 +126,7 @@ const REGISTRY = {
     perTask: false,
     needs: ['sharedMemory', 'receiveMessageOnPort'],
     transport: 'shared-memory',
+    transports: ['shared-memory'],
     scenarios: ['run', 'http'],
     colour: '#009e73',
     description: 'N pre-spawned workers; payloads in SharedArrayBuffers, hand-off via Atomics',
@@ -90,6 +136,7 @@ const REGISTRY = {
     perTask: true,
     needs: ['forkIpc'],
     transport: 'ipc',
+    transports: ['json', 'advanced'],
     scenarios: ['run'],
     colour: '#d55e00',
     description: 'a new child process (fork + IPC) for every task',
@@ -99,6 +146,7 @@ const REGISTRY = {
     perTask: false,
     needs: ['forkIpc'],
     transport: 'ipc',
+    transports: ['json', 'advanced'],
     scenarios: ['run', 'http'],
     colour: '#cc79a7',
     description: 'N pre-forked child processes, a task queue, a crashed child replaced',
@@ -110,6 +158,7 @@ const REGISTRY = {
     perTask: false,
     needs: [],
     transport: 'none',
+    transports: ['none'],
     scenarios: ['http'],
     eachServerRuns: 'main-thread',
     colour: '#56b4e9',
@@ -123,6 +172,7 @@ const REGISTRY = {
     perTask: false,
     needs: ['sharedMemory', 'receiveMessageOnPort'],
     transport: 'message',
+    transports: ['transfer'],
     scenarios: ['run', 'http'],
     peer: 'piscina',
     colour: '#882255',
@@ -133,6 +183,7 @@ const REGISTRY = {
     perTask: false,
     needs: ['transfer'],
     transport: 'message',
+    transports: ['transfer'],
     scenarios: ['run', 'http'],
     peer: 'piscina',
     colour: '#cc6677',
@@ -143,6 +194,7 @@ const REGISTRY = {
     perTask: false,
     needs: ['sharedMemory', 'receiveMessageOnPort'],
     transport: 'message',
+    transports: ['transfer'],
     scenarios: ['run', 'http'],
     peer: 'tinypool',
     colour: '#999933',
@@ -153,6 +205,7 @@ const REGISTRY = {
     perTask: false,
     needs: ['transfer'],
     transport: 'message',
+    transports: ['transfer-in'],
     scenarios: ['run', 'http'],
     peer: 'poolifier',
     colour: '#332288',
@@ -226,4 +279,28 @@ export const DISPATCH_REFERENCE = 'piscina' satisfies StrategyName;
  */
 export function workersFor(strategy: string, requested: number): number {
   return strategyFacts(strategy)?.kind === 'main' ? 1 : requested;
+}
+
+/** The transports `strategy` can use, its default first; none for a strategy outside the registry. */
+export function transportsOf(strategy: string): readonly TransportName[] {
+  return strategyFacts(strategy)?.transports ?? [];
+}
+
+/**
+ * What a cell of `strategy` ran when it names no transport (files from before transports
+ * were a choice): the strategy's default. Undefined for a strategy outside the registry.
+ */
+export function defaultTransportOf(strategy: string): TransportName | undefined {
+  return transportsOf(strategy)[0];
+}
+
+/**
+ * The transports a run measures `strategy` with: those of `chosen` (--transport) it can use,
+ * or its default when none was chosen or it can use none of them (main-thread, the
+ * baseline, has no transport to choose). The CLI refuses a choice a named strategy cannot use.
+ */
+export function transportsToRun(strategy: string, chosen?: readonly string[]): TransportName[] {
+  const own = transportsOf(strategy);
+  const picked = chosen === undefined ? [] : own.filter((name) => chosen.includes(name));
+  return picked.length > 0 ? picked : own.slice(0, 1);
 }

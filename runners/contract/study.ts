@@ -6,7 +6,10 @@
  */
 import type { RunResult } from './results.js';
 
-export type StudyKind = 'size' | 'workers';
+/** The studies analysed from a sweep's cells into crossovers or scaling (this file's Study). */
+export type SweepStudyKind = 'size' | 'workers';
+/** Every `bench study`: the two sweeps, and the payload study (its block: payload-study.ts). */
+export type StudyKind = SweepStudyKind | 'payload';
 
 /**
  * `crossed`: the ratio to the baseline rises through 1 once, between two swept sizes.
@@ -105,7 +108,7 @@ export interface Scaling {
 }
 
 export interface Study {
-  kind: StudyKind;
+  kind: SweepStudyKind;
   baseline: string;
   /** Cores of the machine the study ran on (context.cpu.cores): the line between scaling and time-slicing. */
   cores: number;

@@ -1,10 +1,12 @@
 import type { Value } from '../../suites/suite.js';
+import type { TaskTiming } from '../common/phase-timing.js';
 
 /** What a strategy builds for one cell: runs tasks, reports what its start-ups cost. */
 export interface Executor {
   /** Spawns whatever the strategy pre-spawns; resolves when it can take tasks. */
   start(): Promise<void>;
-  run(input: Value): Promise<Value>;
+  /** `timing` (--phases only): stamped as the task leaves the queue, is handed over, runs and returns. */
+  run(input: Value, timing?: TaskTiming): Promise<Value>;
   close(): Promise<void>;
   /** Spawn → ready time (ms) of every worker or child started so far, replacements included. */
   readonly startupSamplesMs: readonly number[];
@@ -15,6 +17,7 @@ export interface Executor {
 /** A FIFO of tasks waiting for a free slot, shared by pools and per-task executors. */
 export interface QueuedTask {
   input: Value;
+  timing: TaskTiming | undefined;
   resolve: (output: Value) => void;
   reject: (error: Error) => void;
 }

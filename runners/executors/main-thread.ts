@@ -1,10 +1,14 @@
 import type { Suite, Value } from '../../suites/suite.js';
 import { type Executor, ExecutorClosedError } from './executor.js';
 import { runTask } from '../common/run-task.js';
+import { cellClock } from '../common/phase-clock.js';
+import type { TaskTiming } from '../common/phase-timing.js';
 
 /**
  * Runs tasks on the cell's own thread, one per macrotask: between two tasks the event
  * loop turns, so the event-loop delay it causes is measured as a server would feel it.
+ * Phases (--phases): nothing is spawned or sent, so spawn and send are null; queue is the
+ * wait for its macrotask (the thread's previous tasks), return the promise hop back.
  */
 export class MainThreadExecutor implements Executor {
   readonly startupSamplesMs: number[] = [];
@@ -15,11 +19,13 @@ export class MainThreadExecutor implements Executor {
 
   async start(): Promise<void> {}
 
-  run(input: Value): Promise<Value> {
+  run(input: Value, timing?: TaskTiming): Promise<Value> {
     if (this.closed) return Promise.reject(new ExecutorClosedError());
     return new Promise((resolve, reject) => {
       setImmediate(() => {
+        if (timing) timing.dispatchedAt = timing.runStartAt = cellClock();
         const outcome = runTask(this.suite, input);
+        if (timing) timing.runEndAt = cellClock();
         if (outcome.ok) resolve(outcome.output);
         else reject(new Error(outcome.message));
       });

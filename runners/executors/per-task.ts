@@ -3,6 +3,8 @@ import type { ChannelFactory } from '../transports/channel.js';
 import { type Executor, ExecutorClosedError, type QueuedTask } from './executor.js';
 import { toError } from '../common/error-message.js';
 import { Queue } from '../common/queue.js';
+import { cellClock } from '../common/phase-clock.js';
+import type { TaskTiming } from '../common/phase-timing.js';
 
 /**
  * A fresh worker or child for every task, torn down afterwards. At most `limit` run at
@@ -24,10 +26,10 @@ export class PerTaskExecutor implements Executor {
 
   async start(): Promise<void> {}
 
-  run(input: Value): Promise<Value> {
+  run(input: Value, timing?: TaskTiming): Promise<Value> {
     if (this.closed) return Promise.reject(new ExecutorClosedError());
     return new Promise((resolve, reject) => {
-      this.queue.push({ input, resolve, reject });
+      this.queue.push({ input, timing, resolve, reject });
       this.dispatch();
     });
   }
@@ -46,10 +48,14 @@ export class PerTaskExecutor implements Executor {
   }
 
   private async runOne(task: QueuedTask): Promise<void> {
+    const { timing } = task;
+    // --phases: spawn is dispatched → ready; the hand-off (send) starts once it is ready.
+    if (timing) timing.dispatchedAt = cellClock();
     const channel = this.spawn();
     try {
       this.startupSamplesMs.push(await channel.ready);
-      task.resolve(await channel.run(task.input));
+      if (timing) timing.readyAt = timing.sentAt = cellClock();
+      task.resolve(await channel.run(task.input, timing));
     } catch (error) {
       task.reject(toError(error));
     } finally {

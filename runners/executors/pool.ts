@@ -2,6 +2,8 @@ import type { Value } from '../../suites/suite.js';
 import type { Channel, ChannelFactory } from '../transports/channel.js';
 import { type Executor, ExecutorClosedError, type QueuedTask } from './executor.js';
 import { Queue } from '../common/queue.js';
+import { cellClock } from '../common/phase-clock.js';
+import type { TaskTiming } from '../common/phase-timing.js';
 
 /** Consecutive deaths before ready after which the pool stops respawning: the suite cannot start. */
 const MAX_START_FAILURES = 3;
@@ -31,11 +33,11 @@ export class Pool implements Executor {
     await Promise.all(channels.map((channel) => channel.ready));
   }
 
-  run(input: Value): Promise<Value> {
+  run(input: Value, timing?: TaskTiming): Promise<Value> {
     if (this.closed) return Promise.reject(new ExecutorClosedError());
     if (this.fatal) return Promise.reject(this.fatal);
     return new Promise((resolve, reject) => {
-      this.queue.push({ input, resolve, reject });
+      this.queue.push({ input, timing, resolve, reject });
       this.dispatch();
     });
   }
@@ -81,7 +83,9 @@ export class Pool implements Executor {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const channel = this.idle.shift()!;
       const task = this.queue.shift()!;
-      channel.run(task.input).then(
+      // --phases: out of the queue and into the hand-off at the same instant.
+      if (task.timing) task.timing.dispatchedAt = task.timing.sentAt = cellClock();
+      channel.run(task.input, task.timing).then(
         (output) => {
           this.release(channel);
           task.resolve(output);

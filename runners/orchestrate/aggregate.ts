@@ -5,6 +5,7 @@
 import type { RoundOutcome } from './spawn-cell.js';
 import type { BatchCellKey, CellResult, DelaySummary, RoundSample } from '../contract/results.js';
 import { ascending, confidenceInterval95, mean, median, quantile } from '../common/stats.js';
+import { phaseFigures } from './aggregate-phases.js';
 
 export interface RoundRecord {
   round: number;
@@ -65,6 +66,7 @@ export function aggregateCell(key: BatchCellKey, records: RoundRecord[], skipRea
     },
     startupMs: startups.length > 0 ? median(startups) : null,
     memory: { peakRssBytes: Math.max(...rounds.map((r) => r.peakRssBytes)) },
+    ...phaseFigures(rounds),
     rounds,
   };
 }

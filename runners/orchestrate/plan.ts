@@ -1,4 +1,5 @@
 import type { BatchCellKey, CellKey, RuntimeName } from '../contract/results.js';
+import { transportsToRun } from '../contract/strategies.js';
 
 export interface PlannedSuite {
   name: string;
@@ -16,6 +17,7 @@ export interface PlannedRound {
  * Rounds run in separate processes, interleaved: round 1 of every cell, then round 2…
  * Machine drift then hits every strategy alike. Within a round the strategy order
  * rotates, so no strategy always runs first (cold caches) or last (warm machine).
+ * `transportsFor`: the transports each strategy runs with (a cell each); by default its own default.
  */
 export function planRounds(
   suites: PlannedSuite[],
@@ -23,6 +25,7 @@ export function planRounds(
   workersFor: (strategy: string) => number | readonly number[],
   runtimes: RuntimeName[],
   rounds: number,
+  transportsFor: (strategy: string) => readonly string[] = (strategy) => transportsToRun(strategy),
 ): PlannedRound[] {
   const plan: PlannedRound[] = [];
   for (let round = 1; round <= rounds; round++) {
@@ -32,12 +35,24 @@ export function planRounds(
         const order = [...strategies.slice(shift), ...strategies.slice(0, shift)];
         for (const strategy of order) {
           // A workers study sweeps several counts; a strategy that uses one thread gets one cell, not a copy per count.
-          for (const workers of new Set([workersFor(strategy)].flat())) {
-            plan.push({
-              key: { scenario: 'batch', suite: suite.name, size: suite.size, strategy, runtime, workers },
-              suiteUrl: suite.url,
-              round,
-            });
+          // A strategy outside the registry has no transports to name: one cell without one.
+          const transports = transportsFor(strategy);
+          for (const transport of transports.length > 0 ? transports : [undefined]) {
+            for (const workers of new Set([workersFor(strategy)].flat())) {
+              plan.push({
+                key: {
+                  scenario: 'batch',
+                  suite: suite.name,
+                  size: suite.size,
+                  strategy,
+                  runtime,
+                  workers,
+                  ...(transport === undefined ? {} : { transport }),
+                },
+                suiteUrl: suite.url,
+                round,
+              });
+            }
           }
         }
       }

@@ -6,6 +6,8 @@ import type { PlannedRound } from './plan.js';
 import type { RoundOutcome } from './spawn-cell.js';
 import { formatDuration } from '../common/format-duration.js';
 import { terminalSafe } from '../common/terminal-safe.js';
+import type { CellKey } from '../contract/results.js';
+import { defaultTransportOf } from '../contract/strategies.js';
 
 export interface Progress {
   started(index: number, planned: PlannedRound): void;
@@ -13,10 +15,14 @@ export interface Progress {
   done(): void;
 }
 
+/** " via clone" for a transport other than the strategy's default, which goes unnamed as before. */
+export const transportNote = (key: CellKey): string =>
+  key.transport === undefined || key.transport === defaultTransportOf(key.strategy) ? '' : ` via ${key.transport}`;
+
 // Node, the default host, goes unnamed; with --runtime bun,deno the lines must tell the runtimes apart.
 const label = (p: PlannedRound): string =>
   terminalSafe(
-    `${p.key.suite}(${p.key.size}) × ${p.key.strategy}${p.key.runtime === 'node' ? '' : ` on ${p.key.runtime}`} round ${p.round}`,
+    `${p.key.suite}(${p.key.size}) × ${p.key.strategy}${transportNote(p.key)}${p.key.runtime === 'node' ? '' : ` on ${p.key.runtime}`} round ${p.round}`,
   );
 // An error's text comes from the suite: one line, control characters made inert.
 const errorText = (error: string): string => terminalSafe(error.replace(/\r?\n/g, ' '));

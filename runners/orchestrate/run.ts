@@ -14,7 +14,7 @@ import { launchCommand, suiteReadDirs } from '../runtimes/launch.js';
 import type { RuntimeInstall } from '../runtimes/locate.js';
 import { CELL_ENTRY_PATH, runCellProcess } from './spawn-cell.js';
 import { RunJournal, runSteps } from './run-journal.js';
-import { peerPackageOf, strategyFacts, workersFor } from '../contract/strategies.js';
+import { peerPackageOf, strategyFacts, transportsToRun, workersFor } from '../contract/strategies.js';
 import { findWarnings } from './warnings.js';
 
 /** A runtime the run asked for: installed and probed, or missing (its cells are skipped). */
@@ -32,6 +32,8 @@ export interface RunRequest {
   inFlightPerWorker?: number;
   /** --max-heap: old-generation limit (MiB) of the cell and of each worker and child; undefined: the runtime's. */
   maxHeapMb?: number;
+  /** A payload study: each cell measures its rounds' `payload` figures too (runners/cell/payload-figures.ts). */
+  payloadFigures?: boolean;
 }
 
 export async function executeRun(
@@ -53,10 +55,11 @@ export async function executeRun(
     (strategy) => workerCounts.map((n) => workersFor(strategy, n)),
     request.runtimes.map((t) => t.name),
     config.rounds,
+    (strategy) => transportsToRun(strategy, config.transports),
   );
   const skipReason = (key: BatchCellKey): string | undefined => {
     const target = targets.get(key.runtime)!;
-    return 'missing' in target ? target.missing : unsupportedReason(target.probe, key.strategy);
+    return 'missing' in target ? target.missing : unsupportedReason(target.probe, key.strategy, key.transport);
   };
 
   // Every planned cell, in first-seen order, with the rounds recorded so far.
@@ -99,6 +102,9 @@ export async function executeRun(
         seed: config.seed,
         phaseMs: config.phaseMs,
         ...(request.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: request.inFlightPerWorker }),
+        ...(planned.key.transport === undefined ? {} : { transport: planned.key.transport }),
+        ...(request.payloadFigures ? { payloadFigures: true } : {}),
+        ...(config.phases ? { phases: true } : {}),
         outcomePath: join(scratch, `cell-${index}.json`),
       };
       const launch = launchCommand(target.install, CELL_ENTRY_PATH, [JSON.stringify(spec)], {

@@ -7,16 +7,20 @@ import { MAX_FOREIGN_CPU_SHARE } from './foreign-cpu.js';
 import { relativeSpread } from '../common/stats.js';
 import { formatDuration } from '../common/format-duration.js';
 import { BASELINE_STRATEGY, strategyFacts } from '../contract/strategies.js';
+import { transportNote } from './progress.js';
 
 const MAX_SPREAD = 0.1;
 const MIN_TASK_MS = 0.05;
 
-const cellOf = (cell: CompletedCell): MeasurementWarning['cell'] => ({
+const cellOf = (cell: CellKey): MeasurementWarning['cell'] => ({
   suite: cell.suite,
   size: cell.size,
   strategy: cell.strategy,
   runtime: cell.runtime,
+  ...(cell.transport === undefined ? {} : { transport: cell.transport }),
 });
+/** "echo × worker-pool via clone": the transport named where it is not the strategy's default. */
+const named = (cell: CellKey): string => `${cell.suite} × ${cell.strategy}${transportNote(cell)}`;
 // A task's time in a sentence: one decimal, µs or ms however long (never switched to s).
 const ms = (value: number): string => formatDuration(value, { gap: ' ', decimals: 1, units: 'ms' });
 
@@ -28,8 +32,8 @@ export function foreignLoadWarning(cell: CellKey, share: number, during: string)
   if (!(share > MAX_FOREIGN_CPU_SHARE)) return undefined;
   return {
     kind: 'machine-load',
-    cell: { suite: cell.suite, size: cell.size, strategy: cell.strategy, runtime: cell.runtime },
-    message: `${cell.suite} × ${cell.strategy}: other processes used ${(share * 100).toFixed(0)} % of the machine's CPU during ${during}`,
+    cell: cellOf(cell),
+    message: `${named(cell)}: other processes used ${(share * 100).toFixed(0)} % of the machine's CPU during ${during}`,
     hint: 'its figures are skewed against the other strategies: stop the other load and re-run',
   };
 }
@@ -73,7 +77,7 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
       warnings.push({
         kind: 'high-variance',
         cell: cellOf(cell),
-        message: `${cell.suite} × ${cell.strategy}: tasks/s differs by ${(spread * 100).toFixed(0)} % across rounds`,
+        message: `${named(cell)}: tasks/s differs by ${(spread * 100).toFixed(0)} % across rounds`,
         hint: 'close other programs, raise --rounds or --phase-time',
       });
     }
@@ -98,7 +102,7 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
       warnings.push({
         kind: 'startup-dominates',
         cell: cellOf(cell),
-        message: `${cell.suite} × ${cell.strategy}: start-up (${ms(cell.startupMs)}) dwarfs the work of a task (${ms(workMs)})`,
+        message: `${named(cell)}: start-up (${ms(cell.startupMs)}) dwarfs the work of a task (${ms(workMs)})`,
         hint: 'this strategy pays a spawn per task: use a pool, or a bigger --size to see where it breaks even',
       });
     }

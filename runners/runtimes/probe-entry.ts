@@ -118,6 +118,25 @@ const checks: Record<Capability, () => Promise<boolean>> = {
     await forkStartMs();
     return true;
   },
+  // The advanced transport end to end: a Float64Array to the child entry and its echo back, each as itself.
+  forkAdvanced: async () => {
+    const child = fork(CHILD_ENTRY, [BUILTIN_SUITES.echo, '0', 'advanced'], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    try {
+      await withTimeout(once(child, 'message'), 'advanced fork');
+      const reply = once(child, 'message');
+      child.send({ type: 'task', id: 0, input: new Float64Array([1, 2.5]) });
+      const [message] = (await withTimeout(reply, 'advanced fork task')) as [{ type?: string; output?: unknown; message?: string }];
+      if (message.type !== 'result') throw new Error(message.message ?? `the child answered ${String(message.type)}`);
+      const { output } = message;
+      if (!(output instanceof Float64Array)) throw new Error(`a Float64Array came back as ${Object.prototype.toString.call(output)}`);
+      return output.length === 2 && output[0] === 2 && output[1] === 3.5;
+    } finally {
+      child.disconnect();
+    }
+  },
   cluster: async () => {
     const { default: cluster } = await import('node:cluster');
     if (typeof cluster.fork !== 'function') return false;

@@ -1,5 +1,7 @@
 import type { Value } from '../../suites/suite.js';
 import type { ThreadOptions } from './thread.js';
+import type { RunStamps } from '../contract/phases.js';
+import type { TaskTiming } from '../common/phase-timing.js';
 
 /**
  * One worker thread or child process that runs one task at a time. Pools and
@@ -9,8 +11,11 @@ import type { ThreadOptions } from './thread.js';
 export interface Channel {
   /** Resolves with the spawn → ready time (ms) once the suite is loaded; rejects if it dies first. */
   readonly ready: Promise<number>;
-  /** Runs one task. Rejects with the cause if the task throws or the channel dies meanwhile. */
-  run(input: Value): Promise<Value>;
+  /**
+   * Runs one task. Rejects with the cause if the task throws or the channel dies meanwhile.
+   * `timing` (--phases only): gets the host's run stamps.
+   */
+  run(input: Value, timing?: TaskTiming): Promise<Value>;
   /** Registers the handler for an unexpected death (crash, exit). Called at most once. */
   onDeath(handler: (cause: Error) => void): void;
   close(): Promise<void>;
@@ -24,13 +29,20 @@ export interface ChannelOptions {
   /** Priority decrease of the worker or child (see --worker-nice). */
   nice: number;
   thread: ThreadOptions;
+  /**
+   * How payloads travel (strategies.ts TRANSPORTS): worker channels take `clone` or `transfer`,
+   * child channels `json` or `advanced`. Absent: the channel's default (transfer, json).
+   */
+  transport?: string;
+  /** --phases: the worker or child syncs its clock at start-up and stamps each run. */
+  phases?: boolean;
 }
 
 /** The dying/ready/pending bookkeeping every channel needs, written once. */
 export class ChannelState {
   readonly ready: Promise<number>;
   private settleReady!: { resolve: (ms: number) => void; reject: (error: Error) => void };
-  private pending: { resolve: (output: Value) => void; reject: (error: Error) => void } | undefined;
+  private pending: { resolve: (output: Value) => void; reject: (error: Error) => void; timing: TaskTiming | undefined } | undefined;
   private deathHandler: ((cause: Error) => void) | undefined;
   private readonly spawnedAt = performance.now();
   closing = false;
@@ -48,17 +60,19 @@ export class ChannelState {
     this.settleReady.resolve(performance.now() - this.spawnedAt);
   }
 
-  begin(): Promise<Value> {
+  begin(timing?: TaskTiming): Promise<Value> {
     if (this.dead) return Promise.reject(this.dead);
     if (this.pending) return Promise.reject(new Error('channel already has a task in flight'));
     return new Promise<Value>((resolve, reject) => {
-      this.pending = { resolve, reject };
+      this.pending = { resolve, reject, timing };
     });
   }
 
-  succeed(output: Value): void {
+  /** `run`: the host's run stamps (--phases), handed to the task's timing before it resolves. */
+  succeed(output: Value, run?: RunStamps): void {
     const p = this.pending;
     this.pending = undefined;
+    if (run !== undefined) p?.timing?.ran(run);
     p?.resolve(output);
   }
   fail(error: Error): void {

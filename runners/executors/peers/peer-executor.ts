@@ -14,6 +14,9 @@ import { transferables } from '../../common/typed-arrays.js';
 import type { ChannelOptions } from '../../transports/channel.js';
 import { type PeerBootstrap, type PeerWorkerNews, wallClockMs } from '../../transports/peer/peer-protocol.js';
 import { type Executor, ExecutorClosedError } from '../executor.js';
+import { PeerStamps } from './peer-stamps.js';
+import type { TaskTiming } from '../../common/phase-timing.js';
+import { clockPong } from '../../transports/clock-sync.js';
 
 /** The little a peer pool must offer: run one task (transferring `transfer`), and stop. */
 export interface PeerPool {
@@ -59,6 +62,8 @@ export class PeerExecutor implements Executor {
   private readonly pending = new Set<PendingTask>();
   private rejections = 0;
   private readonly orphanTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** --phases: where the workers leave their run stamps; undefined: no timing, tasks go unwrapped. */
+  private readonly stamps: PeerStamps | undefined;
 
   /** `library`: the npm package, named in the errors this class raises. */
   constructor(
@@ -67,7 +72,9 @@ export class PeerExecutor implements Executor {
     private readonly workers: number,
     private readonly channel: ChannelOptions,
     private readonly inFlightPerWorker: number | undefined,
-  ) {}
+  ) {
+    this.stamps = channel.phases ? new PeerStamps() : undefined;
+  }
 
   /** Resolves once every initial worker has loaded the suite; rejects with a worker's reason if one cannot. */
   async start(): Promise<void> {
@@ -85,6 +92,7 @@ export class PeerExecutor implements Executor {
     await new Promise<void>((resolve, reject) => {
       news.onmessage = (event) => {
         const message = (event as { data: PeerWorkerNews }).data;
+        if (message.type === 'clock-ping') return news.postMessage(clockPong(message.from));
         if (message.type === 'failed') return reject(new Error(message.message));
         if (message.type === 'exited') return this.workerExited(message.code);
         // The library starts its first workers when the pool is built: time them from then. It
@@ -96,7 +104,12 @@ export class PeerExecutor implements Executor {
         this.pool = create({
           workers: this.workers,
           inFlightPerWorker: this.inFlightPerWorker,
-          bootstrap: { suiteUrl: this.channel.suiteUrl, nice: this.channel.nice, readyChannel },
+          bootstrap: {
+            suiteUrl: this.channel.suiteUrl,
+            nice: this.channel.nice,
+            readyChannel,
+            ...(this.stamps ? { stamps: this.stamps.buffer } : {}),
+          },
         });
       } catch (error) {
         reject(new Error(`${this.library} did not start: ${errorMessage(error)}`));
@@ -106,9 +119,14 @@ export class PeerExecutor implements Executor {
     news.unref();
   }
 
-  run(input: Value): Promise<Value> {
+  run(input: Value, timing?: TaskTiming): Promise<Value> {
     if (this.closed || !this.pool) return Promise.reject(new ExecutorClosedError());
-    const running = this.pool.run(input, transferables(input));
+    if (this.stamps) return this.stamps.around(input, timing, (task) => this.submit(task, transferables(input)));
+    return this.submit(input, transferables(input));
+  }
+
+  private submit(input: Value, transfer: ArrayBuffer[]): Promise<Value> {
+    const running = this.pool!.run(input, transfer);
     return new Promise<Value>((resolve, reject) => {
       const task: PendingTask = { reject, settled: false };
       this.pending.add(task);

@@ -8,7 +8,7 @@
 import { unsupportedReason } from '../../contract/capabilities.js';
 import type { RunResult } from '../../contract/results.js';
 import type { StudyKind } from '../../contract/study.js';
-import { workersFor } from '../../contract/strategies.js';
+import { transportsToRun, workersFor } from '../../contract/strategies.js';
 import { planRounds, type PlannedSuite } from '../plan.js';
 import { executeRun, type RunRequest } from '../run.js';
 import { calibrateTaskTimes, estimateRoundMs, formatDuration } from './estimate.js';
@@ -52,10 +52,15 @@ function runnableRounds(request: RunRequest) {
     (s) => counts.map((n) => workersFor(s, n)),
     request.runtimes.map((t) => t.name),
     config.rounds,
+    (s) => transportsToRun(s, config.transports),
   );
   return plan.filter((planned) => {
     const target = targets.get(planned.key.runtime);
-    return target !== undefined && 'probe' in target && unsupportedReason(target.probe, planned.key.strategy) === undefined;
+    return (
+      target !== undefined &&
+      'probe' in target &&
+      unsupportedReason(target.probe, planned.key.strategy, planned.key.transport) === undefined
+    );
   });
 }
 
@@ -68,13 +73,20 @@ export async function executeStudy(request: StudyRequest, signal: AbortSignal): 
     estimateRoundMs(planned, { phaseMs: run.config.phaseMs, cores: request.cores, taskTimes, probes }),
   );
   const total = estimates.reduce((sum, ms) => sum + ms, 0);
-  const cells = new Set(rounds.map((r) => [r.key.suite, r.key.size, r.key.strategy, r.key.runtime, r.key.workers].join('|'))).size;
+  const cells = new Set(
+    rounds.map((r) => [r.key.suite, r.key.size, r.key.strategy, r.key.transport, r.key.runtime, r.key.workers].join('|')),
+  ).size;
   const swept =
-    request.kind === 'size'
-      ? `${new Set(run.suites.map((s) => `${s.name}|${s.size}`)).size} suite sizes`
-      : `worker counts ${(run.workersList ?? [run.config.workers]).join(', ')}`;
+    request.kind === 'workers'
+      ? `worker counts ${(run.workersList ?? [run.config.workers]).join(', ')}`
+      : `${new Set(run.suites.map((s) => `${s.name}|${s.size}`)).size} ${request.kind === 'payload' ? 'payload sizes' : 'suite sizes'}`;
+  // A payload study's dimension is the transport: a strategy with two counts twice.
+  const across =
+    request.kind === 'payload'
+      ? `${new Set(rounds.map((r) => `${r.key.strategy}|${r.key.transport}`)).size} transports`
+      : `${run.config.strategies.length} strategies`;
   request.log(
-    `study ${request.kind}: ${swept} × ${run.config.strategies.length} strategies = ${cells} cells × ${run.config.rounds} rounds = ` +
+    `study ${request.kind}: ${swept} × ${across} = ${cells} cells × ${run.config.rounds} rounds = ` +
       `${rounds.length} cell rounds; estimated ${formatDuration(total)} (from one timed task per size)`,
   );
   if (total > 30 * 60_000 && !run.config.quick)

@@ -9,9 +9,10 @@ import type { PlannedRound } from '../plan.js';
 import type { Progress } from '../progress.js';
 import type { RoundOutcome } from '../spawn-cell.js';
 import { formatDuration } from './estimate.js';
+import { transportNote } from '../progress.js';
 
 const label = (p: PlannedRound): string =>
-  `${p.key.suite}(${p.key.size}) × ${p.key.strategy}${p.key.workers > 1 ? ` ×${p.key.workers}` : ''}${p.key.runtime === 'node' ? '' : ` on ${p.key.runtime}`} round ${p.round}`;
+  `${p.key.suite}(${p.key.size}) × ${p.key.strategy}${transportNote(p.key)}${p.key.workers > 1 ? ` ×${p.key.workers}` : ''}${p.key.runtime === 'node' ? '' : ` on ${p.key.runtime}`} round ${p.round}`;
 
 /**
  * `runnable`: the rounds the run will execute, in order, each with its estimate (ms).

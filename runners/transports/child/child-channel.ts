@@ -1,28 +1,33 @@
 import { fork } from 'node:child_process';
 import type { Value } from '../../../suites/suite.js';
-import type { WireValue } from '../../contract/protocol.js';
-import { fromWire, toWire } from './json-codec.js';
-import type { ExecutorMessage, WireTaskMessage } from '../../contract/protocol.js';
+import { wireCodec } from './wire-codec.js';
+import type { ExecutorMessage, TaskMessage, WireTaskMessage } from '../../contract/protocol.js';
 import { type Channel, type ChannelOptions, ChannelState } from '../channel.js';
 import { toError } from '../../common/error-message.js';
 import { causeIn, STDERR_TAIL_CHARS } from '../../common/stderr-cause.js';
+import type { TaskTiming } from '../../common/phase-timing.js';
+import { clockPong } from '../clock-sync.js';
 
 /** How long a dead child's stderr may take to drain before its death is reported without it. */
 const STDERR_DRAIN_MS = 200;
 
 const ENTRY = new URL('./child-entry.js', import.meta.url);
 
-/** A child process (fork + IPC). Payloads cross as JSON: the portable wire format. */
 /** Node's flag for a child's heap limit; Bun and Deno's fork keep their own defaults. */
 function heapOptions(heapMb: number | undefined): { execArgv?: string[] } {
   if (heapMb === undefined || 'Bun' in globalThis || 'Deno' in globalThis) return {};
   return { execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`] };
 }
 
-export function spawnChildChannel({ suiteUrl, nice, thread }: ChannelOptions): Channel {
+/**
+ * A child process (fork + IPC). Payloads cross as JSON, the portable wire format, or with
+ * the `advanced` transport through V8's serializer (wire-codec.ts).
+ */
+export function spawnChildChannel({ suiteUrl, nice, thread, transport, phases }: ChannelOptions): Channel {
   const state = new ChannelState();
-  const child = fork(ENTRY, [suiteUrl, String(nice)], {
-    serialization: 'json',
+  const codec = wireCodec(transport);
+  const child = fork(ENTRY, [suiteUrl, String(nice), codec.serialization, ...(phases ? ['phases'] : [])], {
+    serialization: codec.serialization,
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     ...heapOptions(thread.heapMb),
   });
@@ -40,19 +45,20 @@ export function spawnChildChannel({ suiteUrl, nice, thread }: ChannelOptions): C
   let nextId = 0;
 
   child.on('message', (raw) => {
-    const message = raw as ExecutorMessage<WireValue>;
+    const message = raw as ExecutorMessage<unknown>;
     if (message.type === 'ready') state.markReady();
     else if (message.type === 'result') {
       // An output that cannot be decoded fails its task, not the cell.
       let output: Value;
       try {
-        output = fromWire(message.output);
+        output = codec.decode(message.output);
       } catch (error) {
         state.fail(toError(error));
         return;
       }
-      state.succeed(output);
-    } else state.fail(new Error(message.message));
+      state.succeed(output, message.run);
+    } else if (message.type === 'clock-ping') child.send(clockPong());
+    else state.fail(new Error(message.message));
   });
   child.on('error', (error) => state.die(error));
   child.on('exit', (code, signal) => {
@@ -71,9 +77,9 @@ export function spawnChildChannel({ suiteUrl, nice, thread }: ChannelOptions): C
 
   return {
     ready: state.ready,
-    run(input: Value) {
-      const result = state.begin();
-      const message: WireTaskMessage = { type: 'task', id: nextId++, input: toWire(input) };
+    run(input: Value, timing?: TaskTiming) {
+      const result = state.begin(timing);
+      const message = { type: 'task', id: nextId++, input: codec.encode(input) } as WireTaskMessage | TaskMessage;
       if (!state.dead) child.send(message);
       return result;
     },

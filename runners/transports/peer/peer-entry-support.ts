@@ -8,6 +8,7 @@ import type { Value } from '../../../suites/suite.js';
 import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { type PeerBootstrap, type PeerWorkerNews, wallClockMs } from './peer-protocol.js';
+import { peerClock, timedPeerRun } from './peer-phases.js';
 
 function announce(channelName: string, news: PeerWorkerNews): void {
   const channel = new BroadcastChannel(channelName);
@@ -23,8 +24,11 @@ export async function startPeerWorker(bootstrap: PeerBootstrap): Promise<(input:
   lowerPriority(bootstrap.nice);
   try {
     const suite = await importSuite(bootstrap.suiteUrl);
+    // --phases: synced before ready, so the pool's first task finds the clock set.
+    const clock = bootstrap.stamps ? await peerClock(bootstrap.readyChannel) : undefined;
     announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
-    return (input) => suite.run(input);
+    const run = (input: Value): Value => suite.run(input);
+    return clock && bootstrap.stamps ? timedPeerRun(run, new Float64Array(bootstrap.stamps), clock) : run;
   } catch (error) {
     announce(bootstrap.readyChannel, {
       type: 'failed',

@@ -4,6 +4,7 @@
  * a BroadcastChannel when a worker has loaded the suite. A BroadcastChannel, because each
  * library owns its worker's parentPort and would reject (or misroute) a message of ours.
  */
+import type { ClockPing } from '../../contract/phases.js';
 
 export interface PeerBootstrap {
   suiteUrl: string;
@@ -11,6 +12,11 @@ export interface PeerBootstrap {
   nice: number;
   /** Name of the BroadcastChannel the worker announces itself on. */
   readyChannel: string;
+  /**
+   * --phases: the shared stamp buffer (2 Float64 per slot, runners/contract/phases.ts); tasks then
+   * arrive wrapped as PeerTimedTask, and the worker syncs its clock on readyChannel first. Absent: neither.
+   */
+  stamps?: SharedArrayBuffer;
 }
 
 /** Milliseconds since the epoch, sub-millisecond: comparable between threads (each thread's performance.now() is not). */
@@ -23,4 +29,6 @@ export type PeerWorkerNews =
   | { type: 'ready'; startedAt: number; readyAt: number }
   | { type: 'failed'; message: string }
   /** The thread is ending on its own (process.exit, or its event loop ran dry). */
-  | { type: 'exited'; code: number };
+  | { type: 'exited'; code: number }
+  /** --phases, before `ready`: answered with a ClockPong addressed `to` the same id. */
+  | ClockPing;

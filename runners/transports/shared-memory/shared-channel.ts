@@ -12,6 +12,9 @@ import {
 } from '../../contract/protocol.js';
 import { type Channel, type ChannelOptions, ChannelState } from '../channel.js';
 import { spawnThread } from '../thread.js';
+import { clockPong } from '../clock-sync.js';
+import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
+import type { TaskTiming } from '../../common/phase-timing.js';
 
 const ENTRY = new URL('./shared-entry.js', import.meta.url);
 const INITIAL_DATA_BYTES = 64 * 1024;
@@ -41,23 +44,33 @@ async function waitWhile(control: Int32Array, value: number): Promise<void> {
  * A worker thread whose inputs and outputs live in a SharedArrayBuffer. Hand-off and
  * completion go through Atomics on a control buffer: no payload is ever structured-cloned.
  */
-export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): Channel {
+export function spawnSharedChannel({ suiteUrl, nice, thread, phases }: ChannelOptions): Channel {
   const state = new ChannelState();
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   let data = new SharedArrayBuffer(INITIAL_DATA_BYTES);
   const { port1: bufferPort, port2: workerBufferPort } = new MessageChannel();
   const workerData: WorkerBootstrap = { suiteUrl, nice };
   const worker = spawnThread(ENTRY, workerData, thread);
+  // --phases: the worker leaves its run stamps here (no message to carry them), before each hand-back.
+  const stamps = phases ? new Float64Array(new SharedArrayBuffer(STAMP_SLOTS * Float64Array.BYTES_PER_ELEMENT)) : undefined;
   // The buffers and the port travel in a first message: a port cannot ride in a Web Worker's workerData.
-  const setup: SharedSetupMessage = { type: 'setup', control: control.buffer as SharedArrayBuffer, data, bufferPort: workerBufferPort };
+  const setup: SharedSetupMessage = {
+    type: 'setup',
+    control: control.buffer as SharedArrayBuffer,
+    data,
+    bufferPort: workerBufferPort,
+    ...(stamps ? { stamps: stamps.buffer as SharedArrayBuffer } : {}),
+  };
   worker.post(setup, [workerBufferPort]);
 
   worker.onMessage((message) => {
-    if ((message as ExecutorMessage).type === 'ready') state.markReady();
+    const type = (message as ExecutorMessage).type;
+    if (type === 'ready') state.markReady();
+    else if (type === 'clock-ping') worker.post(clockPong());
   });
   worker.onExit((cause) => state.die(cause));
 
-  async function exchange(input: Value): Promise<Value> {
+  async function exchange(input: Value, timing: TaskTiming | undefined): Promise<Value> {
     data = writePayload(encode(input), data, control, bufferPort);
     Atomics.store(control, ControlSlot.STATE, SharedState.TASK);
     // The worker sleeps in Atomics.wait on STATE; this wakes it without a message.
@@ -67,6 +80,8 @@ export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): 
     // Closed mid-task: the buffer still holds the input, which must not pass for an output.
     if (Atomics.load(control, ControlSlot.STATE) === SharedState.SHUTDOWN)
       throw new Error('the shared-memory worker was closed before the task finished');
+    // The STATE change read above orders the worker's stamp writes before this read.
+    if (timing && stamps) timing.ran([stamps[StampSlot.RUN_START]!, stamps[StampSlot.RUN_END]!]);
     data = takeReplacement(data, control, bufferPort);
     const outcome = Atomics.load(control, ControlSlot.STATE);
     const payload = decode(new Uint8Array(data, 0, Atomics.load(control, ControlSlot.PAYLOAD_BYTES)));
@@ -77,10 +92,10 @@ export function spawnSharedChannel({ suiteUrl, nice, thread }: ChannelOptions): 
 
   return {
     ready: state.ready,
-    run(input: Value) {
+    run(input: Value, timing?: TaskTiming) {
       const result = state.begin();
       if (!state.dead)
-        exchange(input).then(
+        exchange(input, timing).then(
           (output) => state.succeed(output),
           (error: Error) => state.fail(error),
         );

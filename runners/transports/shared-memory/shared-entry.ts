@@ -9,6 +9,8 @@ import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { runTask } from '../../common/run-task.js';
 import type { Value } from '../../../suites/suite.js';
+import { StampSlot } from '../../contract/phases.js';
+import { syncOverMessages } from '../clock-sync.js';
 
 const { suiteUrl, nice } = workerData as WorkerBootstrap;
 lowerPriority(nice);
@@ -17,6 +19,9 @@ const { control: controlBuffer, bufferPort } = setup;
 let data = setup.data;
 const control = new Int32Array(controlBuffer);
 const suite = await importSuite(suiteUrl);
+// --phases: synced over messages before the Atomics loop below stops this thread's event loop for good.
+const stamps = setup.stamps ? new Float64Array(setup.stamps) : undefined;
+const clock = stamps ? await syncOverMessages((answer) => parentPort!.once('message', answer), (ping) => parentPort!.postMessage(ping)) : undefined;
 parentPort!.postMessage({ type: 'ready' } satisfies ExecutorMessage);
 
 function sharesBuffer(value: Value, buffer: SharedArrayBuffer): boolean {
@@ -34,7 +39,9 @@ function runOne(): void {
   } catch (error) {
     output = `the input could not be decoded in the shared-memory worker: ${errorMessage(error, { withName: true })}`;
   }
+  if (clock) stamps![StampSlot.RUN_START] = clock();
   const ran = input === undefined ? undefined : runTask(suite, input);
+  if (clock) stamps![StampSlot.RUN_END] = clock();
   if (ran?.ok) {
     // An output that is (or shares memory with) the input view would be overwritten while encoded.
     output = sharesBuffer(ran.output, data) ? copyValue(ran.output) : ran.output;

@@ -3,30 +3,38 @@ import type { ExecutorMessage, TaskMessage, WorkerBootstrap } from '../../contra
 import { transferables } from '../../common/typed-arrays.js';
 import { type Channel, type ChannelOptions, ChannelState } from '../channel.js';
 import { spawnThread } from '../thread.js';
+import { clockPong } from '../clock-sync.js';
+import type { TaskTiming } from '../../common/phase-timing.js';
 
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 
-/** A worker thread fed by postMessage; typed-array inputs are transferred, not cloned. */
-export function spawnWorkerChannel({ suiteUrl, nice, thread }: ChannelOptions): Channel {
+/**
+ * A worker thread fed by postMessage. Typed arrays are transferred both ways (their buffers
+ * in the transfer list: moved, not copied), or with the `clone` transport structured-cloned:
+ * a copy each way.
+ */
+export function spawnWorkerChannel({ suiteUrl, nice, thread, transport, phases }: ChannelOptions): Channel {
   const state = new ChannelState();
-  const workerData: WorkerBootstrap = { suiteUrl, nice };
+  const clone = transport === 'clone';
+  const workerData: WorkerBootstrap = { suiteUrl, nice, ...(clone ? { clone } : {}), ...(phases ? { phases } : {}) };
   const worker = spawnThread(ENTRY, workerData, thread);
   let nextId = 0;
 
   worker.onMessage((raw) => {
     const message = raw as ExecutorMessage;
     if (message.type === 'ready') state.markReady();
-    else if (message.type === 'result') state.succeed(message.output);
+    else if (message.type === 'result') state.succeed(message.output, message.run);
+    else if (message.type === 'clock-ping') worker.post(clockPong());
     else state.fail(new Error(message.message));
   });
   worker.onExit((cause) => state.die(cause));
 
   return {
     ready: state.ready,
-    run(input: Value) {
-      const result = state.begin();
+    run(input: Value, timing?: TaskTiming) {
+      const result = state.begin(timing);
       const message: TaskMessage = { type: 'task', id: nextId++, input };
-      if (!state.dead) worker.post(message, transferables(input));
+      if (!state.dead) worker.post(message, clone ? [] : transferables(input));
       return result;
     },
     onDeath: (handler) => state.onDeath(handler),

@@ -5,19 +5,25 @@ import { transferables } from '../../common/typed-arrays.js';
 import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { runTask } from '../../common/run-task.js';
+import { syncOverMessages } from '../clock-sync.js';
 
 const port = parentPort!;
-const { suiteUrl, nice } = workerData as WorkerBootstrap;
+const { suiteUrl, nice, clone = false, phases = false } = workerData as WorkerBootstrap;
 lowerPriority(nice);
 const suite = await importSuite(suiteUrl);
+// --phases: synced before the task handler listens, so no pong is taken for a task; else no clock at all.
+const clock = phases ? await syncOverMessages((answer) => port.once('message', answer), (ping) => port.postMessage(ping)) : undefined;
 
 port.on('message', (message: TaskMessage) => {
+  const startAt = clock?.();
   const outcome = runTask(suite, message.input);
+  const endAt = clock?.();
   const reply: ExecutorMessage = outcome.ok
     ? { type: 'result', id: message.id, output: outcome.output }
     : { type: 'failure', id: message.id, message: outcome.message };
+  if (clock !== undefined && reply.type === 'result') reply.run = [startAt!, endAt!];
   try {
-    port.postMessage(reply, reply.type === 'result' ? transferables(reply.output) : []);
+    port.postMessage(reply, reply.type === 'result' && !clone ? transferables(reply.output) : []);
   } catch (error) {
     // An output structured clone cannot carry fails its task, not the worker.
     port.postMessage({

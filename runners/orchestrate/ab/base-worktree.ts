@@ -1,0 +1,184 @@
+/**
+ * The base side of `bench ab --base REF`: REF checked out with `git worktree add` in a temp
+ * folder, set up and built with the project's own scripts, its compiled cell entry and suites
+ * used for side A. Removed when the run ends, on Ctrl-C or SIGTERM, and — should the CLI die
+ * between the two — by an exit hook, so no worktree is left registered in the checkout.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { AbInputError, git, resolveCommit } from './git.js';
+
+export interface BaseWorktree {
+  ref: string;
+  commit: string;
+  /** The worktree's top folder. */
+  dir: string;
+  /** The base's compiled cell entry. */
+  cellEntry: string;
+  /** How node_modules was provided: the head's linked (identical lock files) or installed. */
+  modules: 'linked' | 'installed' | 'none';
+  buildMs: number;
+  /** The base's copy of a head file (its compiled harness or a file of the checkout); files outside the checkout are shared. */
+  mapPath(headPath: string): string;
+  remove(): void;
+}
+
+export interface BaseRequest {
+  top: string;
+  ref: string;
+  /** The running harness: its package folder and the folder its compiled code lies in (dist/). */
+  harnessRoot: string;
+  harnessBuild: string;
+  headCellEntry: string;
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+/** Lines of a failed step's log shown to the user. */
+const LOG_TAIL_LINES = 20;
+
+const isInside = (child: string, parent: string): boolean => {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith('/'));
+};
+
+const readOrNull = (path: string): string | null => (existsSync(path) ? readFileSync(path, 'utf8') : null);
+
+interface PackageJson {
+  name?: string;
+  bin?: string | Record<string, string>;
+  scripts?: Record<string, string>;
+}
+
+/** The folder a package's compiled code lies in, from its `bench` bin (dist/scripts/bench.js → dist). */
+function buildDirOf(packageRoot: string, fallback: string): string {
+  const pkg = JSON.parse(readOrNull(join(packageRoot, 'package.json')) ?? '{}') as PackageJson;
+  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.['bench'];
+  return bin === undefined ? join(packageRoot, fallback) : join(packageRoot, dirname(dirname(bin)));
+}
+
+/** Runs a command in its own process group, its output into `logPath`; an abort ends the whole group. */
+function runLogged(command: string, args: string[], cwd: string, logPath: string, signal: AbortSignal): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const log = openSync(logPath, 'a');
+    const child = spawn(command, args, { cwd, stdio: ['ignore', log, log], detached: true });
+    const onAbort = (): void => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // ESRCH: already gone.
+      }
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    child.on('error', (error) => {
+      signal.removeEventListener('abort', onAbort);
+      closeSync(log);
+      reject(error);
+    });
+    child.on('close', (code, exitSignal) => {
+      signal.removeEventListener('abort', onAbort);
+      closeSync(log);
+      resolve(code ?? (exitSignal ? 128 : 1));
+    });
+  });
+}
+
+function logTail(logPath: string): string[] {
+  const lines = (readOrNull(logPath) ?? '').split('\n').filter((line) => line.trim() !== '');
+  return lines.slice(-LOG_TAIL_LINES);
+}
+
+export async function checkOutBase(request: BaseRequest): Promise<BaseWorktree> {
+  const { top, ref, signal, log } = request;
+  const commit = resolveCommit(top, ref);
+  const short = commit.slice(0, 12);
+  const temp = mkdtempSync(join(os.tmpdir(), 'bench-ab-base-'));
+  const dir = join(temp, 'tree');
+  const modulesLink = join(dir, 'node_modules');
+  let removed = false;
+  const remove = (): void => {
+    if (removed) return;
+    removed = true;
+    process.off('exit', remove);
+    // The link first: nothing below may ever walk into the head's own node_modules.
+    try {
+      if (lstatSync(modulesLink).isSymbolicLink()) unlinkSync(modulesLink);
+    } catch {
+      // No link (installed, or the checkout never got that far).
+    }
+    try {
+      git(top, ['worktree', 'remove', '--force', dir]);
+    } catch {
+      // Half-made or already gone: the folder goes below, and prune forgets it.
+    }
+    rmSync(temp, { recursive: true, force: true });
+    try {
+      git(top, ['worktree', 'prune']);
+    } catch {
+      // Nothing to prune.
+    }
+  };
+  process.on('exit', remove);
+  const logPath = join(temp, 'setup.log');
+  const failed = (step: string, code: number): never => {
+    const tail = logTail(logPath);
+    log(`base: ${step} failed in the worktree of ${ref} (${short}); the log's last ${tail.length} lines:`);
+    for (const line of tail) log(`  ${line}`);
+    throw new AbInputError(`--base ${ref}: the base failed to build (${step} exited ${code}); fix it at that commit or choose another --base`);
+  };
+
+  try {
+    log(`base: checking out ${ref} (${short}) in ${dir}`);
+    try {
+      git(top, ['worktree', 'add', '--detach', '--quiet', dir, commit]);
+    } catch (error) {
+      const reason = ((error as { stderr?: string }).stderr ?? String(error)).trim().split('\n')[0];
+      throw new AbInputError(`--base ${ref}: git worktree add failed (${reason}); run git worktree prune, or check the checkout`);
+    }
+    const pkg = JSON.parse(readOrNull(join(dir, 'package.json')) ?? 'null') as PackageJson | null;
+    const startedAt = performance.now();
+    let modules: BaseWorktree['modules'] = 'none';
+    if (pkg !== null && !signal.aborted) {
+      const sameLock = readOrNull(join(top, 'package-lock.json')) === readOrNull(join(dir, 'package-lock.json'));
+      if (sameLock && existsSync(join(top, 'node_modules'))) {
+        // The same lock file installs the same packages: link the head's instead of minutes of npm.
+        symlinkSync(join(top, 'node_modules'), modulesLink, 'dir');
+        modules = 'linked';
+      } else {
+        // Not `npm ci`: as scripts/setup.sh says, a lock file that lists other platforms'
+        // optional binaries makes it refuse; `npm install` follows the lock and skips them.
+        log(`base: package-lock.json differs from the head's: npm install in the worktree (log: ${logPath})`);
+        const code = await runLogged('npm', ['install', '--no-audit', '--no-fund'], dir, logPath, signal);
+        if (code !== 0 && !signal.aborted) failed('npm install', code);
+        modules = 'installed';
+      }
+    }
+    if (pkg?.scripts?.['build'] !== undefined && !signal.aborted) {
+      const code = await runLogged('npm', ['run', 'build'], dir, logPath, signal);
+      if (code !== 0 && !signal.aborted) failed('npm run build', code);
+    }
+    const buildMs = performance.now() - startedAt;
+
+    // The harness inside the worktree: the checkout itself, or the bench package a project installs.
+    const baseHarnessRoot = isInside(request.harnessRoot, top) ? join(dir, relative(top, request.harnessRoot)) : request.harnessRoot;
+    const baseBuild = buildDirOf(baseHarnessRoot, relative(request.harnessRoot, request.harnessBuild));
+    const cellEntry = join(baseBuild, relative(request.harnessBuild, request.headCellEntry));
+    if (!signal.aborted && !existsSync(cellEntry)) {
+      throw new AbInputError(
+        `--base ${ref}: its build has no cell entry at ${relative(dir, cellEntry)} (a commit from before this layout?); choose a later --base`,
+      );
+    }
+    const mapPath = (headPath: string): string => {
+      if (isInside(headPath, request.harnessBuild)) return join(baseBuild, relative(request.harnessBuild, headPath));
+      if (isInside(headPath, top)) return join(dir, relative(top, headPath));
+      return headPath;
+    };
+    return { ref, commit, dir, cellEntry, modules, buildMs, mapPath, remove };
+  } catch (error) {
+    remove();
+    throw error;
+  }
+
+}
