@@ -27,6 +27,11 @@ function problemOf(issue: Issue, schema: unknown): string {
   if (issue.expected === 'never' && last && Array.isArray(last.input)) {
     return `${pathText(parent, schema)} should be ${issue.message}, found ${last.input.length} items`;
   }
+  // A range or order check (results-schema.ts gives each its words): the value had the right type.
+  if (issue.kind === 'validation') {
+    const found = typeof issue.input === 'number' ? `, found ${issue.input}` : '';
+    return `${pathText(path, schema)} should be ${issue.message}${found}`;
+  }
   const literals = literalsOf(issue.expected);
   // Schemas given a message (records, the ci95 pair) say what they expect in it.
   const expected = MESSAGED.has(issue.type) ? issue.message : literals ? listed(literals) : article(issue.expected);

@@ -44,7 +44,11 @@ function judgeOf(plan: AbPlan): AbJudge {
 
 const builder = (yargs: Argv) =>
   withCellHostFlags(yargs)
-    .option('against', { type: 'string', requiresArg: true, describe: 'side A: an old version of the --suite file (same suite name and sizes)' })
+    .option('against', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'side A: an old version of the --suite file (same suite name and sizes)',
+    })
     .option('base', {
       type: 'string',
       requiresArg: true,
@@ -58,8 +62,16 @@ const builder = (yargs: Argv) =>
       describe: 'fib, sort, sha256, echo, all, a comma-separated list, or ./path/to/suite.js (with --against: one suite)',
     })
     .option('size', { type: 'number', requiresArg: true, describe: "the suite's size knob (default: the suite's defaultSize)" })
-    .option('strategies', { type: 'string', requiresArg: true, describe: 'comma-separated subset of strategies (default: all; see `bench list`)' })
-    .option('workers', { type: 'number', requiresArg: true, describe: 'threads or processes per strategy (default: os.availableParallelism())' })
+    .option('strategies', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'comma-separated subset of strategies (default: all; see `bench list`)',
+    })
+    .option('workers', {
+      type: 'number',
+      requiresArg: true,
+      describe: 'threads or processes per strategy (default: os.availableParallelism())',
+    })
     .option('threshold', {
       type: 'string',
       requiresArg: true,
@@ -78,26 +90,57 @@ const builder = (yargs: Argv) =>
       default: AB_DEFAULTS.maxRounds,
       describe: 'most pairs (one round of each side) per cell before it is called inconclusive',
     })
-    .option('max-time', { type: 'string', requiresArg: true, describe: 'stop sampling after this long, e.g. 10m (undecided cells: inconclusive)' })
+    .option('max-time', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'stop sampling after this long, e.g. 10m (undecided cells: inconclusive)',
+    })
     .option('quick', { type: 'boolean', default: false, describe: 'shorter phases (250 ms)' })
-    .option('phase-time', { type: 'number', requiresArg: true, describe: 'ms budget of each measured phase (default 1000; 250 with --quick)' })
-    .option('cell-timeout', { type: 'number', requiresArg: true, default: 120, describe: 'seconds before a round is killed and marked errored' })
+    .option('phase-time', {
+      type: 'number',
+      requiresArg: true,
+      describe: 'ms budget of each measured phase (default 1000; 250 with --quick)',
+    })
+    .option('cell-timeout', {
+      type: 'number',
+      requiresArg: true,
+      default: 120,
+      describe: 'seconds before a round is killed and marked errored',
+    })
     .option('worker-nice', {
       type: 'number',
       requiresArg: true,
       default: DEFAULT_WORKER_NICE,
       describe: 'lower worker/child scheduling priority by this much (0-19)',
     })
-    .option('in-flight-per-worker', { type: 'number', requiresArg: true, describe: "tasks each worker may hold at once (default: each strategy's own)" })
-    .option('max-heap', { type: 'number', requiresArg: true, describe: 'heap limit (MiB) of the cell and of each worker and child (default: as for bench run)' })
+    .option('in-flight-per-worker', {
+      type: 'number',
+      requiresArg: true,
+      describe: "tasks each worker may hold at once (default: each strategy's own)",
+    })
+    .option('max-heap', {
+      type: 'number',
+      requiresArg: true,
+      describe: 'heap limit (MiB) of the cell and of each worker and child (default: as for bench run)',
+    })
     .option('seed', { type: 'number', requiresArg: true, default: 1, describe: "seed of the suites' inputs and of the ABBA/BAAB order" })
     .option('json', { type: 'boolean', default: false, describe: 'print the verdicts as JSON (without the rounds) instead of the table' })
-    .option('markdown', { type: 'string', requiresArg: true, describe: 'also write a markdown summary (for $GITHUB_STEP_SUMMARY) to this file' })
-    .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' }) as unknown as Argv<AbArgs>;
+    .option('markdown', {
+      type: 'string',
+      requiresArg: true,
+      describe: 'also write a markdown summary (for $GITHUB_STEP_SUMMARY) to this file',
+    })
+    .option('out', {
+      type: 'string',
+      requiresArg: true,
+      default: 'results',
+      describe: 'directory for results files',
+    }) as unknown as Argv<AbArgs>;
 
 export const abCommand: CommandModule<object, AbArgs> = {
   command: 'ab',
-  describe: 'A/B gate: the head against an old suite file or a git ref, interleaved in one job, sampled until decisive; exit 1 on a regression',
+  describe:
+    'A/B gate: the head against an old suite file or a git ref, interleaved in one job, sampled until decisive; exit 1 on a regression',
   builder,
   handler: async (args) => {
     const log = (line: string): void => {

@@ -43,7 +43,13 @@ export function parseDuration(flag: string, text: string): number {
   const example = `e.g. --${flag} 10m, 90s or 1h30m`;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
   const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)\s*(ms|min|h|m|s)/g)];
-  if (parts.length === 0 || parts.map((part) => part[0]).join('').replace(/\s/g, '') !== trimmed.replace(/\s/g, '')) {
+  if (
+    parts.length === 0 ||
+    parts
+      .map((part) => part[0])
+      .join('')
+      .replace(/\s/g, '') !== trimmed.replace(/\s/g, '')
+  ) {
     throw new UsageError(`--${flag} "${text}" is not a duration: ${example}`);
   }
   return parts.reduce((total, part) => total + Number(part[1]) * UNITS_MS[part[2]!]!, 0);

@@ -38,7 +38,9 @@ const { values, positionals } = parseArgs({
 const runs = Number(values.runs);
 const cases = values.cases.split(',').map((name) => name.trim());
 if (!(Number.isSafeInteger(runs) && runs >= 1) || cases.some((name) => !(name in CASES))) {
-  process.stderr.write(`usage: npm run bench:ab-gate -- [--runs N] [--cases ${Object.keys(CASES).join(',')}] [--burner] [-- <bench ab flags>]\n`);
+  process.stderr.write(
+    `usage: npm run bench:ab-gate -- [--runs N] [--cases ${Object.keys(CASES).join(',')}] [--burner] [-- <bench ab flags>]\n`,
+  );
   process.exit(2);
 }
 
@@ -114,7 +116,9 @@ try {
       const outcome = await runAb(slowdown, i + 1, join(scratch, `${name}-${i}`));
       outcomes.push(outcome);
       const verdicts = outcome.summary?.cells.map((cell) => `${cell.key.strategy} ${cell.verdict} (${cell.pairs})`).join(', ') ?? 'no JSON';
-      process.stderr.write(`bench:ab-gate ${name} run ${i + 1}/${runs}: exit ${outcome.exitCode}, ${verdicts}, ${seconds(outcome.wallMs)}\n`);
+      process.stderr.write(
+        `bench:ab-gate ${name} run ${i + 1}/${runs}: exit ${outcome.exitCode}, ${verdicts}, ${seconds(outcome.wallMs)}\n`,
+      );
     }
     const cells = outcomes.flatMap((outcome) => outcome.summary?.cells ?? []);
     const counts = new Map<string, number>();
@@ -140,4 +144,5 @@ process.stdout.write(
   `bench ab gate on ${os.availableParallelism()} cores, node ${process.versions.node}, strategies ${values.strategies}, ` +
     `phase ${values['phase-time']} ms${values.burner ? ', a CPU burner on one core' : ''}${positionals.length > 0 ? `, ${positionals.join(' ')}` : ''}:\n`,
 );
-for (const row of rows) process.stdout.write(`${row.map((text, i) => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!))).join('  ')}\n`);
+for (const row of rows)
+  process.stdout.write(`${row.map((text, i) => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!))).join('  ')}\n`);

@@ -19,7 +19,10 @@ test('A/A bench ab --against calls no cell regressed and saves both sides paired
   assert.equal(summary.regressed, false);
   assert.equal(summary.exitCode, 0);
   assert.equal(summary.cells.length, 2);
-  assert.ok(summary.cells.every((cell) => cell.verdict !== 'regressed'), JSON.stringify(summary.cells));
+  assert.ok(
+    summary.cells.every((cell) => cell.verdict !== 'regressed'),
+    JSON.stringify(summary.cells),
+  );
 
   const file = readdirSync(out).find((name) => name.endsWith('.json'));
   assert.ok(file, 'a results file');

@@ -20,7 +20,9 @@ const hasGit = (): boolean => {
   }
 };
 
-test('a base whose build fails: its log tail, one error with exit code 2, no worktree left', { skip: !hasGit() && 'git is not installed' }, async () => {
+test('a base whose build fails: its log tail, one error with exit code 2, no worktree left', {
+  skip: !hasGit() && 'git is not installed',
+}, async () => {
   const top = tempDir('bench-ab-repo-');
   const git = (...args: string[]): string =>
     execFileSync('git', ['-C', top, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { encoding: 'utf8' });
@@ -47,7 +49,10 @@ test('a base whose build fails: its log tail, one error with exit code 2, no wor
     }),
     (error: Error & { exitCode?: number }) => {
       assert.equal(error.exitCode, 2);
-      assert.match(error.message, /^--base HEAD: the base failed to build \(npm run build exited 3\); fix it at that commit or choose another --base$/);
+      assert.match(
+        error.message,
+        /^--base HEAD: the base failed to build \(npm run build exited 3\); fix it at that commit or choose another --base$/,
+      );
       return true;
     },
   );

@@ -36,8 +36,16 @@ test('staleHeadSource names a changed cell source newer than its build, and noth
   assert.deepEqual(staleHeadSource(top, top, dist), { source: 'runners/cell/measure.ts', built: 'dist/runners/cell/measure.js' });
   writeFileSync(join(top, 'runners/cell/new-probe.ts'), 'export {};\n');
   writeFileSync(join(dist, 'runners/cell/measure.js'), 'export const x = 2;\n');
-  assert.deepEqual(staleHeadSource(top, top, dist), { source: 'runners/cell/new-probe.ts', built: 'dist/runners/cell/new-probe.js' }, 'a new file never built');
+  assert.deepEqual(
+    staleHeadSource(top, top, dist),
+    { source: 'runners/cell/new-probe.ts', built: 'dist/runners/cell/new-probe.js' },
+    'a new file never built',
+  );
   writeFileSync(join(dist, 'runners/cell/new-probe.js'), 'export {};\n');
   assert.equal(staleHeadSource(top, top, dist), null, 'every change built');
-  assert.equal(staleHeadSource(top, join(top, 'node_modules/bench'), dist), null, 'a project that installs bench has no build of ours to check');
+  assert.equal(
+    staleHeadSource(top, join(top, 'node_modules/bench'), dist),
+    null,
+    'a project that installs bench has no build of ours to check',
+  );
 });

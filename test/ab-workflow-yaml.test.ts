@@ -53,10 +53,18 @@ test('the matrix workflow measures on ubuntu x64, ubuntu arm and macOS, then mer
   const measure = Object.values(matrix.jobs).find((job) => job.strategy?.matrix !== undefined);
   assert.ok(measure, 'a job with a matrix');
   assert.equal(measure.strategy?.['fail-fast'], false, 'one runner failing keeps the others');
-  const runners = Object.values(measure.strategy?.matrix ?? {}).flat().map(String);
+  const runners = Object.values(measure.strategy?.matrix ?? {})
+    .flat()
+    .map(String);
   assert.ok(runners.includes('ubuntu-latest'), runners.join(', '));
-  assert.ok(runners.some((runner) => /arm/.test(runner)), runners.join(', '));
-  assert.ok(runners.some((runner) => /^macos/.test(runner)), runners.join(', '));
+  assert.ok(
+    runners.some((runner) => /arm/.test(runner)),
+    runners.join(', '),
+  );
+  assert.ok(
+    runners.some((runner) => /^macos/.test(runner)),
+    runners.join(', '),
+  );
   assert.match(measure['runs-on'], /matrix\./);
   assert.ok(runs(measure).some((run) => /bench\.js run --suite all/.test(run)));
 

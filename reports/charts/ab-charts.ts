@@ -90,10 +90,11 @@ function cellChart(study: AbStudy, cell: AbCell): Omit<StudyChart, 'id' | 'fileI
     ...metrics.flatMap((m) => metricRatios(pairRounds(cell.rounds), m)),
     ...summaries.flatMap((s) => s.whiskers?.flatMap((w) => w ?? []) ?? []),
   ];
-  // Ends on a 0.05 step, so the axis labels its own ends instead of an odd 0.7834.
+  // Ends on a tick step (0.05, or 0.1 for a wide range), so the axis labels its own ends instead of an odd 0.7834.
   const pad = (Math.max(...values) - Math.min(...values)) * 0.08;
-  const low = Math.floor((Math.min(...values) - pad) / 0.05) * 0.05;
-  const high = Math.ceil((Math.max(...values) + pad) / 0.05) * 0.05;
+  const step = Math.max(...values) - Math.min(...values) + 2 * pad > 0.3 ? 0.1 : 0.05;
+  const low = Math.floor((Math.min(...values) - pad) / step) * step;
+  const high = Math.ceil((Math.max(...values) + pad) / step) * step;
   const subtitle =
     `each point: one pair's B ÷ A, in the order the pairs ran · dashed: ±${percentText(t)} threshold band · ` +
     'right: the median and its interval at the deciding look';

@@ -17,9 +17,33 @@ import type { AbStudy } from './ab.js';
 import type { Study } from './study.js';
 import { SCHEMA_VERSION } from './results.js';
 
-const num = v.number();
+// Every number finite (JSON's 1e999 parses to Infinity); figures and counts in range, so a
+// hand-edited or corrupted file (negative tasks/s, -1e308, 2.5 tasks) fails in the loader,
+// naming the field, instead of drawing an impossible chart.
+const num = v.pipe(v.number(), v.finite('a finite number'));
+/** A duration, rate, size in bytes or load: nothing measured is below zero. */
+const figure = v.pipe(v.number(), v.finite('a finite number'), v.minValue(0, 'at least 0'));
+/** Tasks, samples, requests, rounds, workers: whole numbers from zero. */
+const count = v.pipe(v.number(), v.integer('a whole number'), v.minValue(0, 'at least 0'));
+/** A share of the machine's CPU. */
+const share = v.pipe(v.number(), v.minValue(0, 'at least 0'), v.maxValue(1, 'at most 1'));
 const str = v.string();
 const bool = v.boolean();
+
+/**
+ * Percentiles of one set of samples cannot fall (p50 ≤ p99 ≤ max); `ok ≤ total` likewise.
+ * A relative 1e-9 allows for the rounding of an interpolated quantile.
+ */
+const ordered = <E extends v.ObjectEntries>(entries: E, ...keys: Array<keyof E & string>) => {
+  const at = (found: unknown, key: string): number => (found as Record<string, number>)[key]!;
+  return v.pipe(
+    v.object(entries),
+    v.check(
+      (found: v.InferOutput<v.ObjectSchema<E, undefined>>) => keys.every((key, i) => i === 0 || at(found, keys[i - 1]!) <= at(found, key) + 1e-9 * Math.max(1, Math.abs(at(found, key)))),
+      (issue) => `in order (${keys.join(' ≤ ')}), found ${keys.map((key) => at(issue.input, key)).join(', ')}`,
+    ),
+  );
+};
 
 /**
  * An object keyed by data (suite names, environment variables, runtime names). valibot
@@ -33,7 +57,7 @@ const recordOf = <T extends v.GenericSchema>(value: T) =>
   );
 
 /** Ascending or raw samples: finite numbers only (compare computes per-round percentiles from them). */
-const samples = v.array(num);
+const samples = v.array(figure);
 
 /**
  * What reports and `--auto-rerun` read back of a runtime's capability probe (RuntimeProbe in
@@ -47,14 +71,14 @@ export const RUN_CONTEXT = v.object({
   runtime: v.object({ name: str, version: str }),
   os: v.object({ platform: str, release: str, arch: str }),
   /** cores = os.availableParallelism(): what the harness may actually use. */
-  cpu: v.object({ model: str, cores: num }),
-  memoryBytes: num,
+  cpu: v.object({ model: str, cores: count }),
+  memoryBytes: figure,
   hostname: str,
   /** Git commit of the harness, or null outside a repository. */
   commit: v.nullable(str),
   harnessVersion: str,
   /** 1-minute load average when the run started: other load skews every figure. */
-  loadAverage1m: num,
+  loadAverage1m: figure,
   /** Environment variables known to distort timings (e.g. NODE_EXTRA_CA_CERTS), as found. */
   timingEnv: recordOf(str),
   commandLine: v.array(str),
@@ -72,22 +96,22 @@ const SCENARIO = v.picklist(['batch', 'http']);
 
 /** How `bench http` drove each strategy's server. */
 export const HTTP_LOAD_CONFIG = v.object({
-  connections: num,
+  connections: count,
   /** Requests in flight per connection (HTTP/1.1 pipelining); 1 = none. */
-  pipelining: num,
+  pipelining: count,
   /** Length of the measured window, or null when it ran for `amount` requests. */
-  durationMs: v.nullable(num),
-  amount: v.nullable(num),
+  durationMs: v.nullable(figure),
+  amount: v.nullable(count),
   /** Untimed load before the measured window (JIT, pool start-up, first verifications). */
-  warmupMs: num,
+  warmupMs: figure,
   /** Whether GET /health was probed during the measured window. */
   healthProbe: bool,
   /** Pause between two /health probes, ms (one probe in flight at a time). */
-  healthIntervalMs: num,
+  healthIntervalMs: figure,
   /** Requests that may wait beyond the ones running; past it the server answers 503. */
-  maxQueue: num,
+  maxQueue: count,
   /** A request unanswered for this long counts as a timeout, ms. */
-  requestTimeoutMs: num,
+  requestTimeoutMs: figure,
 });
 
 export const RUN_CONFIG = v.object({
@@ -99,21 +123,21 @@ export const RUN_CONFIG = v.object({
   /** Suite name → the size measured. */
   sizes: recordOf(num),
   strategies: v.array(str),
-  workers: num,
+  workers: count,
   /** Scheduling-priority decrease of worker threads and child processes (Linux nice). */
   workerNice: num,
-  rounds: num,
+  rounds: count,
   quick: bool,
   /** Time budget of each measured phase (unloaded latency, saturated batch), ms. */
-  phaseMs: num,
-  cellTimeoutMs: num,
+  phaseMs: figure,
+  cellTimeoutMs: figure,
   seed: num,
   /** The load of an HTTP run (scenario 'http'); absent for batch runs. */
   http: v.optional(HTTP_LOAD_CONFIG),
   /** --in-flight-per-worker: tasks each worker may hold at once; absent: each strategy's own. */
-  inFlightPerWorker: v.optional(num),
+  inFlightPerWorker: v.optional(count),
   /** Heap limit of each worker and child (MiB), so a suite that runs out of memory fails its cell, not the CLI. */
-  maxHeapMb: v.optional(num),
+  maxHeapMb: v.optional(figure),
   /** --transport: the transports asked for (strategies.ts TRANSPORTS); absent: each strategy's default. */
   transports: v.optional(v.array(str)),
   /** --phases: each task's latency was split into phases (spawn, queue, send, run, return). */
@@ -125,22 +149,28 @@ export const RUN_CONFIG = v.object({
  * travelled; absent in files from before transports were a choice, which means the
  * strategy's default (runners/contract/cell-id.ts pairs the two).
  */
-const KEY = { scenario: SCENARIO, suite: str, size: num, strategy: str, runtime: str, workers: num, transport: v.optional(str) };
+const KEY = { scenario: SCENARIO, suite: str, size: num, strategy: str, runtime: str, workers: count, transport: v.optional(str) };
 export const CELL_KEY = v.object(KEY);
 
 /** A merged file's cells name the context they were measured in (reports/cell-context.ts). */
 const CONTEXT_ID = { contextId: v.optional(str) };
 
-export const DELAY_SUMMARY = v.object({ p50Ms: num, p99Ms: num, maxMs: num });
+const DELAY_ENTRIES = { p50Ms: figure, p99Ms: figure, maxMs: figure };
+export const DELAY_SUMMARY = ordered(DELAY_ENTRIES, 'p50Ms', 'p99Ms', 'maxMs');
 
-export const EVENT_LOOP_DELAY = v.object({
-  ...DELAY_SUMMARY.entries,
+export const EVENT_LOOP_DELAY = ordered(
+  {
+    ...DELAY_ENTRIES,
   /**
    * `histogram`: perf_hooks.monitorEventLoopDelay less what it reads on an idle loop (the
    * runtime's `eventLoopFloorMs` in context.runtimes); `timer-drift`: a setTimeout probe.
    */
-  method: v.picklist(['histogram', 'timer-drift']),
-});
+    method: v.picklist(['histogram', 'timer-drift']),
+  },
+  'p50Ms',
+  'p99Ms',
+  'maxMs',
+);
 
 /**
  * --phases: one phase of the tasks a measured phase of a round timed (runners/contract/phases.ts):
@@ -184,11 +214,11 @@ export const CELL_PHASES = v.object({ ...PHASE_TOTALS, ...PHASE_FIELDS(PHASE_SUM
 export const PAYLOAD_FIGURES = v.object({ inputBytes: num, outputBytes: num, runMs: num, memcpyMbPerSec: num });
 
 export const ROUND_SAMPLE = v.object({
-  round: num,
+  round: count,
   /** Tasks in the saturated batch, and its wall time. tasksPerSec = tasks / (wallMs / 1000). */
-  tasks: num,
-  wallMs: num,
-  tasksPerSec: num,
+  tasks: count,
+  wallMs: figure,
+  tasksPerSec: figure,
   /** Unloaded latency: one task in flight at a time (tinybench samples), thinned evenly to at most 2,000. */
   latencySamplesMs: samples,
   /**
@@ -196,39 +226,45 @@ export const ROUND_SAMPLE = v.object({
    * extremes, so a mean of the thinned samples would overweight the tail. Null in rounds
    * migrated from files written before they were recorded.
    */
-  latencyMeanMs: v.nullable(num),
-  latencyCount: v.nullable(num),
+  latencyMeanMs: v.nullable(figure),
+  latencyCount: v.nullable(count),
   /** Submit → complete time of each task in the saturated batch. */
   loadedLatencySamplesMs: samples,
   eventLoopDelay: EVENT_LOOP_DELAY,
   /** Spawn → ready time of every worker or child the strategy started. */
   startupSamplesMs: samples,
   /** Peak RSS of the cell process plus its child processes. */
-  peakRssBytes: num,
+  peakRssBytes: figure,
   /** Outputs checked with the suite's `verify` (all of them). */
-  verifiedOutputs: num,
+  verifiedOutputs: count,
   /**
    * Share (0–1) of the machine's CPU that processes other than the harness and this cell
    * used while the cell's process ran: above a few percent, another program skewed the
    * round. Null where it cannot be read (not Linux) or was not recorded (migrated files).
    */
-  foreignCpuShare: v.nullable(num),
+  foreignCpuShare: v.nullable(share),
   /** Payload study rounds only (PAYLOAD_FIGURES). */
   payload: v.optional(PAYLOAD_FIGURES),
   /** --phases: the unloaded latency phase's tasks and the saturated batch's, each split into phases. */
   phases: v.optional(v.object({ unloaded: ROUND_PHASES, loaded: ROUND_PHASES })),
 });
 
-export const LATENCY_SUMMARY = v.object({
-  /** Over every sample of every round (the rounds' latencyMeanMs weighted by latencyCount). */
-  meanMs: num,
-  p50Ms: num,
-  p75Ms: num,
-  p99Ms: num,
-  maxMs: num,
-  /** Samples measured in all rounds (before thinning). */
-  count: num,
-});
+export const LATENCY_SUMMARY = ordered(
+  {
+    /** Over every sample of every round (the rounds' latencyMeanMs weighted by latencyCount). */
+    meanMs: figure,
+    p50Ms: figure,
+    p75Ms: figure,
+    p99Ms: figure,
+    maxMs: figure,
+    /** Samples measured in all rounds (before thinning). */
+    count,
+  },
+  'p50Ms',
+  'p75Ms',
+  'p99Ms',
+  'maxMs',
+);
 
 /** A completed batch cell (`bench run`). */
 export const COMPLETED_CELL = v.object({
@@ -238,15 +274,22 @@ export const COMPLETED_CELL = v.object({
   status: v.literal('completed'),
   verified: v.literal(true),
   /** Median over rounds; ci95 is a Student-t interval of the mean over rounds. */
-  throughput: v.object({ tasksPerSec: num, ci95: v.strictTuple([num, num], 'a [low, high] pair'), rounds: v.array(num) }),
+  throughput: v.object({
+    tasksPerSec: figure,
+    ci95: v.pipe(
+      v.strictTuple([num, num], 'a [low, high] pair'),
+      v.check(([low, high]) => low <= high, (issue) => `a [low, high] pair with low ≤ high, found [${issue.input.join(', ')}]`),
+    ),
+    rounds: v.array(figure),
+  }),
   /** Percentiles of all rounds' samples pooled. */
   latency: LATENCY_SUMMARY,
   loadedLatency: DELAY_SUMMARY,
   /** Median of the rounds' percentiles; max is the largest seen. */
   eventLoopDelay: EVENT_LOOP_DELAY,
   /** Median spawn → ready time; null for strategies that start nothing. */
-  startupMs: v.nullable(num),
-  memory: v.object({ peakRssBytes: num }),
+  startupMs: v.nullable(figure),
+  memory: v.object({ peakRssBytes: figure }),
   /** --phases: the unloaded latency split into phases (the `latency` figures' tasks), from the rounds' samples. */
   phases: v.optional(CELL_PHASES),
   /** --phases: the saturated batch's submit → complete split into phases (where queue wait is real). */
@@ -255,40 +298,46 @@ export const COMPLETED_CELL = v.object({
 });
 
 /** Latency of answered requests, from the load generator's sub-millisecond samples. */
-export const HTTP_LATENCY = v.object({
-  meanMs: num,
-  p50Ms: num,
-  p90Ms: num,
-  p99Ms: num,
-  maxMs: num,
-  /** Responses measured (before thinning); the mean is over all of them, not the thinned samples. */
-  count: num,
-});
+export const HTTP_LATENCY = ordered(
+  {
+    meanMs: figure,
+    p50Ms: figure,
+    p90Ms: figure,
+    p99Ms: figure,
+    maxMs: figure,
+    /** Responses measured (before thinning); the mean is over all of them, not the thinned samples. */
+    count,
+  },
+  'p50Ms',
+  'p90Ms',
+  'p99Ms',
+  'maxMs',
+);
 
 /** What went wrong, counted on each side; nothing is dropped silently. */
 export const HTTP_ERROR_COUNTS = v.object({
   /** Connection errors seen by the load generator, timeouts included (autocannon's `errors`). */
-  errors: num,
-  timeouts: num,
+  errors: count,
+  timeouts: count,
   /** Responses with a status outside 2xx, the 503s and 500s below included. */
-  non2xx: num,
+  non2xx: count,
   /** 503 answers with Retry-After: the bounded queue was full. */
-  overloaded: num,
+  overloaded: count,
   /** 5xx answers other than 503: a task threw, or its worker crashed mid-request. */
-  serverErrors: num,
+  serverErrors: count,
 });
 
 /** The server's own view of the measured window (cluster: summed over its processes). */
 export const HTTP_SERVER_COUNTERS = v.object({
   /** Task requests answered 200, each with a verified output. */
-  answered: num,
-  overloaded: num,
+  answered: count,
+  overloaded: count,
   /** Tasks that threw or whose worker or child died (answered 500). */
-  failed: num,
+  failed: count,
   /** /health requests answered. */
-  health: num,
+  health: count,
   /** Outputs checked with the suite's verify, or equal to an output it accepted. */
-  verifiedOutputs: num,
+  verifiedOutputs: count,
 });
 
 /** A completed HTTP cell (`bench http`): one strategy's server under one load. */
@@ -299,32 +348,36 @@ export const HTTP_COMPLETED_CELL = v.object({
   status: v.literal('completed'),
   /** Every 200 answer carried an output the server verified; a wrong output errors the cell. */
   verified: v.literal(true),
-  requests: v.object({
-    /** 2xx responses per second of the measured window: 503s (fast refusals) do not count. */
-    perSec: num,
-    /** 2xx responses in the window, and all responses whatever their status. */
-    ok: num,
-    total: num,
-    wallMs: num,
-  }),
+  requests: ordered(
+    {
+      /** 2xx responses per second of the measured window: 503s (fast refusals) do not count. */
+      perSec: figure,
+      /** 2xx responses in the window, and all responses whatever their status. */
+      ok: count,
+      total: count,
+      wallMs: figure,
+    },
+    'ok',
+    'total',
+  ),
   /** 2xx responses only, so cheap refusals do not flatter the figures. Computed from `samples.latencyMs`. */
   latency: HTTP_LATENCY,
   errors: HTTP_ERROR_COUNTS,
   /** The server's main thread (cluster: its worst process), less the probe's resolution. */
   eventLoopDelay: EVENT_LOOP_DELAY,
   /** GET /health latency during the window (null without --health-probe). Computed from `samples.healthMs`. */
-  health: v.nullable(v.object({ ...DELAY_SUMMARY.entries, count: num, failures: num })),
+  health: v.nullable(ordered({ ...DELAY_ENTRIES, count, failures: count }, 'p50Ms', 'p99Ms', 'maxMs')),
   /** Median spawn → ready of the server's workers, children or cluster processes; null for main-thread. */
-  startupMs: v.nullable(num),
+  startupMs: v.nullable(figure),
   /** Peak RSS of the server process plus all its descendants. */
-  memory: v.object({ peakRssBytes: num }),
+  memory: v.object({ peakRssBytes: figure }),
   server: HTTP_SERVER_COUNTERS,
   /**
    * Share (0–1) of the machine's CPU that processes other than the harness and the server
    * used during the window: above a few percent, another program skewed this cell. Null
    * where it cannot be read (not Linux) or was not recorded (migrated files).
    */
-  foreignCpuShare: v.nullable(num),
+  foreignCpuShare: v.nullable(share),
   /** Raw samples (ascending, thinned evenly to at most 2,000 each) every latency figure is computed from. */
   samples: v.object({ latencyMs: samples, healthMs: samples }),
 });
@@ -335,7 +388,7 @@ export const ERRORED_CELL = v.object({
   ...CONTEXT_ID,
   status: v.literal('errored'),
   verified: v.literal(false),
-  error: v.object({ message: str, round: num }),
+  error: v.object({ message: str, round: count }),
   /** Batch rounds that did complete before the error, kept for inspection (always empty for HTTP). */
   rounds: v.array(ROUND_SAMPLE),
 });

@@ -27,7 +27,8 @@ const side = (outcome: RoundOutcome): string =>
 const decisionText = (metric: AbMetric, decision: AbDecision | null): string => {
   const name = metric === 'throughput' ? 'tasks/s' : 'p50';
   if (decision === null) return `${name} —`;
-  const interval = decision.interval === null ? 'no interval yet' : `[${decision.interval[0].toFixed(3)}, ${decision.interval[1].toFixed(3)}]`;
+  const interval =
+    decision.interval === null ? 'no interval yet' : `[${decision.interval[0].toFixed(3)}, ${decision.interval[1].toFixed(3)}]`;
   return `${name} ×${decision.medianRatio.toFixed(3)} ${interval}`;
 };
 

@@ -55,7 +55,7 @@ interface PackageJson {
 /** The folder a package's compiled code lies in, from its `bench` bin (dist/scripts/bench.js → dist). */
 function buildDirOf(packageRoot: string, fallback: string): string {
   const pkg = JSON.parse(readOrNull(join(packageRoot, 'package.json')) ?? '{}') as PackageJson;
-  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.['bench'];
+  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.bench;
   return bin === undefined ? join(packageRoot, fallback) : join(packageRoot, dirname(dirname(bin)));
 }
 
@@ -126,7 +126,9 @@ export async function checkOutBase(request: BaseRequest): Promise<BaseWorktree> 
     const tail = logTail(logPath);
     log(`base: ${step} failed in the worktree of ${ref} (${short}); the log's last ${tail.length} lines:`);
     for (const line of tail) log(`  ${line}`);
-    throw new AbInputError(`--base ${ref}: the base failed to build (${step} exited ${code}); fix it at that commit or choose another --base`);
+    throw new AbInputError(
+      `--base ${ref}: the base failed to build (${step} exited ${code}); fix it at that commit or choose another --base`,
+    );
   };
 
   try {
@@ -155,7 +157,7 @@ export async function checkOutBase(request: BaseRequest): Promise<BaseWorktree> 
         modules = 'installed';
       }
     }
-    if (pkg?.scripts?.['build'] !== undefined && !signal.aborted) {
+    if (pkg?.scripts?.build !== undefined && !signal.aborted) {
       const code = await runLogged('npm', ['run', 'build'], dir, logPath, signal);
       if (code !== 0 && !signal.aborted) failed('npm run build', code);
     }
@@ -180,5 +182,4 @@ export async function checkOutBase(request: BaseRequest): Promise<BaseWorktree> 
     remove();
     throw error;
   }
-
 }

@@ -28,7 +28,8 @@ export function gitTop(dir: string): string | null {
 
 /** `ref` → the full commit it names in the checkout at `top`. */
 export function resolveCommit(top: string, ref: string): string {
-  if (ref === '' || ref.startsWith('-')) throw new AbInputError(`--base "${ref}" is not a git ref: give a branch, tag or commit, e.g. --base origin/main`);
+  if (ref === '' || ref.startsWith('-'))
+    throw new AbInputError(`--base "${ref}" is not a git ref: give a branch, tag or commit, e.g. --base origin/main`);
   try {
     return git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   } catch {

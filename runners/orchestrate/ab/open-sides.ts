@@ -12,7 +12,10 @@ import { checkOutBase } from './base-worktree.js';
 import { AbInputError, gitTop, headState, staleHeadSource } from './git.js';
 import { aaSides, againstSides, baseSides, headLabel, type AbSides } from './sides.js';
 
-export type SideSpec = { kind: 'against'; path: string; suite: string; sizeGiven: boolean } | { kind: 'base'; ref: string } | { kind: 'aa' };
+export type SideSpec =
+  | { kind: 'against'; path: string; suite: string; sizeGiven: boolean }
+  | { kind: 'base'; ref: string }
+  | { kind: 'aa' };
 
 /** The running harness: its compiled code's folder (holding runners/cell/cell-entry.js) and its package folder. */
 export function harnessPaths(cellEntry = CELL_ENTRY_PATH): { build: string; root: string; cellEntry: string } {
@@ -32,10 +35,13 @@ export async function openSides(
   const top = gitTop(harness.root) ?? gitTop(process.cwd());
   const head = top === null ? { commit: null, dirty: false } : headState(top);
   if (spec.kind === 'aa') return aaSides(suites, harness.cellEntry, head);
-  if (spec.kind === 'against') return againstSides(suites, { suite: spec.suite, against: spec.path, sizeGiven: spec.sizeGiven }, harness.cellEntry);
+  if (spec.kind === 'against')
+    return againstSides(suites, { suite: spec.suite, against: spec.path, sizeGiven: spec.sizeGiven }, harness.cellEntry);
 
   if (top === null) {
-    throw new AbInputError(`--base needs a git checkout and ${harness.root} is in none: give the old suite file with --against FILE instead`);
+    throw new AbInputError(
+      `--base needs a git checkout and ${harness.root} is in none: give the old suite file with --against FILE instead`,
+    );
   }
   const stale = staleHeadSource(top, harness.root, harness.build);
   if (stale !== null) {

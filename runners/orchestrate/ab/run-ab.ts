@@ -109,9 +109,13 @@ export async function executeAb(
   );
   const targets = new Map(request.runtimes.map((target) => [target.name, target]));
   // One planned round per cell gives the cells in `bench run`'s order; the pairs are planned here.
-  const keys = planRounds(request.suites, config.strategies, (s) => workersFor(s, config.workers), request.runtimes.map((t) => t.name), 1).map(
-    (planned) => planned.key,
-  );
+  const keys = planRounds(
+    request.suites,
+    config.strategies,
+    (s) => workersFor(s, config.workers),
+    request.runtimes.map((t) => t.name),
+    1,
+  ).map((planned) => planned.key);
   const skipReason = (key: BatchCellKey): string | undefined => {
     const target = targets.get(key.runtime)!;
     return 'missing' in target ? target.missing : unsupportedReason(target.probe, key.strategy);

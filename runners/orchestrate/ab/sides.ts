@@ -114,10 +114,14 @@ export async function baseSides(
     const url = pathToFileURL(basePath).href;
     const old = await loadSuite(url);
     if (old.name !== suite.name) {
-      throw new AbInputError(`--suite ${suite.name}: at ${base.ref} that file is suite "${old.name}"; compare a suite that both commits have`);
+      throw new AbInputError(
+        `--suite ${suite.name}: at ${base.ref} that file is suite "${old.name}"; compare a suite that both commits have`,
+      );
     }
     if (old.maxSize !== undefined && suite.size > old.maxSize) {
-      throw new AbInputError(`--size ${suite.size} is above the maxSize ${old.maxSize} of ${suite.name} at ${base.ref}: choose a size both accept`);
+      throw new AbInputError(
+        `--size ${suite.size} is above the maxSize ${old.maxSize} of ${suite.name} at ${base.ref}: choose a size both accept`,
+      );
     }
     suiteUrls[suite.name] = url;
   }
