@@ -5,6 +5,7 @@
  */
 import type { RunResult } from '../runners/contract/results.js';
 import { contextOf } from './cell-context.js';
+import { InputTooLargeError, readCapped, textOf } from './read-capped.js';
 import { fingerprintId, fingerprintOf, runFingerprintId } from './verdict/fingerprint.js';
 
 export interface HistoryCell {
@@ -87,7 +88,8 @@ function hasFields(value: unknown, fields: FieldTypes): value is Record<string, 
   return Object.entries(fields).every(([key, type]) =>
     type === 'string|null'
       ? record[key] === null || typeof record[key] === 'string'
-      : typeof record[key] === type && (type !== 'number' || Number.isFinite(record[key])),
+      : // Sizes, worker counts, rates and latencies: finite and never below zero.
+        typeof record[key] === type && (type !== 'number' || (Number.isFinite(record[key]) && (record[key] as number) >= 0)),
   );
 }
 
@@ -111,4 +113,22 @@ export function parseHistory(text: string, file: string): HistoryEntry[] {
     entries.push(value);
   });
   return entries;
+}
+
+/**
+ * A history file's text, never more than the cap read (read-capped.ts). Too large or not
+ * text: a HistoryFileError; a file that cannot be opened: its errno error, for the caller.
+ */
+export async function readHistoryText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readCapped(file);
+  } catch (error: unknown) {
+    if (error instanceof InputTooLargeError) throw new HistoryFileError(`${file}: ${error.problem}; ${error.fix}`);
+    throw error;
+  }
+  const text = textOf(bytes);
+  if (text === undefined)
+    throw new HistoryFileError(`${file}: a binary file, not JSON lines; give the file \`bench history append\` writes`);
+  return text;
 }

@@ -2,8 +2,10 @@
  * Reads a results file and checks it against the results schema (v2; a v1 file is first
  * brought up to date by migrateV1) before any report touches it, so a bad file fails
  * with one line naming the file, never with a stack trace from deep inside a chart builder.
+ * Hostile files too: one too large is refused before it is read (read-capped.ts), and a
+ * binary one, an empty one, one with a "__proto__" key or impossible figures each get
+ * their line.
  */
-import { readFile } from 'node:fs/promises';
 import * as v from 'valibot';
 import { SCHEMA_VERSION, type RunResult } from '../runners/contract/results.js';
 import { RUN_RESULT } from '../runners/contract/results-schema.js';
@@ -11,6 +13,7 @@ import { ContextReferenceError, contextOf } from './cell-context.js';
 import { errorMessage } from '../runners/common/error-message.js';
 import { migrateV1 } from './migrate-v1.js';
 import { describe, problemsOf } from './results-problems.js';
+import { InputTooLargeError, readCapped, textOf } from './read-capped.js';
 
 /** A results file that cannot be used. `exitCode` 2 makes the CLI treat it as a usage error. */
 export class ResultsFileError extends Error {
@@ -29,15 +32,8 @@ export class ResultsFileError extends Error {
 const WRITTEN_BY_RUN = 'pass a results file written by `bench run`';
 
 export async function loadResults(file: string): Promise<RunResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error: unknown) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ResultsFileError(file, 'file not found', 'check the path, or ' + WRITTEN_BY_RUN);
-    if (code === 'EISDIR') throw new ResultsFileError(file, 'is a directory, not a results file', WRITTEN_BY_RUN);
-    throw new ResultsFileError(file, `cannot be read (${code ?? String(error)})`, 'check its permissions');
-  }
+  const text = await readText(file);
+  if (text.trim() === '') throw new ResultsFileError(file, text === '' ? 'is empty' : 'holds only white space', WRITTEN_BY_RUN);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -47,6 +43,23 @@ export async function loadResults(file: string): Promise<RunResult> {
   return validateResults(value, file);
 }
 
+/** The file as text, never more than the cap read (read-capped.ts); the bytes are let go before parsing. */
+async function readText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readCapped(file);
+  } catch (error: unknown) {
+    if (error instanceof InputTooLargeError) throw new ResultsFileError(file, error.problem, error.fix);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ResultsFileError(file, 'file not found', 'check the path, or ' + WRITTEN_BY_RUN);
+    if (code === 'EISDIR') throw new ResultsFileError(file, 'is a directory, not a results file', WRITTEN_BY_RUN);
+    throw new ResultsFileError(file, `cannot be read (${code ?? String(error)})`, 'check its permissions');
+  }
+  const text = textOf(bytes);
+  if (text === undefined) throw new ResultsFileError(file, 'is a binary file, not JSON text', WRITTEN_BY_RUN);
+  return text;
+}
+
 /**
  * Checks an already-parsed value; `file` only names it in the error. Returns the file's own
  * object (migrated if v1): keys the schema does not know, such as a newer harness's, are kept.
@@ -54,6 +67,10 @@ export async function loadResults(file: string): Promise<RunResult> {
 export function validateResults(value: unknown, file: string): RunResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ResultsFileError(file, `is JSON but not a results object (found ${describe(value)})`, WRITTEN_BY_RUN);
+  }
+  const protoAt = protoKeyPath(value);
+  if (protoAt !== undefined) {
+    throw new ResultsFileError(file, `holds a "__proto__" key at ${protoAt}, which no bench writes`, 're-run `bench run` to regenerate it');
   }
   const found: Record<string, unknown> = { ...value };
   const version = found['schemaVersion'];
@@ -79,4 +96,28 @@ export function validateResults(value: unknown, file: string): RunResult {
     throw error;
   }
   return run;
+}
+
+/**
+ * Where the value holds a "__proto__" key, if anywhere. JSON.parse makes it an own key, but
+ * the schema's records skip it unchecked, and code that copies keys into a fresh object
+ * would set that object's prototype: such a file is refused whole. Walked without
+ * recursion: a file nested a million deep must not overflow the stack.
+ */
+function protoKeyPath(root: object): string | undefined {
+  const pending: Array<[object, string]> = [[root, '']];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!;
+    if (Array.isArray(value)) {
+      value.forEach((item: unknown, index) => {
+        if (typeof item === 'object' && item !== null) pending.push([item, `${path}[${index}]`]);
+      });
+      continue;
+    }
+    if (Object.hasOwn(value, '__proto__')) return path === '' ? 'the top level' : path;
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === 'object' && item !== null) pending.push([item, path === '' ? key : `${path}.${key}`]);
+    }
+  }
+  return undefined;
 }

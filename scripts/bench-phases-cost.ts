@@ -4,7 +4,8 @@
  * hits both sides alike; per cell, the ratio tasks/s with ÷ without is taken in each pair and
  * the median of the pairs printed. The default is the worst case, a no-op task (echo, 8 bytes:
  * pure dispatch, where a stamp weighs most); pass `--suite fib` or any `bench run` flag to
- * change it. A benchmark, not a test: it asserts nothing, it marks ratios below 0.98.
+ * change it. Also printed: the time each task pays for being timed (1/on − 1/off), which
+ * holds whatever the task's size. A benchmark, not a test: it asserts nothing, it marks ratios below 0.98.
  *
  *   npm run bench:phases-cost -- --pairs 5 --phase-time 1000
  */
@@ -60,7 +61,8 @@ function runBench(extra: string[], phases: boolean): Promise<RunResult> {
   });
 }
 
-const keyOf = (cell: CellResult): string => `${cell.suite}(${cell.size}) ${cell.strategy}${cell.transport ? ` (${cell.transport})` : ''} on ${cell.runtime}`;
+const keyOf = (cell: CellResult): string =>
+  `${cell.suite}(${cell.size}) ${cell.strategy}${cell.transport ? ` (${cell.transport})` : ''} on ${cell.runtime}`;
 const rateOf = (cell: CellResult | undefined): number | undefined =>
   cell?.status === 'completed' && cell.scenario === 'batch' ? cell.throughput.tasksPerSec : undefined;
 
@@ -87,7 +89,7 @@ async function measure(pairs: number, extra: string[]): Promise<Map<string, Pair
 }
 
 function render(byCell: Map<string, Pair[]>, pairs: number): string {
-  const header = ['cell', 'tasks/s off', 'tasks/s on', 'on ÷ off', ''];
+  const header = ['cell', 'tasks/s off', 'tasks/s on', 'on ÷ off', 'µs/task added', ''];
   const rows = [...byCell].map(([key, measured]) => {
     const ratio = median(measured.map((p) => p.on / p.off));
     return [
@@ -95,6 +97,8 @@ function render(byCell: Map<string, Pair[]>, pairs: number): string {
       formatRate(median(measured.map((p) => p.off))),
       formatRate(median(measured.map((p) => p.on))),
       ratio.toFixed(3),
+      // What a task pays for being timed, whatever its size: its share is this over the task's own time.
+      median(measured.map((p) => 1e6 / p.on - 1e6 / p.off)).toFixed(2),
       ratio < BUDGET_RATIO ? `over the 2 % budget${measured.length < 3 ? ' (too few pairs to tell)' : ''}` : '',
     ];
   });

@@ -4,12 +4,12 @@
  * Appending a run already in the history does nothing, so a retried CI job stays honest.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { historyEntry, historyLine, parseHistory } from '../reports/history.js';
+import { historyEntry, historyLine, parseHistory, readHistoryText } from '../reports/history.js';
 import { loadResults } from '../reports/load-results.js';
-import { writableFile } from './output-paths.js';
+import { notAnInput, writableFile } from './output-paths.js';
 
 interface HistoryArgs {
   action: 'append';
@@ -34,7 +34,8 @@ export const historyCommand: CommandModule<object, HistoryArgs> = {
       }) as unknown as Argv<HistoryArgs>,
   handler: async (args) => {
     writableFile('--file', args.file);
-    const text = existsSync(args.file) ? await readFile(args.file, 'utf8') : '';
+    notAnInput('--file', args.file, args.files);
+    const text = existsSync(args.file) ? await readHistoryText(args.file) : '';
     const known = parseHistory(text, args.file);
     const seen = new Set(known.map((entry) => entry.runId));
     let lines = '';

@@ -8,7 +8,7 @@ import { mergeResults, type MergeInput } from '../reports/merge.js';
 import { newRunId } from '../runners/orchestrate/run-journal.js';
 import { writeJsonAtomic } from '../runners/common/write-atomic.js';
 import { UsageError } from './usage-error.js';
-import { writableFile } from './output-paths.js';
+import { notAnInput, writableFile } from './output-paths.js';
 
 interface MergeArgs {
   files: string[];
@@ -35,6 +35,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       }) as unknown as Argv<MergeArgs>,
   handler: async (args) => {
     writableFile('--out', args.out);
+    notAnInput('--out', args.out, args.files);
     const inputs: MergeInput[] = [];
     for (const file of args.files) {
       const run = await loadResults(file);

@@ -26,3 +26,20 @@ export function writableFile(flag: string, file: string): string {
   if (reason !== null) throw new UsageError(`${flag} ${file}: it cannot be written (${reason}); choose a path in a writable directory`);
   return resolved;
 }
+
+/**
+ * An output that is also one of the command's inputs would destroy what it reads (`bench
+ * merge a.json b.json --out a.json`): refused before anything is read. The same file is
+ * found by device and inode, so a symbolic or hard link to an input counts too.
+ */
+export function notAnInput(flag: string, out: string, inputs: readonly string[]): void {
+  if (!existsSync(out)) return;
+  const target = statSync(out);
+  for (const input of inputs) {
+    if (!existsSync(input)) continue;
+    const source = statSync(input);
+    if (source.dev === target.dev && source.ino === target.ino) {
+      throw new UsageError(`${flag} ${out} is also an input (${input}): writing it would destroy what it holds; give another path`);
+    }
+  }
+}

@@ -2,15 +2,14 @@
  * `bench report <files..>`: re-renders the HTML report and PNG charts from results files,
  * one run or several side by side. It never re-runs anything.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { RunResult } from '../runners/contract/results.js';
-import { parseHistory, type HistoryEntry } from '../reports/history.js';
+import { HistoryFileError, parseHistory, readHistoryText, type HistoryEntry } from '../reports/history.js';
 import { loadResults, ResultsFileError } from '../reports/load-results.js';
 import { writeReports, type WrittenReports } from '../reports/write-reports.js';
 import { UsageError } from './usage-error.js';
-import { writableDir, writableFile } from './output-paths.js';
+import { notAnInput, writableDir, writableFile } from './output-paths.js';
 
 export interface ReportCommandArgs {
   files: string[];
@@ -44,8 +43,9 @@ export function defaultOutputs(file: string): { html: string; png: string } {
 async function readHistory(file: string): Promise<HistoryEntry[]> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readHistoryText(file);
   } catch (error: unknown) {
+    if (error instanceof HistoryFileError) throw error;
     throw new UsageError(
       `--history ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): give the file \`bench history append\` writes`,
     );
@@ -71,10 +71,12 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
   }
   // Beside the first file that could be read: a missing first file has no useful directory.
   const defaults = defaultOutputs(first.file);
+  const htmlPath = writableFile('--html', args.html ?? defaults.html);
+  notAnInput('--html', args.html ?? defaults.html, args.files);
   const written = await writeReports(
     loaded.map(({ result }) => result),
     {
-      htmlPath: writableFile('--html', args.html ?? defaults.html),
+      htmlPath,
       pngDir: writableDir('--png', args.png ?? defaults.png),
       ...(args.history === undefined ? {} : { history: await readHistory(args.history) }),
     },

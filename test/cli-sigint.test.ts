@@ -11,7 +11,7 @@ test('SIGINT mid-run saves a valid, incomplete results file, exits 130 and leave
   skip: process.platform !== 'linux',
 }, async () => {
   const out = tempDir();
-  const { child, done } = startCli([
+  const { child, done, stderr } = startCli([
     'run',
     '--suite',
     fixture('tiny-suite.js'),
@@ -24,12 +24,8 @@ test('SIGINT mid-run saves a valid, incomplete results file, exits 130 and leave
     '--out',
     out,
   ]);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
   // Wait until one cell has finished and the next (process-pool, with forked children) is running.
-  await waitUntil(() => /\[1\/6\]/.test(stderr), 'the first cell to finish', { timeoutMs: 60_000 });
+  await waitUntil(() => /\[1\/6\]/.test(stderr()), 'the first cell to finish', { timeoutMs: 60_000 });
   let family: number[] = [];
   for (let i = 0; i < 100 && family.length < 3; i++) {
     family = descendants(child.pid!);

@@ -9,7 +9,7 @@ import { waitUntil } from './helpers/wait.js';
 
 test('SIGTERM mid-run keeps the measured cells and exits 143', { skip: process.platform !== 'linux' }, async () => {
   const out = tempDir();
-  const { child, done } = startCli([
+  const { child, done, stderr } = startCli([
     'run',
     '--suite',
     fixture('tiny-suite.js'),
@@ -23,11 +23,7 @@ test('SIGTERM mid-run keeps the measured cells and exits 143', { skip: process.p
     '--out',
     out,
   ]);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  await waitUntil(() => /\[1\/6\]/.test(stderr), 'the first cell to finish', { timeoutMs: 60_000 });
+  await waitUntil(() => /\[1\/6\]/.test(stderr()), 'the first cell to finish', { timeoutMs: 60_000 });
   child.kill('SIGTERM');
   const result = await done;
   assert.equal(result.code, 143, result.stderr);

@@ -8,7 +8,7 @@ test('Ctrl-C during bench http keeps the measured cells, marks the file incomple
   skip: process.platform !== 'linux',
 }, async () => {
   const out = tempDir();
-  const { child, done } = startCli([
+  const { child, done, stderr } = startCli([
     'http',
     '--suite',
     'fib',
@@ -25,12 +25,8 @@ test('Ctrl-C during bench http keeps the measured cells, marks the file incomple
     '--out',
     out,
   ]);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
   // Wait until main-thread is measured and process-pool's server (with its forked children) is up.
-  for (let i = 0; i < 400 && !/\[1\/2\]/.test(stderr); i++) await sleep(25);
+  for (let i = 0; i < 400 && !/\[1\/2\]/.test(stderr()); i++) await sleep(25);
   let family: number[] = [];
   for (let i = 0; i < 200 && family.length < 3; i++) {
     family = descendants(child.pid!);

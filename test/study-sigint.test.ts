@@ -6,7 +6,7 @@ import { waitUntil } from './helpers/wait.js';
 
 test('Ctrl-C during a study saves what was measured, marked incomplete, with the analysis run on it, and exits 130', async () => {
   const out = tempDir();
-  const { child, done } = startCli([
+  const { child, done, stderr } = startCli([
     'study',
     'size',
     '--suite',
@@ -23,11 +23,7 @@ test('Ctrl-C during a study saves what was measured, marked incomplete, with the
     '--out',
     out,
   ]);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  await waitUntil(() => /\[4\/12\]/.test(stderr), 'the first round of every cell to finish', { timeoutMs: 60_000 });
+  await waitUntil(() => /\[4\/12\]/.test(stderr()), 'the first round of every cell to finish', { timeoutMs: 60_000 });
   child.kill('SIGINT');
   const result = await done;
   assert.equal(result.code, 130, result.stderr);

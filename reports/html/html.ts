@@ -20,6 +20,7 @@ import { renderStudySections } from './study-section.js';
 import { renderPhaseSection } from './phase-section.js';
 import { renderPayloadSections } from './payload-section.js';
 import { renderAbSections } from './ab-section.js';
+import { renderAnswerSection } from './answer-section.js';
 
 let chartJsSource: string | undefined;
 
@@ -51,17 +52,20 @@ function drawCharts(ChartJs: typeof import('chart.js').Chart, plugin: import('ch
 const STYLE = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5a5a5a; --line: #d9d9d9; --warn: #8a4b00; --bad: #a31515; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1500px; padding: 20px 28px 48px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0 auto; max-width: 1500px; padding: 20px 28px 48px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; overflow-wrap: anywhere; }
 h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 32px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 h3 { font-size: 16px; margin: 20px 0 8px; } .muted { color: var(--muted); }
 .banner { padding: 10px 14px; border-radius: 6px; margin: 14px 0; border: 1px solid; }
 .banner.ok { background: #eef7ee; border-color: #9ccc9c; } .banner.incomplete { background: #fff4e0; border-color: #e0b060; color: var(--warn); }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 18px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(560px, 100%), 1fr)); gap: 18px; }
+.answer { background: #f5f8ff; border: 1px solid #c9d6f0; border-radius: 6px; padding: 2px 18px 8px; margin: 14px 0; }
+.answer h2 { border: 0; margin: 10px 0 4px; } .answer h3 { margin: 10px 0 2px; } .answer li { margin: 4px 0; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
 .chart-box { position: relative; width: 100%; aspect-ratio: 8 / 5; }
 table { border-collapse: collapse; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; }
-th { background: #f4f4f4; } td.name, #warnings td:nth-child(-n+2) { white-space: nowrap; } td.wrap { min-width: 18em; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th { background: #f4f4f4; } td.name, td.kind { white-space: nowrap; } #warnings td.what, #warnings td.hint { min-width: 16em; } td.wrap { min-width: 18em; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* A table wider than the page scrolls in its own box: the page itself never scrolls sideways (overflow-wrap above lets long names wrap). */
 .table-scroll { overflow-x: auto; max-width: 100%; }
 table.cells thead th { position: sticky; top: 0; } table.cells tr.groups th { text-align: center; font-weight: 600; }
 table.cells th button { all: unset; cursor: pointer; font-weight: 600; white-space: nowrap; }
@@ -156,7 +160,7 @@ function warningsTable(results: readonly RunResult[], series: Series[]): string 
         ? `${escapeHtml(w.cell.suite)} · ${escapeHtml(w.cell.size)} · ${escapeHtml(w.cell.strategy)} · ${escapeHtml(w.cell.runtime)}`
         : 'whole run';
       const run = results.length > 1 ? `<td>${escapeHtml(fileLabel(series, i))}</td>` : '';
-      return `<tr>${run}<td>${escapeHtml(w.kind)}</td><td>${escapeHtml(w.message)}</td><td>${escapeHtml(w.hint)}</td><td>${cell}</td></tr>`;
+      return `<tr>${run}<td class="kind">${escapeHtml(w.kind)}</td><td class="what">${escapeHtml(w.message)}</td><td class="hint">${escapeHtml(w.hint)}</td><td>${cell}</td></tr>`;
     }),
   );
   if (rows.length === 0) return '<p id="warnings">No measurement warnings.</p>';
@@ -171,13 +175,13 @@ function problemCells(series: Series[]): string {
       const why = cell.status === 'errored' ? `${cell.error.message} (round ${cell.error.round})` : cell.reason;
       const run = series.length > 1 ? `<td>${escapeHtml(s.label)}</td>` : '';
       return [
-        `<tr>${run}<td>${escapeHtml(cell.suite)}</td><td>${escapeHtml(cell.strategy)}</td><td class="status-${cell.status}">${cell.status}</td><td>${escapeHtml(why)}</td></tr>`,
+        `<tr>${run}<td>${escapeHtml(cell.suite)}</td><td>${escapeHtml(cell.strategy)}</td><td class="status-${cell.status}">${cell.status}</td><td class="wrap">${escapeHtml(why)}</td></tr>`,
       ];
     }),
   );
   if (rows.length === 0) return '<p id="problems">Every cell completed and verified its outputs.</p>';
   const runHead = series.length > 1 ? '<th>run</th>' : '';
-  return `<table id="problems"><thead><tr>${runHead}<th>suite</th><th>strategy</th><th>status</th><th>reason</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+  return `<div class="table-scroll"><table id="problems"><thead><tr>${runHead}<th>suite</th><th>strategy</th><th>status</th><th>reason</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function chartSections(set: ChartSet): string {
@@ -227,6 +231,7 @@ export function renderHtml(results: readonly RunResult[], set: ChartSet, trends:
 ${completeness(results, set.series)}
 </header>
 <main>
+${renderAnswerSection(results, set.series)}
 ${renderStudySections(results, set)}
 ${renderPayloadSections(results, set)}
 ${renderAbSections(results, set)}

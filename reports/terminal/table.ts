@@ -94,7 +94,7 @@ export function renderTable(result: RunResult): string {
   const legend =
     'tasks/s: median over rounds (95% CI of the mean) · speedup vs main-thread · p50/p99: unloaded latency · ' +
     'p99 loaded: latency with the pool kept full · loop p99: event-loop delay of the dispatching thread' +
-    (phased ? ' · phases: largest share of the unloaded latency (and run\'s), details in the report' : '');
+    (phased ? " · phases: largest share of the unloaded latency (and run's), details in the report" : '');
   const warnings = result.warnings.map((w) => `! ${w.message}\n  → ${w.hint}`);
   return terminalSafe(
     [header, '', blocks.join('\n\n'), '', legend, ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join(

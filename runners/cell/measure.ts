@@ -11,7 +11,7 @@ import { OutputVerifier } from './output-verifier.js';
 import type { EventLoopDelay, RoundSample } from '../contract/results.js';
 import { mean } from '../common/stats.js';
 import { round4, storedSamples } from '../common/samples.js';
-import { cellClock } from '../common/phase-clock.js';
+import { cellClock, cellTime } from '../common/phase-clock.js';
 import { PhaseRecorder, TaskTiming } from '../common/phase-timing.js';
 
 export interface MeasureOptions {
@@ -65,13 +65,14 @@ function closedLoop(
       const task = first + submitted++;
       const input = bank.forTask(task);
       const submittedAt = performance.now();
-      const timing = recorder ? new TaskTiming(cellClock()) : undefined;
+      const timing = recorder ? new TaskTiming(cellTime(submittedAt)) : undefined;
       executor
         .run(input, timing)
         .then((output) => {
           if (failed) return;
-          latenciesMs.push(performance.now() - submittedAt);
-          if (timing) recorder!.record(timing, cellClock());
+          const completedAt = performance.now();
+          latenciesMs.push(completedAt - submittedAt);
+          if (timing) recorder!.record(timing, cellTime(completedAt));
           verifier.check(bank.seedIndex(task), output);
           if (++completed === tasks) resolve({ wallMs: performance.now() - start, latenciesMs });
           else if (submitted < tasks) submit();

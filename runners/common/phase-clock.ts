@@ -12,6 +12,8 @@ const ORIGIN = performance.timeOrigin - PHASE_EPOCH_MS;
 
 /** The cell's clock: ms since PHASE_EPOCH_MS. */
 export const cellClock = (): number => ORIGIN + performance.now();
+/** A `performance.now()` reading the caller took anyway, on the cell's clock: one clock read serves both. */
+export const cellTime = (performanceNow: number): number => ORIGIN + performanceNow;
 
 /** A test's injected skew (CLOCK_SKEW_ENV), read once, and only by a host that times phases. */
 function injectedSkewMs(): number {

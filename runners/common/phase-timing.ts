@@ -59,35 +59,50 @@ export function taskPhases(t: TaskTiming, completedAt: number): { phases: TaskPh
   return { phases, clamped };
 }
 
-/** Collects the phases of the tasks one measured phase of a round timed. */
-export class PhaseRecorder {
-  private readonly values = Object.fromEntries(PHASE_NAMES.map((name) => [name, [] as number[]])) as Record<PhaseName, number[]>;
-  private count = 0;
-  private latencyTotalMs = 0;
-  private clamped = 0;
+/** Stamps kept per task until finish(): the six of TaskTiming, then completedAt. */
+const STAMPS_PER_TASK = 7;
 
-  record(timing: TaskTiming, completedAt: number): void {
-    const found = taskPhases(timing, completedAt);
-    if (found === undefined) return;
-    this.count++;
-    this.clamped += found.clamped;
-    this.latencyTotalMs += completedAt - timing.submittedAt;
-    for (const name of PHASE_NAMES) {
-      const value = found.phases[name];
-      if (value !== null) this.values[name].push(value);
-    }
+/**
+ * Collects the phases of the tasks one measured phase of a round timed. While tasks run it
+ * only appends their raw stamps to one array of doubles (a few stores, no allocation per
+ * task, as this runs inside the timed window); finish() turns them into phases.
+ */
+export class PhaseRecorder {
+  private readonly raw: number[] = [];
+
+  record(t: TaskTiming, completedAt: number): void {
+    this.raw.push(t.submittedAt, t.dispatchedAt, t.readyAt, t.sentAt, t.runStartAt, t.runEndAt, completedAt);
   }
 
   /** Samples thinned as latency samples are; means taken before thinning, which keeps the extremes. */
   finish(): RoundPhases {
-    const summary = (values: number[]): PhaseSamples | null =>
-      values.length === 0 ? null : { meanMs: round4(values.reduce((sum, v) => sum + v, 0) / values.length), samplesMs: storedSamples(values) };
-    const phases = Object.fromEntries(PHASE_NAMES.map((name) => [name, summary(this.values[name])])) as Record<PhaseName, PhaseSamples | null>;
-    return {
-      count: this.count,
-      latencyMeanMs: round4(this.count === 0 ? 0 : this.latencyTotalMs / this.count),
-      clamped: this.clamped,
-      ...phases,
-    };
+    const values = Object.fromEntries(PHASE_NAMES.map((name) => [name, [] as number[]])) as Record<PhaseName, number[]>;
+    let count = 0;
+    let latencyTotalMs = 0;
+    let clamped = 0;
+    for (let at = 0; at < this.raw.length; at += STAMPS_PER_TASK) {
+      const r = this.raw;
+      const replay = Object.assign(new TaskTiming(r[at]!), {
+        dispatchedAt: r[at + 1]!,
+        readyAt: r[at + 2]!,
+        sentAt: r[at + 3]!,
+        runStartAt: r[at + 4]!,
+        runEndAt: r[at + 5]!,
+      });
+      const completedAt = r[at + 6]!;
+      const found = taskPhases(replay, completedAt);
+      if (found === undefined) continue;
+      count++;
+      clamped += found.clamped;
+      latencyTotalMs += completedAt - replay.submittedAt;
+      for (const name of PHASE_NAMES) {
+        const value = found.phases[name];
+        if (value !== null) values[name].push(value);
+      }
+    }
+    const summary = (list: number[]): PhaseSamples | null =>
+      list.length === 0 ? null : { meanMs: round4(list.reduce((sum, v) => sum + v, 0) / list.length), samplesMs: storedSamples(list) };
+    const phases = Object.fromEntries(PHASE_NAMES.map((name) => [name, summary(values[name])])) as Record<PhaseName, PhaseSamples | null>;
+    return { count, latencyMeanMs: round4(count === 0 ? 0 : latencyTotalMs / count), clamped, ...phases };
   }
 }

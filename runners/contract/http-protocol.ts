@@ -31,6 +31,13 @@ export interface ServerSpec {
    */
   maxRequestSize?: number;
   seed: number;
+  /**
+   * Open connections the server holds at once; past it a new one is closed as it arrives
+   * (serve.ts). Absent: 16,384, or fewer where the file-descriptor limit is lower.
+   */
+  maxConnections?: number;
+  /** A request whose headers are not all in after this long is answered 408 and closed (slowloris). Absent: 10 s. */
+  headersTimeoutMs?: number;
 }
 
 /** One server process's counters for the measured window; wrong outputs error the cell. */

@@ -72,7 +72,7 @@ export type WireTaskMessage = { type: 'task'; id: number; input: WireValue };
 
 export type ExecutorMessage<Payload = Value> =
   | { type: 'ready' }
-  /** `run`: with --phases, when the host ran the suite, on the cell's clock. */
+  /** `run`: a child's run stamps with --phases, on the cell's clock (worker threads leave theirs in shared memory). */
   | { type: 'result'; id: number; output: Payload; run?: RunStamps }
   /** With --phases, before `ready`: the host syncs its clock to the cell's (answered with a ClockPong). */
   | ClockPing
@@ -84,8 +84,11 @@ export interface WorkerBootstrap {
   nice: number;
   /** The `clone` transport: outputs are structured-cloned back, not transferred. Absent: transferred. */
   clone?: boolean;
-  /** --phases: sync the clock at start-up and stamp every run. Absent: neither. */
-  phases?: boolean;
+  /**
+   * --phases: sync the clock at start-up and leave each run's stamps here (phases.ts StampSlot)
+   * before replying: shared memory, so a result message carries nothing extra. Absent: neither.
+   */
+  stamps?: SharedArrayBuffer;
 }
 
 /** The shared-memory worker's first message: its buffers, and the port for replacement buffers. */

@@ -39,7 +39,8 @@ const ordered = <E extends v.ObjectEntries>(entries: E, ...keys: Array<keyof E &
   return v.pipe(
     v.object(entries),
     v.check(
-      (found: v.InferOutput<v.ObjectSchema<E, undefined>>) => keys.every((key, i) => i === 0 || at(found, keys[i - 1]!) <= at(found, key) + 1e-9 * Math.max(1, Math.abs(at(found, key)))),
+      (found: v.InferOutput<v.ObjectSchema<E, undefined>>) =>
+        keys.every((key, i) => i === 0 || at(found, keys[i - 1]!) <= at(found, key) + 1e-9 * Math.max(1, Math.abs(at(found, key)))),
       (issue) => `in order (${keys.join(' ≤ ')}), found ${keys.map((key) => at(issue.input, key)).join(', ')}`,
     ),
   );
@@ -57,7 +58,16 @@ const recordOf = <T extends v.GenericSchema>(value: T) =>
   );
 
 /** Ascending or raw samples: finite numbers only (compare computes per-round percentiles from them). */
-const samples = v.array(figure);
+// One check over the array, not a pipe per item: a file holds millions of samples. The
+// message names the first bad one.
+const badSample = (found: readonly number[]): number => found.findIndex((x) => !(Number.isFinite(x) && x >= 0));
+const samples = v.pipe(
+  v.array(v.number()),
+  v.check(
+    (found) => badSample(found) === -1,
+    (issue) => `finite and at least 0, found ${issue.input[badSample(issue.input)]} at [${badSample(issue.input)}]`,
+  ),
+);
 
 /**
  * What reports and `--auto-rerun` read back of a runtime's capability probe (RuntimeProbe in
@@ -161,10 +171,10 @@ export const DELAY_SUMMARY = ordered(DELAY_ENTRIES, 'p50Ms', 'p99Ms', 'maxMs');
 export const EVENT_LOOP_DELAY = ordered(
   {
     ...DELAY_ENTRIES,
-  /**
-   * `histogram`: perf_hooks.monitorEventLoopDelay less what it reads on an idle loop (the
-   * runtime's `eventLoopFloorMs` in context.runtimes); `timer-drift`: a setTimeout probe.
-   */
+    /**
+     * `histogram`: perf_hooks.monitorEventLoopDelay less what it reads on an idle loop (the
+     * runtime's `eventLoopFloorMs` in context.runtimes); `timer-drift`: a setTimeout probe.
+     */
     method: v.picklist(['histogram', 'timer-drift']),
   },
   'p50Ms',
@@ -278,7 +288,10 @@ export const COMPLETED_CELL = v.object({
     tasksPerSec: figure,
     ci95: v.pipe(
       v.strictTuple([num, num], 'a [low, high] pair'),
-      v.check(([low, high]) => low <= high, (issue) => `a [low, high] pair with low ≤ high, found [${issue.input.join(', ')}]`),
+      v.check(
+        ([low, high]) => low <= high,
+        (issue) => `a [low, high] pair with low ≤ high, found [${issue.input.join(', ')}]`,
+      ),
     ),
     rounds: v.array(figure),
   }),

@@ -5,6 +5,8 @@
  * what was measured is saved with the signal's name.
  */
 import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { terminalSafe } from '../common/terminal-safe.js';
 import { writeJsonAtomic } from '../common/write-atomic.js';
 import {
   SCHEMA_VERSION,
@@ -15,6 +17,7 @@ import {
   type RunResult,
 } from '../contract/results.js';
 import { CellInterrupted } from './spawn-cell.js';
+import { markRunning, noticeLeftovers } from './run-leftovers.js';
 
 export function newRunId(now = new Date()): string {
   return `${now.toISOString().replace(/[:.]/g, '-').replace('Z', '')}-${randomBytes(3).toString('hex')}`;
@@ -30,12 +33,17 @@ export interface JournalSource {
 export class RunJournal {
   readonly runId = newRunId();
   readonly path: string;
+  private readonly release: () => void;
 
+  /** Says, in one line, what a run killed before it finished left in the same directory (run-leftovers.ts), then marks this one. */
   constructor(
     resultsPath: (runId: string) => string,
     private readonly source: JournalSource,
   ) {
     this.path = resultsPath(this.runId);
+    const notice = noticeLeftovers(dirname(this.path));
+    if (notice !== undefined) process.stderr.write(`${terminalSafe(notice)}\n`);
+    this.release = markRunning(this.path);
   }
 
   snapshot(complete: boolean, interruptedBy?: string): RunResult {
@@ -62,6 +70,7 @@ export class RunJournal {
   finish(signal: AbortSignal): { result: RunResult; path: string } {
     const result = this.snapshot(!signal.aborted, signal.aborted ? String(signal.reason ?? 'interrupted') : undefined);
     writeJsonAtomic(this.path, result);
+    this.release();
     return { result, path: this.path };
   }
 }

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
 import { aggregateCell, type RoundRecord } from './aggregate.js';
 import { collectContext } from './context.js';
@@ -14,6 +13,7 @@ import { launchCommand, suiteReadDirs } from '../runtimes/launch.js';
 import type { RuntimeInstall } from '../runtimes/locate.js';
 import { CELL_ENTRY_PATH, runCellProcess } from './spawn-cell.js';
 import { RunJournal, runSteps } from './run-journal.js';
+import { scratchPrefix } from './run-leftovers.js';
 import { peerPackageOf, strategyFacts, transportsToRun, workersFor } from '../contract/strategies.js';
 import { findWarnings } from './warnings.js';
 
@@ -78,7 +78,8 @@ export async function executeRun(
     },
   });
 
-  const scratch = mkdtempSync(join(os.tmpdir(), 'bench-cells-'));
+  // Named with this process's PID: a later run removes it if a kill left it (run-leftovers.ts).
+  const scratch = mkdtempSync(scratchPrefix('cells'));
   try {
     await runSteps(runnable, signal, journal, async (planned, index) => {
       progress.started(index, planned);

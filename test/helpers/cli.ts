@@ -14,8 +14,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `env`: extra variables for the CLI and the cells it spawns (e.g. a fixture's knob). */
-export function startCli(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } {
+/**
+ * `env`: extra variables for the CLI and the cells it spawns (e.g. a fixture's knob).
+ * `stderr()`: what it printed there so far, for a test that waits on a progress line.
+ */
+export function startCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<CliResult>; stderr: () => string } {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true', ...env } });
   let stdout = '';
   let stderr = '';
@@ -28,7 +34,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): { ch
   const done = new Promise<CliResult>((resolve) => {
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  return { child, done };
+  return { child, done, stderr: () => stderr };
 }
 
 export const runCli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => startCli(args, env).done;

@@ -2,14 +2,14 @@
  * How long a study will take, before it starts and while it runs. A study's cells differ
  * by orders of magnitude (fib(20) vs fib(32) under process-per-task), so a flat "time per
  * cell so far" ETA is wrong by minutes; instead each planned round gets an estimate from
- * the task's time (one timed task per size, on the CLI's own thread), the strategy's
+ * the task's time (one timed task per size, in a worker: calibrate-worker.ts), the strategy's
  * start-up (the runtime probe's measurements) and the phase budgets of measure.ts, and
  * the running ETA scales what is left by how the estimates compared with reality so far.
  */
 import type { RuntimeProbe } from '../../contract/capabilities.js';
 import { strategyFacts } from '../../contract/strategies.js';
-import { loadSuite } from '../../../suites/registry.js';
-import type { Suite } from '../../../suites/suite.js';
+import { Worker } from 'node:worker_threads';
+import type { CalibrationJob, CalibrationTime } from './calibrate-worker.js';
 import type { PlannedRound, PlannedSuite } from '../plan.js';
 
 /** Start of a cell process: the runtime, our imports, the suite, the outcome file. Measured here: 0.3–0.5 s. */
@@ -18,8 +18,10 @@ const CELL_OVERHEAD_MS = 400;
 const DISPATCH_MS = { main: 0, thread: 0.04, process: 0.06 } as const;
 /** Calibration stops timing sizes after this long and extrapolates the rest. */
 const CALIBRATION_BUDGET_MS = 3000;
-/** Small tasks are timed in a loop of at least this long, so a timer tick does not dominate. */
-const MIN_TIMING_MS = 5;
+/** Past the budget, the worker is ended however far it got: a task that long (or hung) is extrapolated over. */
+const CALIBRATION_LIMIT_MS = CALIBRATION_BUDGET_MS + 10_000;
+/** The worker's heap: a suite that allocates without end fails the timing, not the CLI. */
+const CALIBRATION_HEAP_MB = 1024;
 
 const key = (suite: string, size: number): string => `${suite}\u0000${size}`;
 
@@ -27,51 +29,61 @@ export type TaskTimes = Map<string, number>;
 
 export const taskTimeOf = (times: TaskTimes, suite: string, size: number): number => times.get(key(suite, size)) ?? 1;
 
-function timeOneTask(suite: Suite, size: number): number | undefined {
-  try {
-    const input = suite.makeInput(size, 1);
-    suite.run(input);
-    let runs = 0;
-    const start = performance.now();
-    do {
-      suite.run(input);
-      runs++;
-    } while (performance.now() - start < MIN_TIMING_MS && runs < 10_000);
-    return (performance.now() - start) / runs;
-  } catch {
-    return undefined;
-  }
+/** Runs the job in a worker, ended at CALIBRATION_LIMIT_MS or on `signal`; resolves with what it timed. */
+function timeInWorker(job: CalibrationJob, signal: AbortSignal | undefined): Promise<CalibrationTime[]> {
+  const times: CalibrationTime[] = [];
+  const worker = new Worker(new URL('./calibrate-worker.js', import.meta.url), {
+    workerData: job,
+    // The suite's own output is not the CLI's: read and dropped.
+    stdout: true,
+    stderr: true,
+    resourceLimits: { maxOldGenerationSizeMb: CALIBRATION_HEAP_MB },
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  return new Promise((resolve) => {
+    const end = (): void => void worker.terminate();
+    const limit = setTimeout(end, CALIBRATION_LIMIT_MS);
+    signal?.addEventListener('abort', end, { once: true });
+    worker.on('message', (time: CalibrationTime) => times.push(time));
+    // A suite's failure (a throw at import, out of memory) costs its estimate only.
+    worker.on('error', () => {});
+    worker.on('exit', () => {
+      clearTimeout(limit);
+      signal?.removeEventListener('abort', end);
+      resolve(times);
+    });
+  });
 }
 
 /**
- * Times one task per suite and size on this thread (after one untimed call for the JIT),
- * smallest size first; once the budget is spent, the rest are extrapolated on log size
- * and log time from the last two timed sizes.
+ * Times one task per suite and size (after one untimed call for the JIT), smallest size
+ * first; once the budget is spent, the rest are extrapolated on log size and log time from
+ * the two largest timed sizes below them. `signal` (Ctrl-C) ends the timing at once.
  */
-export async function calibrateTaskTimes(suites: readonly PlannedSuite[]): Promise<TaskTimes> {
-  const times: TaskTimes = new Map();
-  const started = performance.now();
+export async function calibrateTaskTimes(suites: readonly PlannedSuite[], signal?: AbortSignal): Promise<TaskTimes> {
   const byUrl = new Map<string, PlannedSuite[]>();
   for (const suite of suites) byUrl.set(suite.url, [...(byUrl.get(suite.url) ?? []), suite]);
-  for (const [url, planned] of byUrl) {
-    const suite = await loadSuite(url);
-    const sizes = [...new Set(planned.map((p) => p.size))].sort((a, b) => a - b);
-    const timed: Array<[number, number]> = [];
+  const job: CalibrationJob = {
+    budgetMs: CALIBRATION_BUDGET_MS,
+    suites: [...byUrl].map(([url, planned]) => ({
+      url,
+      name: planned[0]!.name,
+      sizes: [...new Set(planned.map((p) => p.size))].sort((a, b) => a - b),
+    })),
+  };
+  const timed = signal?.aborted ? [] : await timeInWorker(job, signal);
+  const times: TaskTimes = new Map(timed.map(({ name, size, ms }) => [key(name, size), ms]));
+  for (const { name, sizes } of job.suites) {
+    const known = timed.filter((t) => t.name === name).map((t): [number, number] => [t.size, t.ms]);
     for (const size of sizes) {
-      if (performance.now() - started < CALIBRATION_BUDGET_MS || timed.length < 2) {
-        const ms = timeOneTask(suite, size);
-        // A suite that throws here fails its cells with the reason; the estimate just goes without it.
-        if (ms === undefined) continue;
-        timed.push([size, ms]);
-        times.set(key(planned[0]!.name, size), ms);
-        continue;
-      }
-      const [first, last] = timed.slice(-2);
+      if (times.has(key(name, size))) continue;
+      const [first, last] = known.filter(([s]) => s < size).slice(-2);
       if (!first || !last) continue;
       const [s1, t1] = first;
       const [s2, t2] = last;
       const slope = s2 > s1 && t2 > 0 && t1 > 0 ? Math.max(1, Math.log(t2 / t1) / Math.log(s2 / s1)) : 1;
-      times.set(key(planned[0]!.name, size), t2 * (size / s2) ** slope);
+      times.set(key(name, size), t2 * (size / s2) ** slope);
     }
   }
   return times;

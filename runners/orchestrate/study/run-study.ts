@@ -68,7 +68,7 @@ export async function executeStudy(request: StudyRequest, signal: AbortSignal): 
   const { run } = request;
   const rounds = runnableRounds(run);
   const probes = new Map(run.runtimes.flatMap((t) => ('probe' in t ? [[t.name, t.probe] as const] : [])));
-  const taskTimes = await calibrateTaskTimes(run.suites);
+  const taskTimes = await calibrateTaskTimes(run.suites, signal);
   const estimates = rounds.map((planned) =>
     estimateRoundMs(planned, { phaseMs: run.config.phaseMs, cores: request.cores, taskTimes, probes }),
   );

@@ -16,7 +16,16 @@ function announce(channelName: string, news: PeerWorkerNews): void {
   channel.close();
 }
 
-export async function startPeerWorker(bootstrap: PeerBootstrap): Promise<(input: Value) => Value> {
+/**
+ * `clockSync` (--phases only): `first` syncs before the run is handed to the library, which
+ * piscina and tinypool need, as their idle worker blocks its event loop in Atomics.wait and a
+ * sync left for later would never finish; `alongside` hands the run over at once and syncs
+ * meanwhile, which poolifier on Deno needs (see below).
+ */
+export async function startPeerWorker(
+  bootstrap: PeerBootstrap,
+  clockSync: 'first' | 'alongside' = 'first',
+): Promise<(input: Value) => Value> {
   const startedAt = wallClockMs();
   // Told so the executor can tell a library that settles a dead worker's task from one that
   // leaves it pending forever (process 'exit' fires in a worker thread that calls process.exit).
@@ -24,11 +33,30 @@ export async function startPeerWorker(bootstrap: PeerBootstrap): Promise<(input:
   lowerPriority(bootstrap.nice);
   try {
     const suite = await importSuite(bootstrap.suiteUrl);
-    // --phases: synced before ready, so the pool's first task finds the clock set.
-    const clock = bootstrap.stamps ? await peerClock(bootstrap.readyChannel) : undefined;
-    announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
     const run = (input: Value): Value => suite.run(input);
-    return clock && bootstrap.stamps ? timedPeerRun(run, new Float64Array(bootstrap.stamps), clock) : run;
+    if (!bootstrap.stamps) {
+      announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
+      return run;
+    }
+    const timed = timedPeerRun(run, new Float64Array(bootstrap.stamps));
+    if (clockSync === 'first') {
+      timed.useClock(await peerClock(bootstrap.readyChannel));
+      announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
+      return timed.run;
+    }
+    // poolifier on Deno loses its start-up handshake when a worker's module takes longer to
+    // evaluate (measured: a 200 ms delay hangs its first task, with or without phases), so its
+    // run is handed over as soon as without phases. `ready` follows the sync, so the executor's
+    // first tasks find the clock set.
+    peerClock(bootstrap.readyChannel).then(
+      (clock) => {
+        timed.useClock(clock);
+        announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
+      },
+      (error: unknown) =>
+        announce(bootstrap.readyChannel, { type: 'failed', message: `the clock sync failed in a worker: ${errorMessage(error)}` }),
+    );
+    return timed.run;
   } catch (error) {
     announce(bootstrap.readyChannel, {
       type: 'failed',

@@ -9,6 +9,7 @@ import { BroadcastChannel } from 'node:worker_threads';
 import type { Value } from '../../../suites/suite.js';
 import type { ClockPong, PeerTimedTask } from '../../contract/phases.js';
 import { syncedClock } from '../clock-sync.js';
+import { hostRawClock } from '../../common/phase-clock.js';
 
 /** The worker's clock on the cell's time base, synced over the executor's channel. */
 export async function peerClock(channelName: string): Promise<() => number> {
@@ -33,16 +34,29 @@ export async function peerClock(channelName: string): Promise<() => number> {
   }
 }
 
-/** The suite's run for a pool that times phases: every task arrives wrapped with its stamp slot. */
-export function timedPeerRun(run: (input: Value) => Value, stamps: Float64Array, clock: () => number): (task: Value) => Value {
-  return (task) => {
-    const { slot, input } = task as unknown as PeerTimedTask;
-    const startAt = clock();
-    const output = run(input as Value);
-    if (slot >= 0) {
-      stamps[2 * slot] = startAt;
-      stamps[2 * slot + 1] = clock();
-    }
-    return output;
+/**
+ * The suite's run for a pool that times phases: every task arrives wrapped with its stamp
+ * slot. It stamps with the raw clock until `useClock` hands it the synced one: the executor
+ * waits for `ready`, which follows the sync, but a replacement worker may be given a task first.
+ */
+export function timedPeerRun(
+  run: (input: Value) => Value,
+  stamps: Float64Array,
+): { run: (task: Value) => Value; useClock: (clock: () => number) => void } {
+  let clock = hostRawClock();
+  return {
+    run: (task) => {
+      const { slot, input } = task as unknown as PeerTimedTask;
+      const startAt = clock();
+      const output = run(input as Value);
+      if (slot >= 0) {
+        stamps[2 * slot] = startAt;
+        stamps[2 * slot + 1] = clock();
+      }
+      return output;
+    },
+    useClock: (synced) => {
+      clock = synced;
+    },
   };
 }

@@ -8,6 +8,7 @@ import type { Value } from '../../../suites/suite.js';
 import type { PeerBootstrap } from './peer-protocol.js';
 import { startPeerWorker } from './peer-entry-support.js';
 
-const run = await startPeerWorker(workerData as PeerBootstrap);
+// --phases: its worker must be built without the clock sync's delay (peer-entry-support.ts).
+const run = await startPeerWorker(workerData as PeerBootstrap, 'alongside');
 
 export default new ThreadWorker<Value, Value>((input) => run(input!));

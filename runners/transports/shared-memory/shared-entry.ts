@@ -21,7 +21,12 @@ const control = new Int32Array(controlBuffer);
 const suite = await importSuite(suiteUrl);
 // --phases: synced over messages before the Atomics loop below stops this thread's event loop for good.
 const stamps = setup.stamps ? new Float64Array(setup.stamps) : undefined;
-const clock = stamps ? await syncOverMessages((answer) => parentPort!.once('message', answer), (ping) => parentPort!.postMessage(ping)) : undefined;
+const clock = stamps
+  ? await syncOverMessages(
+      (answer) => parentPort!.once('message', answer),
+      (ping) => parentPort!.postMessage(ping),
+    )
+  : undefined;
 parentPort!.postMessage({ type: 'ready' } satisfies ExecutorMessage);
 
 function sharesBuffer(value: Value, buffer: SharedArrayBuffer): boolean {

@@ -5,6 +5,7 @@ import { type Channel, type ChannelOptions, ChannelState } from '../channel.js';
 import { spawnThread } from '../thread.js';
 import { clockPong } from '../clock-sync.js';
 import type { TaskTiming } from '../../common/phase-timing.js';
+import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
 
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 
@@ -16,14 +17,21 @@ const ENTRY = new URL('./worker-entry.js', import.meta.url);
 export function spawnWorkerChannel({ suiteUrl, nice, thread, transport, phases }: ChannelOptions): Channel {
   const state = new ChannelState();
   const clone = transport === 'clone';
-  const workerData: WorkerBootstrap = { suiteUrl, nice, ...(clone ? { clone } : {}), ...(phases ? { phases } : {}) };
+  // --phases: the worker leaves its run stamps here before it replies (read when the reply arrives).
+  const stamps = phases ? new Float64Array(new SharedArrayBuffer(STAMP_SLOTS * Float64Array.BYTES_PER_ELEMENT)) : undefined;
+  const workerData: WorkerBootstrap = {
+    suiteUrl,
+    nice,
+    ...(clone ? { clone } : {}),
+    ...(stamps ? { stamps: stamps.buffer as SharedArrayBuffer } : {}),
+  };
   const worker = spawnThread(ENTRY, workerData, thread);
   let nextId = 0;
 
   worker.onMessage((raw) => {
     const message = raw as ExecutorMessage;
     if (message.type === 'ready') state.markReady();
-    else if (message.type === 'result') state.succeed(message.output, message.run);
+    else if (message.type === 'result') state.succeed(message.output, stamps && [stamps[StampSlot.RUN_START]!, stamps[StampSlot.RUN_END]!]);
     else if (message.type === 'clock-ping') worker.post(clockPong());
     else state.fail(new Error(message.message));
   });

@@ -6,22 +6,28 @@ import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { runTask } from '../../common/run-task.js';
 import { syncOverMessages } from '../clock-sync.js';
+import { StampSlot } from '../../contract/phases.js';
 
 const port = parentPort!;
-const { suiteUrl, nice, clone = false, phases = false } = workerData as WorkerBootstrap;
+const { suiteUrl, nice, clone = false, stamps: stampBuffer } = workerData as WorkerBootstrap;
+const stamps = stampBuffer === undefined ? undefined : new Float64Array(stampBuffer);
 lowerPriority(nice);
 const suite = await importSuite(suiteUrl);
 // --phases: synced before the task handler listens, so no pong is taken for a task; else no clock at all.
-const clock = phases ? await syncOverMessages((answer) => port.once('message', answer), (ping) => port.postMessage(ping)) : undefined;
+const clock = stamps
+  ? await syncOverMessages(
+      (answer) => port.once('message', answer),
+      (ping) => port.postMessage(ping),
+    )
+  : undefined;
 
 port.on('message', (message: TaskMessage) => {
-  const startAt = clock?.();
+  if (clock) stamps![StampSlot.RUN_START] = clock();
   const outcome = runTask(suite, message.input);
-  const endAt = clock?.();
+  if (clock) stamps![StampSlot.RUN_END] = clock();
   const reply: ExecutorMessage = outcome.ok
     ? { type: 'result', id: message.id, output: outcome.output }
     : { type: 'failure', id: message.id, message: outcome.message };
-  if (clock !== undefined && reply.type === 'result') reply.run = [startAt!, endAt!];
   try {
     port.postMessage(reply, reply.type === 'result' && !clone ? transferables(reply.output) : []);
   } catch (error) {
