@@ -12,9 +12,9 @@
  */
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
-import { pathToFileURL } from 'node:url';
 import { BUILTIN_SUITES } from '../suites/registry.js';
 import type { ServerSpec } from '../runners/contract/http-protocol.js';
+import { BASELINE_STRATEGY } from '../runners/contract/strategies.js';
 import { startServer } from '../runners/http/harness/server-process.js';
 import { ascending, quantile } from '../runners/common/stats.js';
 
@@ -87,7 +87,8 @@ async function healthMs(base: string): Promise<string> {
 const spec: ServerSpec = {
   suiteUrl: BUILTIN_SUITES.fib,
   size: 20,
-  strategy: 'main-thread',
+  // The one-thread server: every connection and /health share its event loop, the hardest case.
+  strategy: BASELINE_STRATEGY,
   workers: 1,
   workerNice: 0,
   maxQueue: 64,
