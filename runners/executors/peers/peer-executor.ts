@@ -130,9 +130,13 @@ export class PeerExecutor implements Executor {
     return new Promise<Value>((resolve, reject) => {
       const task: PendingTask = { reject, settled: false };
       this.pending.add(task);
+      // While a task is pending, a worker's exit news must be able to arrive: with the channel
+      // unref'd, a library that leaves the dead worker's task pending let the process end first.
+      if (this.pending.size === 1) this.news?.ref();
       const settle = (): void => {
         task.settled = true;
         this.pending.delete(task);
+        if (this.pending.size === 0) this.news?.unref();
       };
       running.then(
         (output) => {
@@ -183,6 +187,7 @@ export class PeerExecutor implements Executor {
       for (const task of suspects)
         if (!task.settled) {
           this.pending.delete(task);
+          if (this.pending.size === 0) this.news?.unref();
           task.reject(error);
         }
     }, ORPHAN_GRACE_MS);
