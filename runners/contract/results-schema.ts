@@ -16,58 +16,11 @@ import * as v from 'valibot';
 import type { AbStudy } from './ab.js';
 import type { Study } from './study.js';
 import { SCHEMA_VERSION } from './results.js';
+import { bool, count, figure, num, ordered, recordOf, samples, share, str } from './schema-primitives.js';
+import { CELL_PHASES, ROUND_PHASES } from './phases-schema.js';
 
-// Every number finite (JSON's 1e999 parses to Infinity); figures and counts in range, so a
-// hand-edited or corrupted file (negative tasks/s, -1e308, 2.5 tasks) fails in the loader,
-// naming the field, instead of drawing an impossible chart.
-const num = v.pipe(v.number(), v.finite('a finite number'));
-/** A duration, rate, size in bytes or load: nothing measured is below zero. */
-const figure = v.pipe(v.number(), v.finite('a finite number'), v.minValue(0, 'at least 0'));
-/** Tasks, samples, requests, rounds, workers: whole numbers from zero. */
-const count = v.pipe(v.number(), v.integer('a whole number'), v.minValue(0, 'at least 0'));
-/** A share of the machine's CPU. */
-const share = v.pipe(v.number(), v.minValue(0, 'at least 0'), v.maxValue(1, 'at most 1'));
-const str = v.string();
-const bool = v.boolean();
-
-/**
- * Percentiles of one set of samples cannot fall (p50 ≤ p99 ≤ max); `ok ≤ total` likewise.
- * A relative 1e-9 allows for the rounding of an interpolated quantile.
- */
-const ordered = <E extends v.ObjectEntries>(entries: E, ...keys: Array<keyof E & string>) => {
-  const at = (found: unknown, key: string): number => (found as Record<string, number>)[key]!;
-  return v.pipe(
-    v.object(entries),
-    v.check(
-      (found: v.InferOutput<v.ObjectSchema<E, undefined>>) =>
-        keys.every((key, i) => i === 0 || at(found, keys[i - 1]!) <= at(found, key) + 1e-9 * Math.max(1, Math.abs(at(found, key)))),
-      (issue) => `in order (${keys.join(' ≤ ')}), found ${keys.map((key) => at(issue.input, key)).join(', ')}`,
-    ),
-  );
-};
-
-/**
- * An object keyed by data (suite names, environment variables, runtime names). valibot
- * takes a JSON array for a record (keyed "0", "1", …), so refuse one before the record
- * checks the values; the first step is typed as the record because the second checks it.
- */
-const recordOf = <T extends v.GenericSchema>(value: T) =>
-  v.pipe(
-    v.custom<Record<string, v.InferInput<T>>>((found) => typeof found === 'object' && found !== null && !Array.isArray(found), 'an object'),
-    v.record(str, value),
-  );
-
-/** Ascending or raw samples: finite numbers only (compare computes per-round percentiles from them). */
-// One check over the array, not a pipe per item: a file holds millions of samples. The
-// message names the first bad one.
-const badSample = (found: readonly number[]): number => found.findIndex((x) => !(Number.isFinite(x) && x >= 0));
-const samples = v.pipe(
-  v.array(v.number()),
-  v.check(
-    (found) => badSample(found) === -1,
-    (issue) => `finite and at least 0, found ${issue.input[badSample(issue.input)]} at [${badSample(issue.input)}]`,
-  ),
-);
+export { CELL_PHASES, PHASE_SAMPLES, PHASE_SUMMARY, ROUND_PHASES } from './phases-schema.js';
+export type { CellPhases, PhaseSamples, PhaseSummary, RoundPhases } from './phases-schema.js';
 
 /**
  * What reports and `--auto-rerun` read back of a runtime's capability probe (RuntimeProbe in
@@ -181,38 +134,6 @@ export const EVENT_LOOP_DELAY = ordered(
   'p99Ms',
   'maxMs',
 );
-
-/**
- * --phases: one phase of the tasks a measured phase of a round timed (runners/contract/phases.ts):
- * its samples, thinned as latency samples are, and their mean before thinning.
- */
-export const PHASE_SAMPLES = v.object({ meanMs: num, samplesMs: samples });
-
-/** A phase's samples per task, or null where the strategy has no such phase (or cannot see it: peers). */
-const PHASE_FIELDS = <T extends v.GenericSchema>(phase: T) => ({
-  spawnMs: v.nullable(phase),
-  queueMs: v.nullable(phase),
-  sendMs: v.nullable(phase),
-  /** Peer pools only: submitted → run start, as their queue and dispatch cannot be seen apart. */
-  queueSendMs: v.nullable(phase),
-  runMs: v.nullable(phase),
-  returnMs: v.nullable(phase),
-});
-
-const PHASE_TOTALS = {
-  /** Tasks timed. */
-  count: num,
-  /** Their mean submitted → complete, the sum the phase means split. */
-  latencyMeanMs: num,
-  /** Phase values that came out negative (a residual clock offset) and were counted as 0. */
-  clamped: num,
-};
-
-export const ROUND_PHASES = v.object({ ...PHASE_TOTALS, ...PHASE_FIELDS(PHASE_SAMPLES) });
-
-/** p50 and p99 of a phase over every round's samples pooled; mean over every task timed. */
-export const PHASE_SUMMARY = v.object({ p50: num, p99: num, mean: num });
-export const CELL_PHASES = v.object({ ...PHASE_TOTALS, ...PHASE_FIELDS(PHASE_SUMMARY) });
 
 /** The raw measurements of one round: one fresh process. Aggregates are derived from these. */
 /**
@@ -464,10 +385,6 @@ export type DelaySummary = v.InferOutput<typeof DELAY_SUMMARY>;
 export type EventLoopDelay = v.InferOutput<typeof EVENT_LOOP_DELAY>;
 export type RoundSample = v.InferOutput<typeof ROUND_SAMPLE>;
 export type PayloadFigures = v.InferOutput<typeof PAYLOAD_FIGURES>;
-export type PhaseSamples = v.InferOutput<typeof PHASE_SAMPLES>;
-export type RoundPhases = v.InferOutput<typeof ROUND_PHASES>;
-export type PhaseSummary = v.InferOutput<typeof PHASE_SUMMARY>;
-export type CellPhases = v.InferOutput<typeof CELL_PHASES>;
 export type LatencySummary = v.InferOutput<typeof LATENCY_SUMMARY>;
 export type CompletedCell = v.InferOutput<typeof COMPLETED_CELL>;
 export type HttpLatency = v.InferOutput<typeof HTTP_LATENCY>;
