@@ -5,13 +5,11 @@
  * trip (unloaded latency p50/p99), each beside the reference pool's figure. A benchmark,
  * not a test: nothing here asserts a speed. Extra arguments go to `bench run` (e.g. --rounds 5).
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { CellResult, RunResult } from '../runners/contract/results.js';
 import { DISPATCH_REFERENCE, RUN_STRATEGY_NAMES, peerPackageOf } from '../runners/contract/strategies.js';
 import { formatRate, terminalSafe } from '../reports/terminal/format.js';
+import { runBenchJson } from './run-bench-json.js';
 
-const CLI = fileURLToPath(new URL('./bench.js', import.meta.url));
 /** Shorter than bench run's defaults: a no-op task gives thousands of samples per 0.5 s. */
 const DEFAULT_ARGS: Record<string, string> = { '--rounds': '3', '--phase-time': '500' };
 
@@ -20,7 +18,6 @@ function runBench(extra: string[]): Promise<RunResult> {
     .filter(([flag]) => !extra.includes(flag))
     .flat();
   const args = [
-    CLI,
     'run',
     '--suite',
     'echo',
@@ -33,22 +30,7 @@ function runBench(extra: string[]): Promise<RunResult> {
     ...defaults,
     ...extra,
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(Object.assign(new Error(`bench run exited with code ${code}`), { exitCode: code ?? 1 }));
-      try {
-        resolve(JSON.parse(stdout) as RunResult);
-      } catch {
-        reject(new Error('bench run printed no results JSON'));
-      }
-    });
-  });
+  return runBenchJson(args, 'inherit');
 }
 
 const micro = (ms: number): string => (ms * 1000).toFixed(1);

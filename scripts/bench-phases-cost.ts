@@ -9,14 +9,12 @@
  *
  *   npm run bench:phases-cost -- --pairs 5 --phase-time 1000
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { CellResult, RunResult } from '../runners/contract/results.js';
 import { RUN_STRATEGY_NAMES } from '../runners/contract/strategies.js';
 import { median } from '../runners/common/stats.js';
 import { formatRate, terminalSafe } from '../reports/terminal/format.js';
+import { runBenchJson } from './run-bench-json.js';
 
-const CLI = fileURLToPath(new URL('./bench.js', import.meta.url));
 /** The budget the issue sets: phase timing may cost at most 2 % of throughput. */
 const BUDGET_RATIO = 0.98;
 const DEFAULTS: Record<string, string> = {
@@ -42,23 +40,8 @@ function runBench(extra: string[], phases: boolean): Promise<RunResult> {
   const defaults = Object.entries(DEFAULTS)
     .filter(([flag]) => !extra.includes(flag))
     .flat();
-  const args = [CLI, 'run', '--rounds', '1', '--json', '--no-report', ...defaults, ...extra, ...(phases ? ['--phases'] : [])];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(Object.assign(new Error(`bench run exited with code ${code}`), { exitCode: code ?? 1 }));
-      try {
-        resolve(JSON.parse(stdout) as RunResult);
-      } catch {
-        reject(new Error('bench run printed no results JSON'));
-      }
-    });
-  });
+  const args = ['run', '--rounds', '1', '--json', '--no-report', ...defaults, ...extra, ...(phases ? ['--phases'] : [])];
+  return runBenchJson(args, 'ignore');
 }
 
 const keyOf = (cell: CellResult): string =>
