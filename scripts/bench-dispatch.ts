@@ -37,11 +37,18 @@ const micro = (ms: number): string => (ms * 1000).toFixed(1);
 const ratio = (value: number, reference: number | undefined): string =>
   reference === undefined || reference === 0 ? '—' : `${(value / reference).toFixed(2)}×`;
 
+/** Tasks the saturated batch kept outstanding, per worker (the rounds record it; older files do not). */
+function inFlightOf(cell: Extract<CellResult, { scenario: 'batch'; status: 'completed' }>): string {
+  const counts = new Set(cell.rounds.map((round) => round.inFlight));
+  const [count] = counts;
+  return counts.size === 1 && count !== undefined ? `${count / cell.workers}/worker` : '—';
+}
+
 function render(result: RunResult): string {
   const peers = (result.context as { peers?: Record<string, string> }).peers ?? {};
   const completed = (cell: CellResult | undefined) => (cell?.status === 'completed' && cell.scenario === 'batch' ? cell : undefined);
   const reference = completed(result.cells.find((cell) => cell.strategy === DISPATCH_REFERENCE));
-  const header = ['strategy', 'tasks/s', `vs ${DISPATCH_REFERENCE}`, 'p50 µs', 'p99 µs', `p50 vs ${DISPATCH_REFERENCE}`];
+  const header = ['strategy', 'tasks/s', `vs ${DISPATCH_REFERENCE}`, 'in flight', 'p50 µs', 'p99 µs', `p50 vs ${DISPATCH_REFERENCE}`];
   const rows = result.cells.map((cell) => {
     const peer = peerPackageOf(cell.strategy);
     const name = terminalSafe(`${cell.strategy}${peer && peers[peer] ? ` (${peer} ${peers[peer]})` : ''}`);
@@ -59,6 +66,7 @@ function render(result: RunResult): string {
       name,
       formatRate(done.throughput.tasksPerSec),
       ratio(done.throughput.tasksPerSec, reference?.throughput.tasksPerSec),
+      inFlightOf(done),
       micro(done.latency.p50Ms),
       micro(done.latency.p99Ms),
       ratio(done.latency.p50Ms, reference?.latency.p50Ms),
@@ -72,19 +80,30 @@ function render(result: RunResult): string {
       ? `${row[0]!.padEnd(widths[0]!)}  ${row[1]}`
       : row.map((text, i) => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!))).join('  ');
   const { cpu, runtime } = result.context;
-  const inFlight = (result.config as { inFlightPerWorker?: number }).inFlightPerWorker ?? 1;
   return [
     `No-op dispatch (echo, 8 bytes), ${result.config.workers} workers, ${cpu.cores} cores, ${runtime.name} ${runtime.version}:`,
-    `tasks/s: saturated, ${inFlight + 1} tasks in flight per worker; p50/p99: one task at a time, submit to result.`,
+    'tasks/s: saturated, with "in flight" tasks outstanding (each strategy at its own depth unless --in-flight-per-worker is given); p50/p99: one task at a time, submit to result.',
     '',
     line(header),
     ...rows.map(line),
   ].join('\n');
 }
 
+/**
+ * Without --in-flight-per-worker, two runs: each strategy and peer at its own depth (the
+ * harness's pools pipeline, the peers use their libraries' defaults), then all at one depth,
+ * so a ratio cannot come from a knob the other side left at its default.
+ */
+const EQUAL_DEPTH = '8';
+
 try {
-  const result = await runBench(process.argv.slice(2));
-  process.stdout.write(`${render(result)}\n`);
+  const extra = process.argv.slice(2);
+  const own = await runBench(extra);
+  process.stdout.write(`${render(own)}\n`);
+  if (!extra.includes('--in-flight-per-worker')) {
+    const equal = await runBench([...extra, '--in-flight-per-worker', EQUAL_DEPTH]);
+    process.stdout.write(`\nAll at --in-flight-per-worker ${EQUAL_DEPTH}:\n${render(equal)}\n`);
+  }
 } catch (error) {
   process.stderr.write(`bench:dispatch: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = (error as { exitCode?: number }).exitCode ?? 1;

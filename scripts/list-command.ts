@@ -1,14 +1,22 @@
 import type { CommandModule } from 'yargs';
 import { BUILTIN_SUITES, BUILTIN_SUITE_NAMES, loadSuite } from '../suites/registry.js';
-import { CHOOSABLE_TRANSPORTS, RUN_STRATEGY_NAMES, STRATEGY_FACTS, TRANSPORT_FACTS } from '../runners/contract/strategies.js';
+import {
+  CHOOSABLE_TRANSPORTS,
+  RUN_STRATEGY_NAMES,
+  STRATEGY_FACTS,
+  type StrategyFacts,
+  TRANSPORT_FACTS,
+} from '../runners/contract/strategies.js';
 import { peerVersion } from '../runners/orchestrate/peer-versions.js';
 
 /** A peer's line names the installed release, so a reader knows which one a run measures. */
 function strategyLine(name: (typeof RUN_STRATEGY_NAMES)[number]): string {
-  const { peer, description, transports } = STRATEGY_FACTS[name];
+  const facts: StrategyFacts = STRATEGY_FACTS[name];
+  const { peer, description, transports, inFlightPerWorker } = facts;
   const version = peer === undefined ? undefined : (peerVersion(peer) ?? 'not installed');
   const carried = transports.length > 1 ? `; --transport ${transports.join(' (default), ')}` : '';
-  return `  ${name.padEnd(20)} ${description}${version === undefined ? '' : ` [${peer} ${version}]`}${carried}`;
+  const depth = inFlightPerWorker === undefined ? '' : `; up to ${inFlightPerWorker} tasks per worker at once`;
+  return `  ${name.padEnd(20)} ${description}${version === undefined ? '' : ` [${peer} ${version}]`}${carried}${depth}`;
 }
 
 export const listCommand: CommandModule = {

@@ -8,7 +8,7 @@ import { measureRound } from './measure.js';
 import { errorMessage } from '../common/error-message.js';
 import type { CellOutcome, CellSpec } from '../contract/protocol.js';
 import { findStrategy } from '../strategies/index.js';
-import { defaultTransportOf, transportsOf } from '../contract/strategies.js';
+import { defaultTransportOf, inFlightPerWorkerOf, transportsOf } from '../contract/strategies.js';
 import { measurePayloadFigures } from './payload-figures.js';
 
 function peakRssBytes(): number {
@@ -27,11 +27,12 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
     };
   }
   const suite = await loadSuite(spec.suiteUrl);
+  const inFlightPerWorker = inFlightPerWorkerOf(spec.strategy, spec.inFlightPerWorker);
   const executor = strategy.create({
     suite,
     workers: spec.workers,
     channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: spec.thread, transport, ...(spec.phases ? { phases: true } : {}) },
-    ...(spec.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: spec.inFlightPerWorker }),
+    ...(inFlightPerWorker === undefined ? {} : { inFlightPerWorker }),
   });
   try {
     await executor.start();
@@ -42,6 +43,7 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
       workers: spec.workers,
       phaseMs: spec.phaseMs,
       inFlightPerWorker: spec.inFlightPerWorker,
+      strategyDepth: inFlightPerWorker,
       eventLoopMethod: spec.eventLoopMethod,
       eventLoopFloorMs: spec.eventLoopFloorMs,
       phases: spec.phases === true,

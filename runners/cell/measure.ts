@@ -26,10 +26,33 @@ export interface MeasureOptions {
   /** --in-flight-per-worker, when given: the saturated phases keep one more than that per worker outstanding. */
   inFlightPerWorker?: number | undefined;
   /**
+   * Without the flag: how many tasks each of the strategy's workers takes at once (its
+   * registry depth). Used for the batch only when tasks are too short for two per worker.
+   */
+  strategyDepth?: number | undefined;
+  /**
    * --phases: split the latency of every task of the unloaded phase and of the saturated batch
    * into phases (warm-up tasks are not timed). Off: no TaskTiming is made, nothing is stamped.
    */
   phases?: boolean;
+}
+
+/**
+ * Below this time per task per worker (from the warm-up), two tasks per worker leave each
+ * worker waiting for the cell's round trip (tens of µs): the batch then keeps the strategy's
+ * own depth per worker outstanding, or it would measure the harness's offered load, not the
+ * strategy's dispatch. Above it, two per worker saturate any strategy, and every strategy
+ * gets the same offered load, so loaded latencies compare.
+ */
+export const PIPELINE_BELOW_MS = 0.5;
+
+/** Tasks the saturated batch keeps outstanding (see PIPELINE_BELOW_MS). */
+export function batchInFlight(options: MeasureOptions, warmTasksPerSec: number): number {
+  const { workers, inFlightPerWorker, strategyDepth } = options;
+  if (inFlightPerWorker !== undefined) return workers * (inFlightPerWorker + 1);
+  const msPerTaskPerWorker = (workers * 1000) / warmTasksPerSec;
+  const deep = strategyDepth !== undefined && strategyDepth > 1 && msPerTaskPerWorker < PIPELINE_BELOW_MS;
+  return workers * ((deep ? strategyDepth : 1) + 1);
 }
 
 /** tinybench runs at least this many iterations, then stops when the phase's time is up. */
@@ -136,25 +159,31 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
   const verifier = new OutputVerifier(suite, bank.inputs);
   // Two per worker by default: one running, one waiting, so no worker idles between tasks.
   // With a deeper pipeline asked for, enough to fill it and still have one waiting.
-  const inflight = workers * ((options.inFlightPerWorker ?? 1) + 1);
+  const warmInflight = workers * ((options.inFlightPerWorker ?? 1) + 1);
 
   // Warm-up: JIT, worker start-up and the first (full) verifications happen here, untimed.
   let task = 0;
-  let warmTasks = 0;
-  const warmStart = performance.now();
-  do {
-    await closedLoop(executor, bank, verifier, task, inflight * 2, inflight);
-    task += inflight * 2;
-    warmTasks += inflight * 2;
-  } while (performance.now() - warmStart < phaseMs / 5);
-  const warmTasksPerSec = warmTasks / ((performance.now() - warmStart) / 1000);
+  const warmUp = async (inflight: number, budgetMs: number): Promise<number> => {
+    let warmTasks = 0;
+    const warmStart = performance.now();
+    do {
+      await closedLoop(executor, bank, verifier, task, inflight * 2, inflight);
+      task += inflight * 2;
+      warmTasks += inflight * 2;
+    } while (performance.now() - warmStart < budgetMs);
+    return warmTasks / ((performance.now() - warmStart) / 1000);
+  };
+  const warmTasksPerSec = await warmUp(warmInflight, phaseMs / 5);
 
   const recorders = options.phases ? { unloaded: new PhaseRecorder(), loaded: new PhaseRecorder() } : undefined;
   const latencySamples = await unloadedLatency(executor, bank, verifier, task, phaseMs, recorders?.unloaded);
   task += latencySamples.length + 1;
 
+  const inflight = batchInFlight(options, warmTasksPerSec);
+  // A deeper pipeline runs faster: its own short warm-up gives the rate the batch is sized by.
+  const batchTasksPerSec = inflight > warmInflight ? await warmUp(inflight, phaseMs / 10) : warmTasksPerSec;
   // Batch size from the warm-up rate, so the batch lasts about one phase on any strategy.
-  const tasks = Math.max(inflight * 4, Math.round((warmTasksPerSec * phaseMs) / 1000));
+  const tasks = Math.max(inflight * 4, Math.round((batchTasksPerSec * phaseMs) / 1000));
   const probe = startEventLoopProbe(options.eventLoopMethod, options.eventLoopFloorMs);
   const batch = await closedLoop(executor, bank, verifier, task, tasks, inflight, recorders?.loaded);
   const eventLoopDelay = probe.stop();
@@ -163,6 +192,7 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
     tasks,
     wallMs: round4(batch.wallMs),
     tasksPerSec: tasks / (batch.wallMs / 1000),
+    inFlight: inflight,
     latencySamplesMs: storedSamples(latencySamples),
     latencyMeanMs: round4(mean(latencySamples)),
     latencyCount: latencySamples.length,

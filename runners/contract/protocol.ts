@@ -91,35 +91,63 @@ export interface WorkerBootstrap {
   stamps?: SharedArrayBuffer;
 }
 
-/** The shared-memory worker's first message: its buffers, and the port for replacement buffers. */
+/** The shared-memory worker's first message: its ring, and the port for replacement buffers. */
 export interface SharedSetupMessage {
   type: 'setup';
+  /** Int32: the ring's header (RingSlot) followed by SLOT_FIELDS per task slot (SlotField). */
   control: SharedArrayBuffer;
-  data: SharedArrayBuffer;
-  /** Carries a replacement data buffer when a payload outgrows the current one. */
+  /** One data buffer per task slot: the slot's input, then its output, written in place. */
+  data: SharedArrayBuffer[];
+  /** Carries a replacement data buffer when a payload outgrows its slot's; slots take them in ring order. */
   bufferPort: import('node:worker_threads').MessagePort;
-  /** --phases: Float64 run stamps (phases.ts StampSlot), written before each hand-back. Absent: no timing. */
+  /** Int32 DoorbellSlot: the pool's one wake-up line to the cell, rung after every answer. */
+  doorbell: SharedArrayBuffer;
+  /** This worker's line to the cell: a message on it wakes the cell, posted only while the cell sleeps. */
+  doorbellLine: import('node:worker_threads').MessagePort;
+  /** --phases: Float64 run stamps, STAMP_SLOTS per task slot (phases.ts StampSlot), written before each hand-back. Absent: no timing. */
   stamps?: SharedArrayBuffer;
 }
 
-/** Int32 slot indices of the shared-memory control buffer. Never use a bare number. */
-export const ControlSlot = {
-  /** One of SharedState: the hand-off between the cell and the worker. */
-  STATE: 0,
+/**
+ * Int32 indices of the shared-memory ring's header. The cell writes tasks into its slots in
+ * turn and counts them in SUBMITTED; the worker runs them in that order and counts them in
+ * COMPLETED. The worker sleeps only when the ring is empty, and says so first, so a busy
+ * worker is never notified (no wake per task). Never use a bare number.
+ */
+export const RingSlot = {
+  /** Tasks the cell has written (wraps at 2^32; only equality is read). */
+  SUBMITTED: 0,
+  /** Tasks the worker has answered. */
+  COMPLETED: 1,
+  /** 1 while the worker is in (or about to enter) Atomics.wait on SUBMITTED; the cell lowers it as it notifies. */
+  WORKER_SLEEPING: 2,
+  /** 1 once the cell closes the channel: the worker leaves its loop. */
+  SHUTDOWN: 3,
+} as const;
+export const RING_HEADER_SLOTS = 4;
+
+/** Int32 indices of a shared-memory pool's doorbell (runners/transports/shared-memory/doorbell.ts). */
+export const DoorbellSlot = {
+  /** Answers given by all the pool's workers (wraps; only equality is read). */
+  RUNG: 0,
+  /** 1 while the cell sleeps until a ring; the worker that wakes it lowers it. */
+  CELL_WAITING: 1,
+} as const;
+
+/** Int32 fields of one task slot, after the ring header (slot i starts at RING_HEADER_SLOTS + i × SLOT_FIELDS). */
+export const SlotField = {
+  /** SlotOutcome of the answer, written before COMPLETED moves past the slot. */
+  OUTCOME: 0,
   /** Encoded byte length of the input (cell → worker) or output (worker → cell). */
   PAYLOAD_BYTES: 1,
-  /** 1 when a new data buffer waits on bufferPort, to be taken before reading. */
+  /** 1 when a new data buffer for this slot waits on bufferPort, to be taken before reading. */
   BUFFER_REPLACED: 2,
 } as const;
-export const CONTROL_SLOTS = 3;
+export const SLOT_FIELDS = 3;
 
-export const SharedState = {
-  IDLE: 0,
-  /** The cell wrote an input: the worker runs it. */
-  TASK: 1,
+export const SlotOutcome = {
   /** The worker wrote an output. */
-  DONE: 2,
+  DONE: 1,
   /** The worker wrote an error message (a string) instead of an output. */
-  FAILED: 3,
-  SHUTDOWN: 4,
+  FAILED: 2,
 } as const;

@@ -79,6 +79,12 @@ interface Facts<Name extends string = string> {
   /** One line for `bench list`. */
   description: string;
   /**
+   * Tasks each worker holds at once when --in-flight-per-worker is not given: the depth that
+   * dispatched fastest here (scripts/bench-dispatch.ts). Absent: one, or for a peer its
+   * library's own default.
+   */
+  inFlightPerWorker?: number;
+  /**
    * A peer pool: the npm package whose pool runs the tasks. Peers are measured only when
    * asked for (`--strategies`), and their installed versions go into the results context.
    */
@@ -118,6 +124,7 @@ const REGISTRY = {
     transport: 'message',
     transports: ['transfer', 'clone'],
     scenarios: ['run', 'http'],
+    inFlightPerWorker: 8,
     colour: '#0072b2',
     description: 'N pre-spawned worker threads, a task queue, a crashed worker replaced',
   },
@@ -127,6 +134,7 @@ const REGISTRY = {
     needs: ['sharedMemory', 'receiveMessageOnPort'],
     transport: 'shared-memory',
     transports: ['shared-memory'],
+    inFlightPerWorker: 8,
     scenarios: ['run', 'http'],
     colour: '#009e73',
     description: 'N pre-spawned workers; payloads in SharedArrayBuffers, hand-off via Atomics',
@@ -290,6 +298,11 @@ export function transportsOf(strategy: string): readonly TransportName[] {
  * What a cell of `strategy` ran when it names no transport (files from before transports
  * were a choice): the strategy's default. Undefined for a strategy outside the registry.
  */
+/** Tasks each worker of `strategy` holds at once: the flag's value, else the strategy's own depth (undefined: its default of one, or its library's). */
+export function inFlightPerWorkerOf(strategy: string, requested: number | undefined): number | undefined {
+  return requested ?? strategyFacts(strategy)?.inFlightPerWorker;
+}
+
 export function defaultTransportOf(strategy: string): TransportName | undefined {
   return transportsOf(strategy)[0];
 }

@@ -9,12 +9,15 @@ import type { TaskTiming } from '../common/phase-timing.js';
 const MAX_START_FAILURES = 3;
 
 /**
- * N long-lived channels and a FIFO queue. A channel that dies is replaced; the task it
- * held is rejected with the cause (never left hanging) and the queue moves on.
+ * N long-lived channels and a FIFO queue. Each task goes to the ready channel holding the
+ * fewest (a pipelined channel takes several before it answers; see Channel.capacity). A
+ * channel that dies is replaced; the tasks it held are rejected with the cause (never left
+ * hanging) and the queue moves on.
  */
 export class Pool implements Executor {
   readonly startupSamplesMs: number[] = [];
-  private readonly idle: Channel[] = [];
+  /** Ready channels and how many tasks each holds now. */
+  private readonly held = new Map<Channel, number>();
   private readonly queue = new Queue<QueuedTask>();
   private readonly live = new Set<Channel>();
   private readonly everReady = new WeakSet<Channel>();
@@ -58,7 +61,7 @@ export class Pool implements Executor {
         this.startFailures = 0;
         this.everReady.add(channel);
         this.startupSamplesMs.push(ms);
-        this.idle.push(channel);
+        this.held.set(channel, 0);
         this.dispatch();
       },
       () => {}, // a death before ready reaches replace() through onDeath
@@ -68,8 +71,7 @@ export class Pool implements Executor {
 
   private replace(channel: Channel, cause: Error): void {
     this.live.delete(channel);
-    const at = this.idle.indexOf(channel);
-    if (at >= 0) this.idle.splice(at, 1);
+    this.held.delete(channel);
     if (this.closed) return;
     if (!this.everReady.has(channel) && ++this.startFailures >= MAX_START_FAILURES) {
       this.fatal = new Error(`workers keep dying before they are ready: ${cause.message}`);
@@ -79,10 +81,26 @@ export class Pool implements Executor {
     this.add();
   }
 
+  /** The ready channel with the most room left, if any has room (a handful of channels: a scan is cheapest). */
+  private leastHeld(): Channel | undefined {
+    let best: Channel | undefined;
+    let bestRoom = 0;
+    for (const [channel, held] of this.held) {
+      const room = channel.capacity - held;
+      if (room > bestRoom) {
+        best = channel;
+        bestRoom = room;
+      }
+    }
+    return best;
+  }
+
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const channel = this.idle.shift()!;
+    while (this.queue.length > 0) {
+      const channel = this.leastHeld();
+      if (!channel) return;
       const task = this.queue.shift()!;
+      this.held.set(channel, this.held.get(channel)! + 1);
       // --phases: out of the queue and into the hand-off at the same instant.
       if (task.timing) task.timing.dispatchedAt = task.timing.sentAt = cellClock();
       channel.run(task.input, task.timing).then(
@@ -98,10 +116,11 @@ export class Pool implements Executor {
     }
   }
 
-  /** Back to idle, unless it died running the task (replace() already took it out). */
+  /** One task fewer held, unless it died running the task (replace() already took it out). */
   private release(channel: Channel): void {
-    if (this.live.has(channel) && !this.closed) {
-      this.idle.push(channel);
+    const held = this.held.get(channel);
+    if (held !== undefined && !this.closed) {
+      this.held.set(channel, held - 1);
       this.dispatch();
     }
   }

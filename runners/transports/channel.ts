@@ -2,18 +2,24 @@ import type { Value } from '../../suites/suite.js';
 import type { ThreadOptions } from './thread.js';
 import type { RunStamps } from '../contract/phases.js';
 import type { TaskTiming } from '../common/phase-timing.js';
+import { Queue } from '../common/queue.js';
 
 /**
- * One worker thread or child process that runs one task at a time. Pools and
- * per-task executors are built from channels, so every transport gets the same
- * queueing, crash handling and start-up accounting.
+ * One worker thread or child process that holds up to `capacity` tasks at once and runs
+ * them in the order given. Pools and per-task executors are built from channels, so every
+ * transport gets the same queueing, crash handling and start-up accounting.
  */
 export interface Channel {
   /** Resolves with the spawn → ready time (ms) once the suite is loaded; rejects if it dies first. */
   readonly ready: Promise<number>;
   /**
-   * Runs one task. Rejects with the cause if the task throws or the channel dies meanwhile.
-   * `timing` (--phases only): gets the host's run stamps.
+   * How many tasks it takes before the first is answered: 1 for a plain hand-off, more for a
+   * pipelined one, whose worker starts the next task without waiting for the cell.
+   */
+  readonly capacity: number;
+  /**
+   * Runs one task (at most `capacity` at a time). Rejects with the cause if the task throws or
+   * the channel dies meanwhile. `timing` (--phases only): gets the host's run stamps.
    */
   run(input: Value, timing?: TaskTiming): Promise<Value>;
   /** Registers the handler for an unexpected death (crash, exit). Called at most once. */
@@ -38,17 +44,28 @@ export interface ChannelOptions {
   phases?: boolean;
 }
 
-/** The dying/ready/pending bookkeeping every channel needs, written once. */
+interface Pending {
+  resolve: (output: Value) => void;
+  reject: (error: Error) => void;
+  timing: TaskTiming | undefined;
+}
+
+/**
+ * The dying/ready/pending bookkeeping every channel needs, written once. A worker answers
+ * its tasks in the order it got them, so the oldest pending task is the one each answer is for.
+ */
 export class ChannelState {
   readonly ready: Promise<number>;
   private settleReady!: { resolve: (ms: number) => void; reject: (error: Error) => void };
-  private pending: { resolve: (output: Value) => void; reject: (error: Error) => void; timing: TaskTiming | undefined } | undefined;
+  private readonly pending = new Queue<Pending>();
   private deathHandler: ((cause: Error) => void) | undefined;
   private readonly spawnedAt = performance.now();
+  /** --phases: when the worker finished its latest task (cell clock). */
+  private lastRunEndAt = Number.NEGATIVE_INFINITY;
   closing = false;
   dead: Error | undefined;
 
-  constructor() {
+  constructor(readonly capacity = 1) {
     this.ready = new Promise<number>((resolve, reject) => {
       this.settleReady = { resolve, reject };
     });
@@ -60,25 +77,36 @@ export class ChannelState {
     this.settleReady.resolve(performance.now() - this.spawnedAt);
   }
 
+  /** Tasks handed over and not yet answered. */
+  get inFlight(): number {
+    return this.pending.length;
+  }
+
   begin(timing?: TaskTiming): Promise<Value> {
     if (this.dead) return Promise.reject(this.dead);
-    if (this.pending) return Promise.reject(new Error('channel already has a task in flight'));
+    if (this.pending.length >= this.capacity)
+      return Promise.reject(new Error(`channel already holds ${this.capacity} task(s), its capacity`));
     return new Promise<Value>((resolve, reject) => {
-      this.pending = { resolve, reject, timing };
+      this.pending.push({ resolve, reject, timing });
     });
   }
 
-  /** `run`: the host's run stamps (--phases), handed to the task's timing before it resolves. */
+  /** The oldest task's answer. `run`: the host's run stamps (--phases), handed to its timing before it resolves. */
   succeed(output: Value, run?: RunStamps): void {
-    const p = this.pending;
-    this.pending = undefined;
-    if (run !== undefined) p?.timing?.ran(run);
+    const p = this.pending.shift();
+    if (run !== undefined) {
+      const timing = p?.timing;
+      // A task handed over while the worker still ran the one before it waited in the channel,
+      // as it would have in the pool's queue: that wait is queue, and send starts when the worker was free.
+      if (timing && this.lastRunEndAt > timing.sentAt) timing.dispatchedAt = timing.sentAt = this.lastRunEndAt;
+      timing?.ran(run);
+      this.lastRunEndAt = run[1];
+    }
     p?.resolve(output);
   }
+  /** The oldest task failed. */
   fail(error: Error): void {
-    const p = this.pending;
-    this.pending = undefined;
-    p?.reject(error);
+    this.pending.shift()?.reject(error);
   }
 
   onDeath(handler: (cause: Error) => void): void {
@@ -90,7 +118,7 @@ export class ChannelState {
     if (this.dead) return;
     this.dead = cause;
     this.settleReady.reject(cause);
-    this.fail(cause);
+    for (const p of this.pending.drain()) p.reject(cause);
     if (!this.closing) this.deathHandler?.(cause);
   }
 }

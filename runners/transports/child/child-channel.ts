@@ -77,6 +77,7 @@ export function spawnChildChannel({ suiteUrl, nice, thread, transport, phases }:
 
   return {
     ready: state.ready,
+    capacity: state.capacity,
     run(input: Value, timing?: TaskTiming) {
       const result = state.begin(timing);
       const message = { type: 'task', id: nextId++, input: codec.encode(input) } as WireTaskMessage | TaskMessage;

@@ -18,72 +18,86 @@ const TYPED_HEADER_BYTES = 7;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Pieces to copy, in order; typed-array data is referenced, not copied, until writeInto. */
-export type Encoded = { parts: Uint8Array[]; byteLength: number };
+/**
+ * A value measured for writing: its encoded length, and its strings already in UTF-8 (the
+ * one part whose length cannot be known without encoding it). Nothing else is copied until
+ * writeInto, which writes straight into the target: no intermediate pieces, one DataView.
+ */
+export type Encoded = { value: Value; byteLength: number; strings: Uint8Array[] };
+
+/** Zero bytes that put the data of a typed array whose header starts at `offset` on an 8-byte boundary. */
+const padAt = (offset: number): number => (ALIGNMENT - ((offset + TYPED_HEADER_BYTES) % ALIGNMENT)) % ALIGNMENT;
 
 export function encode(value: Value): Encoded {
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  const push = (part: Uint8Array): void => {
-    parts.push(part);
-    length += part.byteLength;
-  };
-  const header = (bytes: number, fill: (view: DataView) => void): void => {
-    const part = new Uint8Array(bytes);
-    fill(new DataView(part.buffer));
-    push(part);
-  };
-  const pushString = (text: string): void => {
+  const strings: Uint8Array[] = [];
+  const stringLength = (text: string): number => {
     const utf8 = encoder.encode(text);
-    header(4, (view) => view.setUint32(0, utf8.byteLength, true));
-    push(utf8);
+    strings.push(utf8);
+    return 4 + utf8.byteLength;
   };
-  const visit = (item: Value): void => {
-    if (typeof item === 'number') {
-      header(9, (view) => {
-        view.setUint8(0, Tag.NUMBER);
-        view.setFloat64(1, item, true);
-      });
-    } else if (typeof item === 'boolean') {
-      header(2, (view) => {
-        view.setUint8(0, Tag.BOOLEAN);
-        view.setUint8(1, item ? 1 : 0);
-      });
-    } else if (typeof item === 'string') {
-      header(1, (view) => view.setUint8(0, Tag.STRING));
-      pushString(item);
-    } else if (isTypedArray(item)) {
-      const kind = typedArrayNames.indexOf(item.constructor.name as (typeof typedArrayNames)[number]);
-      const pad = (ALIGNMENT - ((length + TYPED_HEADER_BYTES) % ALIGNMENT)) % ALIGNMENT;
-      header(TYPED_HEADER_BYTES + pad, (view) => {
-        view.setUint8(0, Tag.TYPED_ARRAY);
-        view.setUint8(1, kind);
-        view.setUint8(2, pad);
-        view.setUint32(3, item.byteLength, true);
-      });
-      push(new Uint8Array(item.buffer, item.byteOffset, item.byteLength));
-    } else {
-      const entries = Object.entries(item);
-      header(5, (view) => {
-        view.setUint8(0, Tag.OBJECT);
-        view.setUint32(1, entries.length, true);
-      });
-      for (const [key, child] of entries) {
-        pushString(key);
-        visit(child);
-      }
+  const lengthAt = (item: Value, offset: number): number => {
+    if (typeof item === 'number') return offset + 9;
+    if (typeof item === 'boolean') return offset + 2;
+    if (typeof item === 'string') return offset + 1 + stringLength(item);
+    if (isTypedArray(item)) return offset + TYPED_HEADER_BYTES + padAt(offset) + item.byteLength;
+    let end = offset + 5;
+    for (const key in item) {
+      if (!Object.hasOwn(item, key)) continue;
+      end += stringLength(key);
+      end = lengthAt(item[key]!, end);
     }
+    return end;
   };
-  visit(value);
-  return { parts, byteLength: length };
+  return { value, byteLength: lengthAt(value, 0), strings };
 }
 
 export function writeInto(encoded: Encoded, target: Uint8Array): void {
+  const view = new DataView(target.buffer, target.byteOffset, target.byteLength);
   let offset = 0;
-  for (const part of encoded.parts) {
-    target.set(part, offset);
-    offset += part.byteLength;
-  }
+  let nextString = 0;
+  const writeString = (): void => {
+    const utf8 = encoded.strings[nextString++]!;
+    view.setUint32(offset, utf8.byteLength, true);
+    target.set(utf8, offset + 4);
+    offset += 4 + utf8.byteLength;
+  };
+  const visit = (item: Value): void => {
+    if (typeof item === 'number') {
+      view.setUint8(offset, Tag.NUMBER);
+      view.setFloat64(offset + 1, item, true);
+      offset += 9;
+    } else if (typeof item === 'boolean') {
+      view.setUint8(offset, Tag.BOOLEAN);
+      view.setUint8(offset + 1, item ? 1 : 0);
+      offset += 2;
+    } else if (typeof item === 'string') {
+      view.setUint8(offset++, Tag.STRING);
+      writeString();
+    } else if (isTypedArray(item)) {
+      const pad = padAt(offset);
+      view.setUint8(offset, Tag.TYPED_ARRAY);
+      view.setUint8(offset + 1, typedArrayNames.indexOf(item.constructor.name as (typeof typedArrayNames)[number]));
+      view.setUint8(offset + 2, pad);
+      view.setUint32(offset + 3, item.byteLength, true);
+      target.fill(0, offset + TYPED_HEADER_BYTES, offset + TYPED_HEADER_BYTES + pad);
+      offset += TYPED_HEADER_BYTES + pad;
+      target.set(new Uint8Array(item.buffer, item.byteOffset, item.byteLength), offset);
+      offset += item.byteLength;
+    } else {
+      const countAt = offset + 1;
+      view.setUint8(offset, Tag.OBJECT);
+      offset += 5;
+      let count = 0;
+      for (const key in item) {
+        if (!Object.hasOwn(item, key)) continue;
+        count++;
+        writeString();
+        visit(item[key]!);
+      }
+      view.setUint32(countAt, count, true);
+    }
+  };
+  visit(encoded.value);
 }
 
 /**

@@ -2,10 +2,12 @@ import { MessageChannel } from 'node:worker_threads';
 import type { Value } from '../../../suites/suite.js';
 import { decode, encode } from './binary-codec.js';
 import { takeReplacement, writePayload } from './shared-buffer.js';
+import { ringControlBytes, slotFields } from './ring.js';
+import type { Doorbell } from './doorbell.js';
 import {
-  CONTROL_SLOTS,
-  ControlSlot,
-  SharedState,
+  RingSlot,
+  SlotField,
+  SlotOutcome,
   type ExecutorMessage,
   type SharedSetupMessage,
   type WorkerBootstrap,
@@ -13,99 +15,114 @@ import {
 import { type Channel, type ChannelOptions, ChannelState } from '../channel.js';
 import { spawnThread } from '../thread.js';
 import { clockPong } from '../clock-sync.js';
-import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
+import { type RunStamps, STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
 import type { TaskTiming } from '../../common/phase-timing.js';
 
 const ENTRY = new URL('./shared-entry.js', import.meta.url);
-const INITIAL_DATA_BYTES = 64 * 1024;
+const INITIAL_SLOT_BYTES = 64 * 1024;
 
 /**
- * Waits until `control[STATE]` is no longer `value`, without blocking the cell's event loop.
- * Atomics.waitAsync wakes us on the worker's notify; where a runtime lacks it we poll
- * with a 1 ms timer (coarser, but never a busy loop on a 2-core machine).
- * A wake-up is only a hint: the worker's notify for the previous task can land after we
- * began waiting for the next one, so the state is checked again after every wake.
+ * A worker thread whose inputs and outputs live in a SharedArrayBuffer ring of `depth` task
+ * slots: no payload is ever structured-cloned, and no message is sent per task. The cell
+ * writes a task into the next free slot and moves SUBMITTED; the worker runs slots in order
+ * until it catches up, moving COMPLETED and ringing the pool's doorbell after each. Either
+ * side is woken (Atomics.notify) only when it said it sleeps, so while tasks keep coming
+ * neither pays a wake per task: the worker drains the ring in one go and the cell collects
+ * every answer that landed, from every worker, in one event-loop turn (doorbell.ts).
  */
-async function waitWhile(control: Int32Array, value: number): Promise<void> {
-  const atomics = Atomics as typeof Atomics & {
-    waitAsync?: (array: Int32Array, index: number, value: number) => { async: boolean; value: Promise<string> | string };
-  };
-  while (Atomics.load(control, ControlSlot.STATE) === value) {
-    if (typeof atomics.waitAsync === 'function') {
-      const result = atomics.waitAsync(control, ControlSlot.STATE, value);
-      if (result.async) await result.value;
-    } else {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-  }
-}
-
-/**
- * A worker thread whose inputs and outputs live in a SharedArrayBuffer. Hand-off and
- * completion go through Atomics on a control buffer: no payload is ever structured-cloned.
- */
-export function spawnSharedChannel({ suiteUrl, nice, thread, phases }: ChannelOptions): Channel {
-  const state = new ChannelState();
-  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
-  let data = new SharedArrayBuffer(INITIAL_DATA_BYTES);
+export function spawnSharedChannel({ suiteUrl, nice, thread, phases }: ChannelOptions, depth: number, doorbell: Doorbell): Channel {
+  const state = new ChannelState(depth);
+  const control = new Int32Array(new SharedArrayBuffer(ringControlBytes(depth)));
+  const fields = Array.from({ length: depth }, (_, slot) => slotFields(control.buffer as SharedArrayBuffer, slot));
+  const data = Array.from({ length: depth }, () => new SharedArrayBuffer(INITIAL_SLOT_BYTES));
   const { port1: bufferPort, port2: workerBufferPort } = new MessageChannel();
+  const { line, leave } = doorbell.join(takeAnswers);
   const workerData: WorkerBootstrap = { suiteUrl, nice };
   const worker = spawnThread(ENTRY, workerData, thread);
-  // --phases: the worker leaves its run stamps here (no message to carry them), before each hand-back.
-  const stamps = phases ? new Float64Array(new SharedArrayBuffer(STAMP_SLOTS * Float64Array.BYTES_PER_ELEMENT)) : undefined;
+  // --phases: the worker leaves each slot's run stamps here (no message to carry them), before handing it back.
+  const stamps = phases ? new Float64Array(new SharedArrayBuffer(depth * STAMP_SLOTS * Float64Array.BYTES_PER_ELEMENT)) : undefined;
   // The buffers and the port travel in a first message: a port cannot ride in a Web Worker's workerData.
   const setup: SharedSetupMessage = {
     type: 'setup',
     control: control.buffer as SharedArrayBuffer,
-    data,
+    data: [...data],
     bufferPort: workerBufferPort,
+    doorbell: doorbell.buffer,
+    doorbellLine: line,
     ...(stamps ? { stamps: stamps.buffer as SharedArrayBuffer } : {}),
   };
-  worker.post(setup, [workerBufferPort]);
+  worker.post(setup, [workerBufferPort, line]);
 
   worker.onMessage((message) => {
     const type = (message as ExecutorMessage).type;
     if (type === 'ready') state.markReady();
     else if (type === 'clock-ping') worker.post(clockPong());
   });
-  worker.onExit((cause) => state.die(cause));
+  worker.onExit((cause) => {
+    // Answers that landed before the worker died are its tasks' own: only the rest fail.
+    takeAnswers();
+    state.die(cause);
+  });
 
-  async function exchange(input: Value, timing: TaskTiming | undefined): Promise<Value> {
-    data = writePayload(encode(input), data, control, bufferPort);
-    Atomics.store(control, ControlSlot.STATE, SharedState.TASK);
-    // The worker sleeps in Atomics.wait on STATE; this wakes it without a message.
-    Atomics.notify(control, ControlSlot.STATE);
-    await waitWhile(control, SharedState.TASK);
-    if (state.dead) throw state.dead;
-    // Closed mid-task: the buffer still holds the input, which must not pass for an output.
-    if (Atomics.load(control, ControlSlot.STATE) === SharedState.SHUTDOWN)
-      throw new Error('the shared-memory worker was closed before the task finished');
-    // The STATE change read above orders the worker's stamp writes before this read.
-    if (timing && stamps) timing.ran([stamps[StampSlot.RUN_START]!, stamps[StampSlot.RUN_END]!]);
-    data = takeReplacement(data, control, bufferPort);
-    const outcome = Atomics.load(control, ControlSlot.STATE);
-    const payload = decode(new Uint8Array(data, 0, Atomics.load(control, ControlSlot.PAYLOAD_BYTES)));
-    Atomics.store(control, ControlSlot.STATE, SharedState.IDLE);
-    if (outcome === SharedState.FAILED) throw new Error(String(payload));
-    return payload;
+  let submitted = 0;
+  let writeSlot = 0;
+  let answered = 0;
+  let readSlot = 0;
+
+  /** Hands every answer that landed to its task, oldest first; returns the tasks still held. */
+  function takeAnswers(): number {
+    const completed = Atomics.load(control, RingSlot.COMPLETED);
+    while (answered !== completed && !state.dead) {
+      const slot = readSlot;
+      readSlot = (readSlot + 1) % depth;
+      answered = (answered + 1) | 0;
+      // COMPLETED, read before this, orders the worker's writes to the slot before these reads.
+      const at = slot * STAMP_SLOTS;
+      const run: RunStamps | undefined = stamps && [stamps[at + StampSlot.RUN_START]!, stamps[at + StampSlot.RUN_END]!];
+      let payload: Value;
+      try {
+        data[slot] = takeReplacement(data[slot]!, fields[slot]!, bufferPort);
+        payload = decode(new Uint8Array(data[slot]!, 0, Atomics.load(fields[slot]!, SlotField.PAYLOAD_BYTES)));
+      } catch (error) {
+        state.fail(error as Error);
+        continue;
+      }
+      if (Atomics.load(fields[slot]!, SlotField.OUTCOME) === SlotOutcome.FAILED) state.fail(new Error(String(payload)));
+      else state.succeed(payload, run);
+    }
+    return state.inFlight;
   }
 
   return {
     ready: state.ready,
+    capacity: depth,
     run(input: Value, timing?: TaskTiming) {
-      const result = state.begin();
-      if (!state.dead)
-        exchange(input, timing).then(
-          (output) => state.succeed(output),
-          (error: Error) => state.fail(error),
-        );
+      // Dead or full: begin() rejects with the reason.
+      if (state.dead || state.inFlight >= depth) return state.begin(timing);
+      const slot = writeSlot;
+      try {
+        data[slot] = writePayload(encode(input), data[slot]!, fields[slot]!, bufferPort);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+      writeSlot = (writeSlot + 1) % depth;
+      const result = state.begin(timing);
+      submitted = (submitted + 1) | 0;
+      Atomics.store(control, RingSlot.SUBMITTED, submitted);
+      // The worker raises its flag before it re-reads SUBMITTED and sleeps, so a wake is never
+      // lost; lowering it here means one notify per sleep, not one per task submitted meanwhile.
+      if (Atomics.compareExchange(control, RingSlot.WORKER_SLEEPING, 1, 0) === 1) Atomics.notify(control, RingSlot.SUBMITTED);
+      doorbell.expectAnswers();
       return result;
     },
     onDeath: (handler) => state.onDeath(handler),
     async close() {
       state.closing = true;
-      Atomics.store(control, ControlSlot.STATE, SharedState.SHUTDOWN);
-      Atomics.notify(control, ControlSlot.STATE);
+      // Tasks still held fail: a slot may still hold an input, which must not pass for an output.
+      state.die(new Error('the shared-memory worker was closed before the task finished'));
+      Atomics.store(control, RingSlot.SHUTDOWN, 1);
+      Atomics.notify(control, RingSlot.SUBMITTED);
+      leave();
       bufferPort.close();
       await worker.terminate();
     },

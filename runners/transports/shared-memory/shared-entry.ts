@@ -1,23 +1,34 @@
-/** Worker-thread entry for shared-memory: payloads in a SharedArrayBuffer, hand-off by Atomics. */
+/** Worker-thread entry for shared-memory: tasks in a SharedArrayBuffer ring, hand-off by Atomics counters. */
 import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { decode, encode } from './binary-codec.js';
 import { takeReplacement, writePayload } from './shared-buffer.js';
+import { slotFields } from './ring.js';
+import { ring } from './doorbell.js';
 import { copyValue, isTypedArray } from '../../common/typed-arrays.js';
-import { ControlSlot, SharedState, type ExecutorMessage, type SharedSetupMessage, type WorkerBootstrap } from '../../contract/protocol.js';
+import {
+  RingSlot,
+  SlotField,
+  SlotOutcome,
+  type ExecutorMessage,
+  type SharedSetupMessage,
+  type WorkerBootstrap,
+} from '../../contract/protocol.js';
 import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { runTask } from '../../common/run-task.js';
 import type { Value } from '../../../suites/suite.js';
-import { StampSlot } from '../../contract/phases.js';
+import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
 import { syncOverMessages } from '../clock-sync.js';
 
 const { suiteUrl, nice } = workerData as WorkerBootstrap;
 lowerPriority(nice);
 const [setup] = (await once(parentPort!, 'message')) as [SharedSetupMessage];
-const { control: controlBuffer, bufferPort } = setup;
-let data = setup.data;
-const control = new Int32Array(controlBuffer);
+const { bufferPort, data } = setup;
+const depth = data.length;
+const control = new Int32Array(setup.control);
+const doorbell = new Int32Array(setup.doorbell);
+const fields = Array.from({ length: depth }, (_, slot) => slotFields(setup.control, slot));
 const suite = await importSuite(suiteUrl);
 // --phases: synced over messages before the Atomics loop below stops this thread's event loop for good.
 const stamps = setup.stamps ? new Float64Array(setup.stamps) : undefined;
@@ -34,38 +45,51 @@ function sharesBuffer(value: Value, buffer: SharedArrayBuffer): boolean {
   return typeof value === 'object' && Object.values(value).some((item) => sharesBuffer(item, buffer));
 }
 
-function runOne(): void {
-  data = takeReplacement(data, control, bufferPort);
-  let outcome: number = SharedState.DONE;
+function runSlot(slot: number): void {
+  const slotData = takeReplacement(data[slot]!, fields[slot]!, bufferPort);
+  data[slot] = slotData;
+  let outcome: number = SlotOutcome.DONE;
   let output: Value;
   let input: Value | undefined;
   try {
-    input = decode(new Uint8Array(data, 0, Atomics.load(control, ControlSlot.PAYLOAD_BYTES)), { views: true });
+    input = decode(new Uint8Array(slotData, 0, Atomics.load(fields[slot]!, SlotField.PAYLOAD_BYTES)), { views: true });
   } catch (error) {
     output = `the input could not be decoded in the shared-memory worker: ${errorMessage(error, { withName: true })}`;
   }
-  if (clock) stamps![StampSlot.RUN_START] = clock();
+  const at = slot * STAMP_SLOTS;
+  if (clock) stamps![at + StampSlot.RUN_START] = clock();
   const ran = input === undefined ? undefined : runTask(suite, input);
-  if (clock) stamps![StampSlot.RUN_END] = clock();
+  if (clock) stamps![at + StampSlot.RUN_END] = clock();
   if (ran?.ok) {
     // An output that is (or shares memory with) the input view would be overwritten while encoded.
-    output = sharesBuffer(ran.output, data) ? copyValue(ran.output) : ran.output;
+    output = sharesBuffer(ran.output, slotData) ? copyValue(ran.output) : ran.output;
   } else {
-    outcome = SharedState.FAILED;
+    outcome = SlotOutcome.FAILED;
     output = ran?.message ?? output!;
   }
-  data = writePayload(encode(output), data, control, bufferPort);
-  Atomics.store(control, ControlSlot.STATE, outcome);
-  Atomics.notify(control, ControlSlot.STATE);
+  data[slot] = writePayload(encode(output), slotData, fields[slot]!, bufferPort);
+  Atomics.store(fields[slot]!, SlotField.OUTCOME, outcome);
 }
 
-// Atomics.wait blocks this thread until the cell changes STATE and notifies: waking
-// costs one futex, with no message queue or event-loop turn in between (piscina does
-// the same to avoid the C++→JS crossing of a message per task).
-for (;;) {
-  const current = Atomics.load(control, ControlSlot.STATE);
-  if (current === SharedState.SHUTDOWN) break;
-  if (current === SharedState.TASK) runOne();
-  else Atomics.wait(control, ControlSlot.STATE, current);
+// Runs every slot the cell has submitted, in order, then sleeps in Atomics.wait until it
+// submits more: waking costs one futex, with no message queue or event-loop turn in between
+// (piscina's worker does the same), and a ring the cell keeps topped up never sleeps at all.
+let completed = 0;
+let slot = 0;
+while (Atomics.load(control, RingSlot.SHUTDOWN) !== 1) {
+  if (Atomics.load(control, RingSlot.SUBMITTED) === completed) {
+    Atomics.store(control, RingSlot.WORKER_SLEEPING, 1);
+    // Checked again after raising the flag: a task submitted in between was not notified.
+    if (Atomics.load(control, RingSlot.SUBMITTED) === completed && Atomics.load(control, RingSlot.SHUTDOWN) !== 1)
+      Atomics.wait(control, RingSlot.SUBMITTED, completed);
+    Atomics.store(control, RingSlot.WORKER_SLEEPING, 0);
+    continue;
+  }
+  runSlot(slot);
+  slot = (slot + 1) % depth;
+  completed = (completed + 1) | 0;
+  Atomics.store(control, RingSlot.COMPLETED, completed);
+  ring(doorbell, setup.doorbellLine);
 }
 bufferPort.close();
+setup.doorbellLine.close();

@@ -6,7 +6,7 @@ import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { runTask } from '../../common/run-task.js';
 import { syncOverMessages } from '../clock-sync.js';
-import { StampSlot } from '../../contract/phases.js';
+import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
 
 const port = parentPort!;
 const { suiteUrl, nice, clone = false, stamps: stampBuffer } = workerData as WorkerBootstrap;
@@ -21,10 +21,14 @@ const clock = stamps
     )
   : undefined;
 
+// --phases: one stamp pair per task the channel may hold (see worker-channel.ts).
+const stampSlots = stamps === undefined ? 0 : stamps.length / STAMP_SLOTS;
+
 port.on('message', (message: TaskMessage) => {
-  if (clock) stamps![StampSlot.RUN_START] = clock();
+  const at = clock ? (message.id % stampSlots) * STAMP_SLOTS : 0;
+  if (clock) stamps![at + StampSlot.RUN_START] = clock();
   const outcome = runTask(suite, message.input);
-  if (clock) stamps![StampSlot.RUN_END] = clock();
+  if (clock) stamps![at + StampSlot.RUN_END] = clock();
   const reply: ExecutorMessage = outcome.ok
     ? { type: 'result', id: message.id, output: outcome.output }
     : { type: 'failure', id: message.id, message: outcome.message };
