@@ -11,7 +11,8 @@ export interface StrategyOptions {
   channel: ChannelOptions;
   /**
    * Tasks each worker may hold at once (--in-flight-per-worker); undefined: the strategy's
-   * own default. Peers pass it to their library's knob; the harness's own channels run one at a time.
+   * own default (the registry's). Peers pass it to their library's knob; worker-pool and
+   * shared-memory make their channels that deep; the others run one task at a time.
    */
   inFlightPerWorker?: number;
 }
