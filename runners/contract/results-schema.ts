@@ -150,11 +150,7 @@ export const ROUND_SAMPLE = v.object({
   tasks: count,
   wallMs: figure,
   tasksPerSec: figure,
-  /**
-   * Tasks the saturated batch kept outstanding: workers × (depth + 1), the depth being
-   * --in-flight-per-worker, else one, else (tasks under PIPELINE_BELOW_MS, runners/cell/measure.ts)
-   * the strategy's own. Absent in files written before it was recorded (then workers × 2).
-   */
+  /** Tasks the saturated batch kept outstanding (measure.ts batchInFlight); absent in older files (workers × 2). */
   inFlight: v.optional(count),
   /** Unloaded latency: one task in flight at a time (tinybench samples), thinned evenly to at most 2,000. */
   latencySamplesMs: samples,
