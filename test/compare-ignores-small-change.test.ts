@@ -1,18 +1,18 @@
 /**
- * A change below the threshold is not a regression: the knob fixture made 3 % slower
- * (BENCH_FIXTURE_SLOWDOWN=1.03) is never flagged at the default 10 % threshold, even
- * where the 3 % is real and significant (the median latency often shows it with p < 0.05:
- * significance alone is not enough, the change must also exceed the threshold).
+ * A change below the threshold is not a regression: 500 seeded compares of a baseline with a
+ * run whose task is 3 % slower (rounds wobbling ±15 % as this runner's do) are called
+ * `regressed` at most α of the time at the default 10 % threshold, although the 3 % is real.
+ * (compare-verdict-rules holds the exact case: a significant 3 % change is `unchanged`.)
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareSideBySide } from './helpers/knob-runs.js';
+import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
+import { falseAlarms } from './helpers/compare-simulate.js';
 
-const COMPARES = 5;
+const COMPARES = 500;
 
-test(`a 3 % slower task is not flagged in ${COMPARES} compares`, async (t) => {
-  const outputs = await compareSideBySide(t, 1.03, COMPARES);
-  const regressed = outputs.reduce((sum, output) => sum + output.counts.regressed, 0);
-  t.diagnostic(`3 % slowdown: ${regressed} regressed cells in ${COMPARES} compares`);
-  assert.equal(regressed, 0, 'a 3 % change was flagged (see the diagnostics above)');
+test(`a 3 % slower task is flagged in at most α of ${COMPARES} simulated compares`, () => {
+  const { regressed, improved } = falseAlarms(0x3, COMPARES, 1.03);
+  assert.ok(regressed <= DEFAULT_SETTINGS.alpha * COMPARES, `${regressed} of ${COMPARES} compares flagged a 3 % change`);
+  assert.equal(improved, 0, 'a slower task was called improved');
 });

@@ -6,7 +6,7 @@
  * is not enough: a significant 2 % shift is real but below what anyone asked to hear
  * about, and a 15 % shift whose rounds overlap is what a noisy runner produces by chance.
  * Requiring both is what keeps A/A compares free of false alarms without blunting the
- * threshold (see test/compare-aa-no-false-alarms.test.ts for the figures).
+ * threshold (test/compare-aa-simulated-false-alarms.test.ts: 7 of 500 seeded A/A compares).
  *
  * Rounds, not pooled samples: each round is a fresh process, so the rounds are the
  * independent replicates; the thousands of latency samples inside one process share its

@@ -1,6 +1,8 @@
 /**
  * Real runs of the knob fixture (test/fixtures/knob-suite.ts) and compares of them through
- * the CLI, for the false-alarm and detection tests.
+ * the CLI, for the live detection test (compare-flags-slowdown). The false-alarm rates are
+ * simulated (helpers/compare-simulate.ts): a live A/A of time-separated runs on this
+ * runner measures the runner (in CI one flagged a 3 % change, another an A/A pair).
  *
  * The two runs of a compare are made side by side (started together), never one after the
  * other: this machine is shared, and another job starting between two sequential runs
