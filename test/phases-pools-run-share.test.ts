@@ -12,15 +12,16 @@ const PEERS = new Set(['piscina', 'tinypool', 'poolifier']);
 
 const phaseSum = (phases: CellPhases): number => PHASE_NAMES.reduce((sum, name) => sum + (phases[name]?.mean ?? 0), 0);
 
-test('--phases on the pools: a 5 ms task is ≥ 90 % run, and the phases sum to the measured latency', async () => {
+test('--phases on the pools: a 10 ms task is ≥ 90 % run, and the phases sum to the measured latency', async () => {
   const out = tempDir();
   const result = await runCli([
     'run',
     '--suite',
     fixture('spin-suite.js'),
-    // A few ms: on a loaded 2-core machine a child's wake-up alone can take 0.3 ms of a 3 ms task.
+    // 10 ms: on a loaded 2-core machine a child's wake-up and IPC took 0.55 ms of a 5 ms task
+    // (89 % run, a CI failure); the share asserted is the pools' design, not the runner's luck.
     '--size',
-    '5',
+    '10',
     '--strategies',
     POOLS.join(','),
     '--phases',
