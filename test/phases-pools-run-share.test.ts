@@ -12,16 +12,17 @@ const PEERS = new Set(['piscina', 'tinypool', 'poolifier']);
 
 const phaseSum = (phases: CellPhases): number => PHASE_NAMES.reduce((sum, name) => sum + (phases[name]?.mean ?? 0), 0);
 
-test('--phases on the pools: a 10 ms task is ≥ 90 % run, and the phases sum to the measured latency', async () => {
+test('--phases on the pools: a 20 ms task is ≥ 90 % run, and the phases sum to the measured latency', async () => {
   const out = tempDir();
   const result = await runCli([
     'run',
     '--suite',
     fixture('spin-suite.js'),
-    // 10 ms: on a loaded 2-core machine a child's wake-up and IPC took 0.55 ms of a 5 ms task
-    // (89 % run, a CI failure); the share asserted is the pools' design, not the runner's luck.
+    // 20 ms: on a loaded 2-core runner a pool's hand-off and wake-up cost up to 1.1 ms per task
+    // whatever the task's size (CI: process-pool 89.1 % of 5 ms, piscina 89.0 % of 10 ms). The
+    // share asserted is the pools' design, not the runner's luck: at 20 ms that ~1 ms is 5 %.
     '--size',
-    '10',
+    '20',
     '--strategies',
     POOLS.join(','),
     '--phases',
