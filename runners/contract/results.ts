@@ -46,6 +46,7 @@ export type BatchCellKey = CellKey & { scenario: 'batch'; runtime: RuntimeName }
 /** The warnings this harness raises. A loaded file types `kind` as a string. */
 export type WarningKind =
   | 'high-variance'
+  | 'two-modes'
   | 'short-task'
   | 'startup-dominates'
   | 'machine-load'

@@ -5,6 +5,7 @@
 import type { CellKey, CellResult, CompletedCell, MeasurementWarning, RoundSample, RunContext, RunConfig } from '../contract/results.js';
 import { MAX_FOREIGN_CPU_SHARE } from './foreign-cpu.js';
 import { relativeSpread } from '../common/stats.js';
+import { twoModes } from '../common/two-modes.js';
 import { formatDuration } from '../common/format-duration.js';
 import { BASELINE_STRATEGY, strategyFacts } from '../contract/strategies.js';
 import { transportNote } from './progress.js';
@@ -23,6 +24,8 @@ const cellOf = (cell: CellKey): MeasurementWarning['cell'] => ({
 const named = (cell: CellKey): string => `${cell.suite} × ${cell.strategy}${transportNote(cell)}`;
 // A task's time in a sentence: one decimal, µs or ms however long (never switched to s).
 const ms = (value: number): string => formatDuration(value, { gap: ' ', decimals: 1, units: 'ms' });
+// A rate in a sentence: whole tasks/s from 100 on, three figures under.
+const rate = (value: number): string => (value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(3));
 
 /**
  * When other processes took more than MAX_FOREIGN_CPU_SHARE of the CPU while `cell` was
@@ -72,18 +75,35 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
   }
 
   for (const cell of completed) {
+    const share = (round: RoundSample): number => round.foreignCpuShare ?? 0;
+    const busiest = cell.rounds.reduce((worst, round) => (share(round) > share(worst) ? round : worst));
+    const load = foreignLoadWarning(cell, share(busiest), `round ${busiest.round}`);
+    // Measured quiet: the other processes' share was recorded in every round and stayed low,
+    // so a spread is the workload's own and "close other programs" would be wrong advice.
+    const quiet = !load && cell.rounds.every((round) => round.foreignCpuShare != null);
+    const quietNote = `other processes took at most ${(share(busiest) * 100).toFixed(0)} % of the CPU in any round`;
     const spread = relativeSpread(cell.throughput.rounds);
-    if (spread > MAX_SPREAD) {
+    const modes = twoModes(cell.throughput.rounds);
+    if (modes) {
+      const { low, high } = modes;
+      warnings.push({
+        kind: 'two-modes',
+        cell: cellOf(cell),
+        message: `${named(cell)}: its rounds fall into two groups, ${low.rounds} near ${rate(low.mean)} and ${high.rounds} near ${rate(high.mean)} tasks/s (${(high.mean / low.mean).toFixed(2)}×): the mean and its interval describe neither`,
+        hint: quiet
+          ? `${quietNote}: each process settled at one of two speeds, as when V8 optimizes a hot loop in one process and keeps deoptimizing it in another; look with node --trace-opt --trace-deopt`
+          : 'load that came and went, or processes that settle at one of two speeds (V8 tiering): re-run on a quiet machine, and if the groups remain look with node --trace-deopt',
+      });
+    } else if (spread > MAX_SPREAD) {
       warnings.push({
         kind: 'high-variance',
         cell: cellOf(cell),
         message: `${named(cell)}: tasks/s differs by ${(spread * 100).toFixed(0)} % across rounds`,
-        hint: 'close other programs, raise --rounds or --phase-time',
+        hint: quiet
+          ? `${quietNote}, so the spread is the workload's own (JIT, GC, CPU frequency): raise --rounds or --phase-time`
+          : 'close other programs, raise --rounds or --phase-time',
       });
     }
-    const share = (round: RoundSample): number => round.foreignCpuShare ?? 0;
-    const busiest = cell.rounds.reduce((worst, round) => (share(round) > share(worst) ? round : worst));
-    const load = foreignLoadWarning(cell, share(busiest), `round ${busiest.round}`);
     if (load) warnings.push(load);
     // The work in one task, best seen on the main thread where nothing else is in the way.
     const baseline = completed.find(
