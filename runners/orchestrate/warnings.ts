@@ -79,7 +79,8 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
     const busiest = cell.rounds.reduce((worst, round) => (share(round) > share(worst) ? round : worst));
     const load = foreignLoadWarning(cell, share(busiest), `round ${busiest.round}`);
     // Measured quiet: the other processes' share was recorded in every round and stayed low,
-    // so a spread is the workload's own and "close other programs" would be wrong advice.
+    // so a spread comes from inside the processes or below the OS, and "close other programs"
+    // would be wrong advice.
     const quiet = !load && cell.rounds.every((round) => round.foreignCpuShare != null);
     const quietNote = `other processes took at most ${(share(busiest) * 100).toFixed(0)} % of the CPU in any round`;
     const spread = relativeSpread(cell.throughput.rounds);
@@ -91,7 +92,7 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
         cell: cellOf(cell),
         message: `${named(cell)}: its rounds fall into two groups, ${low.rounds} near ${rate(low.mean)} and ${high.rounds} near ${rate(high.mean)} tasks/s (${(high.mean / low.mean).toFixed(2)}×): the mean and its interval describe neither`,
         hint: quiet
-          ? `${quietNote}: each process settled at one of two speeds, as when V8 optimizes a hot loop in one process and keeps deoptimizing it in another; look with node --trace-opt --trace-deopt`
+          ? `${quietNote}: most likely each process settled at one of two speeds, as when V8 optimizes a hot loop in one process and keeps deoptimizing it in another; look with node --trace-opt --trace-deopt`
           : 'load that came and went, or processes that settle at one of two speeds (V8 tiering): re-run on a quiet machine, and if the groups remain look with node --trace-deopt',
       });
     } else if (spread > MAX_SPREAD) {
@@ -100,7 +101,7 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
         cell: cellOf(cell),
         message: `${named(cell)}: tasks/s differs by ${(spread * 100).toFixed(0)} % across rounds`,
         hint: quiet
-          ? `${quietNote}, so the spread is the workload's own (JIT, GC, CPU frequency): raise --rounds or --phase-time`
+          ? `${quietNote}, so the spread comes from inside the processes or below the OS (JIT, GC, CPU frequency, a virtual machine's neighbours): raise --rounds or --phase-time`
           : 'close other programs, raise --rounds or --phase-time',
       });
     }
