@@ -1,12 +1,9 @@
 /**
- * Number formatting shared by the terminal table and the markdown/HTML text. Durations
- * are runners/common/format-duration.ts, shared with the progress lines and warnings.
+ * Number formatting shared by the terminal table and the markdown/HTML text. Durations and
+ * rates are runners/common/format-duration.ts and format-rate.ts, shared with the warnings.
  */
 
-export function formatRate(perSec: number): string {
-  if (perSec >= 100) return Math.round(perSec).toLocaleString('en-US');
-  return perSec.toFixed(perSec >= 10 ? 1 : 2);
-}
+export { formatRate } from '../../runners/common/format-rate.js';
 
 export function formatBytes(bytes: number): string {
   const mib = bytes / (1024 * 1024);

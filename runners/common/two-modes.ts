@@ -4,7 +4,7 @@
  * runs at one of two speeds per process. Its spread is then no noise to average away: the
  * median picks a mode, and "close other programs" is the wrong advice.
  */
-import { ascending, mean } from './stats.js';
+import { ascending, mean, standardDeviation } from './stats.js';
 
 /** The two groups, each with its rounds' mean and count. */
 export interface TwoModes {
@@ -21,10 +21,7 @@ const MIN_GAP_IN_SDS = 4;
 
 /** Pooled standard deviation of two groups around their own means. */
 function pooledSd(a: readonly number[], b: readonly number[]): number {
-  const squares = (group: readonly number[]): number => {
-    const m = mean(group);
-    return group.reduce((sum, value) => sum + (value - m) ** 2, 0);
-  };
+  const squares = (group: readonly number[]): number => (group.length - 1) * standardDeviation(group) ** 2;
   return Math.sqrt((squares(a) + squares(b)) / (a.length + b.length - 2));
 }
 

@@ -7,6 +7,7 @@ import { MAX_FOREIGN_CPU_SHARE } from './foreign-cpu.js';
 import { relativeSpread } from '../common/stats.js';
 import { twoModes } from '../common/two-modes.js';
 import { formatDuration } from '../common/format-duration.js';
+import { formatRate } from '../common/format-rate.js';
 import { BASELINE_STRATEGY, strategyFacts } from '../contract/strategies.js';
 import { transportNote } from './progress.js';
 
@@ -24,8 +25,6 @@ const cellOf = (cell: CellKey): MeasurementWarning['cell'] => ({
 const named = (cell: CellKey): string => `${cell.suite} × ${cell.strategy}${transportNote(cell)}`;
 // A task's time in a sentence: one decimal, µs or ms however long (never switched to s).
 const ms = (value: number): string => formatDuration(value, { gap: ' ', decimals: 1, units: 'ms' });
-// A rate in a sentence: whole tasks/s from 100 on, three figures under.
-const rate = (value: number): string => (value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(3));
 
 /**
  * When other processes took more than MAX_FOREIGN_CPU_SHARE of the CPU while `cell` was
@@ -90,7 +89,7 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
       warnings.push({
         kind: 'two-modes',
         cell: cellOf(cell),
-        message: `${named(cell)}: its rounds fall into two groups, ${low.rounds} near ${rate(low.mean)} and ${high.rounds} near ${rate(high.mean)} tasks/s (${(high.mean / low.mean).toFixed(2)}×): the mean and its interval describe neither`,
+        message: `${named(cell)}: its rounds fall into two groups, ${low.rounds} near ${formatRate(low.mean)} and ${high.rounds} near ${formatRate(high.mean)} tasks/s (${(high.mean / low.mean).toFixed(2)}×): the mean and its interval describe neither`,
         hint: quiet
           ? `${quietNote}: most likely each process settled at one of two speeds, as when V8 optimizes a hot loop in one process and keeps deoptimizing it in another; look with node --trace-opt --trace-deopt`
           : 'load that came and went, or processes that settle at one of two speeds (V8 tiering): re-run on a quiet machine, and if the groups remain look with node --trace-deopt',
