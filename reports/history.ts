@@ -6,7 +6,7 @@
 import type { RunResult } from '../runners/contract/results.js';
 import { contextOf } from './cell-context.js';
 import { InputTooLargeError, readCapped, textOf } from './read-capped.js';
-import { fingerprintId, fingerprintOf, runFingerprintId } from './verdict/fingerprint.js';
+import { fingerprintId, fingerprintOf, runFingerprintId } from './decide/compare/fingerprint.js';
 
 export interface HistoryCell {
   scenario: string;

@@ -7,7 +7,7 @@
 import { cellId } from '../runners/contract/cell-id.js';
 import type { RunContext, RunResult } from '../runners/contract/results.js';
 import { contextIdOf, contextOf, type CellWithContext, type MergedRunResult } from './cell-context.js';
-import { fingerprintId, fingerprintOf } from './verdict/fingerprint.js';
+import { fingerprintId, fingerprintOf } from './decide/compare/fingerprint.js';
 
 export interface MergeInput {
   file: string;

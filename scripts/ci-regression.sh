@@ -35,14 +35,14 @@ out=${BENCH_CI_OUT:-results/ci}
 summary="$out/summary.md"
 
 say() { printf 'ci-regression: %s\n' "$*" >&2; }
-bench() { node dist/scripts/bench.js "$@"; }
+bench() { node dist/scripts/cli/bench.js "$@"; }
 # Appends the summary to the GitHub job page, when there is one.
 publish() {
   if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then cat "$summary" >> "$GITHUB_STEP_SUMMARY"; fi
   cat "$summary"
 }
 
-[ -f dist/scripts/bench.js ] || { say "dist/ is missing: building"; npm run build >&2; }
+[ -f dist/scripts/cli/bench.js ] || { say "dist/ is missing: building"; npm run build >&2; }
 
 # Fresh output folders each time (only the ones this script owns), so the artifact holds
 # this run and nothing older.

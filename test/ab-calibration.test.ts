@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AbCell } from '../runners/contract/ab.js';
-import { calibrate } from '../reports/ab/decide.js';
+import { calibrate } from '../reports/decide/ab/decide.js';
 import { rng, rulesFor, SAME, simulatePair } from './helpers/ab-simulate.js';
 
 function aaCell(seed: number, round: number, pairs = 30): AbCell {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decideCell } from '../reports/ab/decide.js';
+import { decideCell } from '../reports/decide/ab/decide.js';
 import { rng, rulesFor, simulatePair } from './helpers/ab-simulate.js';
 
 test('between planned looks: no verdict unless final, and a final look uses the next look', () => {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decideCell } from '../reports/ab/decide.js';
+import { decideCell } from '../reports/decide/ab/decide.js';
 import { rng, rulesFor, simulatePair, type SideTruth } from './helpers/ab-simulate.js';
 
 const rules = rulesFor(30);

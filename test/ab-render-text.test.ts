@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { correctionText, decideCell } from '../reports/ab/decide.js';
-import { renderAbMarkdown } from '../reports/ab/ab-markdown.js';
-import { renderAbTable } from '../reports/ab/ab-table.js';
-import { summarizeAb } from '../reports/ab/ab-summary.js';
+import { correctionText, decideCell } from '../reports/decide/ab/decide.js';
+import { renderAbMarkdown } from '../reports/terminal/ab-markdown.js';
+import { renderAbTable } from '../reports/terminal/ab-table.js';
+import { summarizeAb } from '../reports/terminal/ab-summary.js';
 import { abStudy } from './fixtures/ab-results.js';
 
 test('table and markdown show every cell, its verdict and how the looks were corrected', () => {

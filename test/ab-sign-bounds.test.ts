@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pointwiseConfidence, signBounds } from '../reports/ab/sign-bounds.js';
+import { pointwiseConfidence, signBounds } from '../reports/decide/ab/sign-bounds.js';
 
 /** P(some look j has fewer than k_j of its first n_j values below the median), by enumerating all 2^n sign sequences. */
 function bruteCrossing(sizes: number[], bounds: number[]): number[] {

@@ -1,8 +1,8 @@
 /** A round without its partner (its side errored, or the run stopped between the two) is no pair. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decideCell } from '../reports/ab/decide.js';
-import { pairRounds } from '../reports/ab/pairs.js';
+import { decideCell } from '../reports/decide/ab/decide.js';
+import { pairRounds } from '../reports/decide/ab/pairs.js';
 import { rng, rulesFor, sample, simulatePair } from './helpers/ab-simulate.js';
 
 test('rounds whose pair lacks the other side are left out of every figure', () => {

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
-import { compareRuns, exitCodeOf, type LoadedRun } from '../reports/verdict/compare.js';
-import { confirmRegressions, type Measure } from '../scripts/auto-rerun.js';
+import { DEFAULT_SETTINGS } from '../reports/decide/compare/compare-metric.js';
+import { compareRuns, exitCodeOf, type LoadedRun } from '../reports/decide/compare/compare.js';
+import { confirmRegressions, type Measure } from '../scripts/cli/auto-rerun.js';
 import { roundsCell, runOf, scaled, STEADY } from './fixtures/round-cells.js';
 
 test('a re-run confirms a real regression and clears a noisy one, measuring only regressed cells', async () => {

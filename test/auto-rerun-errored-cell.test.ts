@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
-import { compareRuns, exitCodeOf, type LoadedRun } from '../reports/verdict/compare.js';
+import { DEFAULT_SETTINGS } from '../reports/decide/compare/compare-metric.js';
+import { compareRuns, exitCodeOf, type LoadedRun } from '../reports/decide/compare/compare.js';
 import type { ErroredCell } from '../runners/contract/results.js';
-import { confirmRegressions, type Measure } from '../scripts/auto-rerun.js';
+import { confirmRegressions, type Measure } from '../scripts/cli/auto-rerun.js';
 import { roundsCell, runOf, STEADY } from './fixtures/round-cells.js';
 
 const errored = (strategy: string, message: string): ErroredCell => ({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
-import { NOTHING_MEASURED_EXIT } from '../scripts/nothing-measured.js';
+import { NOTHING_MEASURED_EXIT } from '../scripts/cli/nothing-measured.js';
 
 test('a cell that hangs is killed at --cell-timeout and recorded as errored; the run goes on', async () => {
   const out = tempDir();

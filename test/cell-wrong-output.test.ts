@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
-import { NOTHING_MEASURED_EXIT } from '../scripts/nothing-measured.js';
+import { NOTHING_MEASURED_EXIT } from '../scripts/cli/nothing-measured.js';
 
 test('a strategy whose outputs fail verify makes an errored, unverified cell', async () => {
   const out = tempDir();

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
+import { DEFAULT_SETTINGS } from '../reports/decide/compare/compare-metric.js';
 import { falseAlarms } from './helpers/compare-simulate.js';
 
 const COMPARES = 500;

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
-import { compareRuns } from '../reports/verdict/compare.js';
+import { DEFAULT_SETTINGS } from '../reports/decide/compare/compare-metric.js';
+import { compareRuns } from '../reports/decide/compare/compare.js';
 import type { RunResult } from '../runners/contract/results.js';
 import type { RuntimeProbe } from '../runners/contract/capabilities.js';
 import { roundsCell, runOf, scaled, STEADY } from './fixtures/round-cells.js';

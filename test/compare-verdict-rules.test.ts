@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
-import { compareRuns, exitCodeOf, type CellComparison, type Comparison } from '../reports/verdict/compare.js';
+import { DEFAULT_SETTINGS } from '../reports/decide/compare/compare-metric.js';
+import { compareRuns, exitCodeOf, type CellComparison, type Comparison } from '../reports/decide/compare/compare.js';
 import type { CompletedCell, ErroredCell, RunResult } from '../runners/contract/results.js';
 import { roundsCell, runOf, scaled, STEADY } from './fixtures/round-cells.js';
 

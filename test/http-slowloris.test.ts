@@ -3,7 +3,7 @@
  * request and stall — and past its connection cap: /health and tasks keep being answered,
  * the stalled sockets are answered 408 and closed once their headers time out, sockets past
  * the cap are closed as they arrive (the process lives, its memory stays bounded), and it
- * listens on 127.0.0.1 only. The 10,000-connection version is scripts/bench-http-connections.ts.
+ * listens on 127.0.0.1 only. The 10,000-connection version is scripts/benchmarks/http-connections.ts.
  */
 import assert from 'node:assert/strict';
 import net from 'node:net';

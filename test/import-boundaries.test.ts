@@ -45,8 +45,8 @@ const ROOMS: Room[] = [
   },
   {
     prefix: 'runners/orchestrate/',
-    mayImport: ['suites/', 'runners/contract/', 'runners/common/', 'runners/runtimes/', 'runners/http/harness/'],
-    why: 'the CLI side reaches cells only through the processes it spawns',
+    mayImport: ['suites/', 'runners/contract/', 'runners/common/', 'runners/runtimes/', 'runners/http/harness/', 'reports/decide/'],
+    why: 'the CLI side reaches cells only through the processes it spawns, and decides through reports/decide',
   },
   {
     prefix: 'runners/http/harness/',
@@ -54,7 +54,22 @@ const ROOMS: Room[] = [
     why: 'the HTTP harness runs in the CLI and spawns the server',
   },
   { prefix: 'reports/', mayImport: ['runners/contract/', 'runners/common/'], why: 'reports read only results' },
-  { prefix: 'scripts/', mayImport: ['suites/', 'runners/', 'reports/'], why: 'the CLI may use everything' },
+  {
+    prefix: 'reports/decide/',
+    mayImport: ['runners/contract/', 'runners/common/', 'reports/format/', 'reports/cell-context.js'],
+    why: 'the code that decides (compare, A/B, studies, the answer) draws nothing, so the run loop may use it',
+  },
+  {
+    prefix: 'reports/format/',
+    mayImport: ['runners/contract/', 'runners/common/', 'reports/decide/'],
+    why: 'the words and numbers every rendering shares',
+  },
+  { prefix: 'scripts/cli/', mayImport: ['suites/', 'runners/', 'reports/'], why: 'the CLI may use everything' },
+  {
+    prefix: 'scripts/benchmarks/',
+    mayImport: ['suites/', 'runners/', 'reports/', 'scripts/cli/parse/', 'scripts/cli/bench.js'],
+    why: "the tool's own benchmarks start the CLI (or a server) as a process and read what it prints",
+  },
 ];
 
 const roomOf = (path: string): Room | undefined =>

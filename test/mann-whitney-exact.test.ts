@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EXACT_LIMIT, mannWhitneyU, smallestPValue } from '../reports/verdict/mann-whitney.js';
+import { EXACT_LIMIT, mannWhitneyU, smallestPValue } from '../reports/decide/compare/mann-whitney.js';
 
 const close = (actual: number, expected: number, what: string): void =>
   assert.ok(Math.abs(actual - expected) < 1e-4, `${what}: ${actual} ≠ ${expected}`);

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { CAPABILITY_NAMES, type RuntimeProbe, unsupportedReason } from '../runners/contract/capabilities.js';
 import type { RuntimeTarget } from '../runners/orchestrate/run.js';
 import { locateRuntime } from '../runners/runtimes/locate.js';
-import { checkPeersRun } from '../scripts/run-options.js';
+import { checkPeersRun } from '../scripts/cli/options/run-options.js';
 
 const probe: RuntimeProbe = {
   runtime: 'deno',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runReport } from '../scripts/report-command.js';
+import { runReport } from '../scripts/cli/commands/report.js';
 import { nodeResults } from './fixtures/results-node.js';
 import { makeTempDir } from './fixtures/paths.js';
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
-import { NOTHING_MEASURED_EXIT } from '../scripts/nothing-measured.js';
+import { NOTHING_MEASURED_EXIT } from '../scripts/cli/nothing-measured.js';
 
 test('every cell errored: the results file is written and the run exits 4', async () => {
   const out = tempDir();

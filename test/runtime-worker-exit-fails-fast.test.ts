@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
-import { NOTHING_MEASURED_EXIT } from '../scripts/nothing-measured.js';
+import { NOTHING_MEASURED_EXIT } from '../scripts/cli/nothing-measured.js';
 
 test('a worker that exits errors its cell with the cause on node, bun and deno, not with a timeout', async () => {
   const out = tempDir();

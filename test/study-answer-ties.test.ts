@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pointAnswer } from '../reports/study/point-answer.js';
+import { pointAnswer } from '../reports/decide/answer/point-answer.js';
 import { completedCell, figures } from './fixtures/results-builder.js';
 
 const cell = (strategy: string, tasksPerSec: number, spread: number, rssMb: number) =>

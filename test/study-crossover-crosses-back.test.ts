@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { locateCrossover } from '../reports/study/crossover.js';
+import { locateCrossover } from '../reports/decide/study/crossover.js';
 import type { RatioPoint } from '../runners/contract/study.js';
 
 const points = (ratios: number[]): RatioPoint[] =>

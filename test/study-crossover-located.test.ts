@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { locateCrossover } from '../reports/study/crossover.js';
+import { locateCrossover } from '../reports/decide/study/crossover.js';
 import type { RatioPoint } from '../runners/contract/study.js';
 
 // A ratio that is a power of the size, r = (s / 3000)^0.5, is a straight line on log–log

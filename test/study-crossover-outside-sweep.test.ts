@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crossoverNote, locateCrossover, suggestSizes } from '../reports/study/crossover.js';
+import { crossoverNote, locateCrossover, suggestSizes } from '../reports/decide/study/crossover.js';
 import type { RatioPoint } from '../runners/contract/study.js';
 
 const FIB = [20, 24, 27, 30, 32];

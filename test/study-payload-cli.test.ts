@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { CompletedCell } from '../runners/contract/results.js';
 import type { PayloadRunResult } from '../runners/contract/payload-study.js';
-import { payloadStudyOf } from '../reports/study/payload-of.js';
+import { payloadStudyOf } from '../reports/payload-of.js';
 import { buildCharts } from '../reports/charts/charts.js';
 import { readResults, runCli, tempDir } from './helpers/cli.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fitAmdahl, fitUsl, linearisedUsl, peakWorkers, uslThroughput } from '../reports/study/usl.js';
+import { fitAmdahl, fitUsl, linearisedUsl, peakWorkers, uslThroughput } from '../reports/decide/study/usl.js';
 
 const WORKERS = [1, 2, 3, 4, 6, 8, 12, 16];
 const close = (actual: number, expected: number, tolerance: number, what: string): void =>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fitsOf } from '../reports/study/scaling.js';
+import { fitsOf } from '../reports/decide/study/scaling.js';
 import type { ScalingPoint } from '../runners/contract/study.js';
 
 const point = (workers: number, tasksPerSec: number, cores: number): ScalingPoint => ({

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
+import { DEFAULT_SETTINGS } from '../reports/decide/compare/compare-metric.js';
 import { renderCompareTable } from '../reports/terminal/compare-render.js';
-import { compareRuns } from '../reports/verdict/compare.js';
+import { compareRuns } from '../reports/decide/compare/compare.js';
 import { renderTable } from '../reports/terminal/table.js';
 import type { ErroredCell } from '../runners/contract/results.js';
 import { roundsCell, runOf, STEADY } from './fixtures/round-cells.js';

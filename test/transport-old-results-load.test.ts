@@ -16,8 +16,8 @@ import { loadResults } from '../reports/load-results.js';
 import { MergeConflictError, mergeResults } from '../reports/merge.js';
 import { historyEntry } from '../reports/history.js';
 import { buildTrendCharts } from '../reports/charts/trend-chart.js';
-import { DEFAULT_SETTINGS } from '../reports/verdict/compare-metric.js';
-import { compareRuns, countVerdicts } from '../reports/verdict/compare.js';
+import { DEFAULT_SETTINGS } from '../reports/decide/compare/compare-metric.js';
+import { compareRuns, countVerdicts } from '../reports/decide/compare/compare.js';
 import { nodeResults } from './fixtures/results-node.js';
 import { tempDir } from './helpers/cli.js';
 

@@ -7,9 +7,9 @@
  */
 import type { AbCell, AbDecision, AbMetric, AbStudy } from '../../runners/contract/ab.js';
 import type { RunResult } from '../../runners/contract/results.js';
-import { abOf } from '../ab/ab-of.js';
-import { cellName, METRIC_LABEL, percentText } from '../ab/ab-text.js';
-import { metricRatios, pairRounds } from '../ab/pairs.js';
+import { abOf } from '../ab-of.js';
+import { cellName, METRIC_LABEL, percentText } from '../format/ab-text.js';
+import { metricRatios, pairRounds } from '../decide/ab/pairs.js';
 import { GUIDE, INK, axis, guide, line, options, type StudyChart, type StudyDataset, type XY } from './study-chart-kit.js';
 
 const COLOUR: Record<AbMetric, string> = { throughput: '#1f77b4', p50: '#d95f02' };

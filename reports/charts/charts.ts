@@ -17,8 +17,8 @@ import { BASELINE_STRATEGY, buildSeries, cellFor, suitesOf, type Series } from '
 import { buildStudyCharts, type StudyChart } from './study-charts.js';
 import { buildPhaseCharts } from './phase-charts.js';
 import { buildAbCharts } from './ab-charts.js';
-import { studyOf } from '../study/study-of.js';
-import { payloadStudyOf } from '../study/payload-of.js';
+import { studyOf } from '../study-of.js';
+import { payloadStudyOf } from '../payload-of.js';
 
 export type { ChartKind } from './chart-kinds.js';
 

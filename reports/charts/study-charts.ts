@@ -1,9 +1,9 @@
 import type { RunResult } from '../../runners/contract/results.js';
 import type { Study } from '../../runners/contract/study.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
-import { completedBatch, groupBy } from '../study/scaling.js';
-import { studyOf } from '../study/study-of.js';
-import { payloadStudyOf } from '../study/payload-of.js';
+import { completedBatch, groupBy } from '../decide/study/scaling.js';
+import { studyOf } from '../study-of.js';
+import { payloadStudyOf } from '../payload-of.js';
 import { payloadCharts } from './study-payload-charts.js';
 import type { StrategyPalette } from './palette.js';
 import { type StudyChart } from './study-chart-kit.js';

@@ -5,8 +5,8 @@
  * physical reference: one memcpy each way at the rate measured in the same cells.
  */
 import type { PayloadPoint, PayloadSeries, PayloadStudy } from '../../runners/contract/payload-study.js';
-import { groupBy } from '../study/scaling.js';
-import { formatPayloadBytes, seriesLabeller } from '../study/payload-format.js';
+import { groupBy } from '../decide/study/scaling.js';
+import { formatPayloadBytes, seriesLabeller } from '../format/payload-format.js';
 import type { StrategyPalette } from './palette.js';
 import { INK, axis, guide, line, logBounds, options, type StudyChart, type XY } from './study-chart-kit.js';
 

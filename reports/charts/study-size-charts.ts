@@ -1,7 +1,7 @@
 import type { CompletedCell } from '../../runners/contract/results.js';
 import type { Crossover } from '../../runners/contract/study.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
-import { formatSize } from '../study/study-format.js';
+import { formatSize } from '../format/study-format.js';
 import type { StrategyPalette } from './palette.js';
 import { INK, axis, guide, line, logBounds, options, type StudyChart, type StudyDataset } from './study-chart-kit.js';
 

@@ -1,6 +1,6 @@
 import type { Scaling } from '../../runners/contract/study.js';
-import { formatCoefficient } from '../study/study-format.js';
-import { uslThroughput } from '../study/usl.js';
+import { formatCoefficient } from '../format/study-format.js';
+import { uslThroughput } from '../decide/study/usl.js';
 import type { StrategyPalette } from './palette.js';
 import { GUIDE, INK, axis, guide, line, options, type StudyChart, type StudyDataset } from './study-chart-kit.js';
 

@@ -8,7 +8,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { HistoryCell, HistoryEntry } from '../history.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { makePalette } from './palette.js';
-import { strategyLabeller } from '../strategy-label.js';
+import { strategyLabeller } from '../format/strategy-label.js';
 
 export interface TrendChart {
   /** File-name safe, unique within the set: `trend-<suite>-<size>`. */

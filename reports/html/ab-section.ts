@@ -7,9 +7,9 @@
  */
 import type { AbStudy } from '../../runners/contract/ab.js';
 import type { RunResult } from '../../runners/contract/results.js';
-import { abOf } from '../ab/ab-of.js';
-import { AB_HEADERS, abRow } from '../ab/ab-table.js';
-import { calibrationLines, cellNotes, settingsText, sideText, summaryText } from '../ab/ab-text.js';
+import { abOf } from '../ab-of.js';
+import { AB_HEADERS, abRow } from '../terminal/ab-table.js';
+import { calibrationLines, cellNotes, settingsText, sideText, summaryText } from '../format/ab-text.js';
 import type { ChartSet } from '../charts/charts.js';
 import { escapeHtml } from './html-escape.js';
 

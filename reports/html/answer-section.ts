@@ -2,13 +2,13 @@
  * The first thing a reviewer reads, at the top of the report: the answer for each suite
  * of each results file, in the words `bench run` and `bench study` print below their
  * tables. Nothing is computed twice: a study's answer (crossover and scaling) is the one
- * its analysis stored in the file (reports/study/answer.ts), a run's is runAnswers'
- * (reports/study/point-answer.ts): who wins, who ties by the rounds' intervals, and what
+ * its analysis stored in the file (reports/decide/answer/study-answer.ts), a run's is runAnswers'
+ * (reports/decide/answer/point-answer.ts): who wins, who ties by the rounds' intervals, and what
  * the winner costs in memory and latency.
  */
 import type { RunResult } from '../../runners/contract/results.js';
 import type { Series } from '../charts/series.js';
-import { runAnswers } from '../study/point-answer.js';
+import { runAnswers } from '../decide/answer/point-answer.js';
 import { escapeHtml } from './html-escape.js';
 
 /** The answer lines of one file: its study's, or one per suite of a run (none for a file of HTTP cells only). */

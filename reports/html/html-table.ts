@@ -6,7 +6,7 @@ import type { CellResult } from '../../runners/contract/results.js';
 import { escapeHtml } from './html-escape.js';
 import type { StrategyPalette } from '../charts/palette.js';
 import { completed, speedupOf, type Series } from '../charts/series.js';
-import { transportOf } from '../strategy-label.js';
+import { transportOf } from '../format/strategy-label.js';
 
 interface Row {
   series: Series;

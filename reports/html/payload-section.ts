@@ -7,8 +7,8 @@
 import type { RunResult } from '../../runners/contract/results.js';
 import type { PayloadStudy } from '../../runners/contract/payload-study.js';
 import type { ChartSet } from '../charts/charts.js';
-import { payloadStudyOf } from '../study/payload-of.js';
-import { formatMbPerSec, formatPayloadBytes, formatRoundTrip, formatShare, seriesLabeller } from '../study/payload-format.js';
+import { payloadStudyOf } from '../payload-of.js';
+import { formatMbPerSec, formatPayloadBytes, formatRoundTrip, formatShare, seriesLabeller } from '../format/payload-format.js';
 import { escapeHtml } from './html-escape.js';
 
 const td = (text: string, numeric = false): string => `<td${numeric ? ' class="num"' : ''}>${escapeHtml(text)}</td>`;

@@ -7,8 +7,8 @@
 import type { RunResult } from '../../runners/contract/results.js';
 import type { Crossover, Scaling, Study } from '../../runners/contract/study.js';
 import type { ChartSet } from '../charts/charts.js';
-import { studyOf } from '../study/study-of.js';
-import { formatCoefficient, formatFraction, formatRatio, formatSize, formatTaskMs } from '../study/study-format.js';
+import { studyOf } from '../study-of.js';
+import { formatCoefficient, formatFraction, formatRatio, formatSize, formatTaskMs } from '../format/study-format.js';
 import { escapeHtml } from './html-escape.js';
 import { formatNumber } from './html-table.js';
 

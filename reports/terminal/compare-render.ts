@@ -3,11 +3,11 @@
  * Both show, per cell, the verdict, old → new, the change and the p-value of each metric,
  * and both state the statistical method, so a verdict can be checked by hand.
  */
-import { formatRate, terminalSafe } from './format.js';
+import { formatChange, formatRate, terminalSafe } from '../format/numbers.js';
 import { formatDuration } from '../../runners/common/format-duration.js';
-import { describeMethod, type MetricComparison } from '../verdict/compare-metric.js';
-import { countVerdicts, VERDICTS, type CellComparison, type Comparison } from '../verdict/compare.js';
-import { strategyLabeller } from '../strategy-label.js';
+import { describeMethod, type MetricComparison } from '../decide/compare/compare-metric.js';
+import { countVerdicts, VERDICTS, type CellComparison, type Comparison } from '../decide/compare/compare.js';
+import { strategyLabeller } from '../format/strategy-label.js';
 
 const HEADERS = ['verdict', 'suite', 'size', 'strategy', 'runtime', 'workers', 'metric', 'old → new', 'change', 'p'];
 
@@ -15,12 +15,6 @@ function formatValue(metric: MetricComparison, value: number): string {
   if (metric.unit === 'tasks/s') return formatRate(value);
   if (metric.unit === 'ms') return formatDuration(value);
   return `${value.toFixed(2)}×`;
-}
-
-export function formatChange(change: number): string {
-  if (!Number.isFinite(change)) return '—';
-  const rounded = Math.round(change * 1000) / 10;
-  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${Math.abs(rounded).toFixed(1)} %`;
 }
 
 export const formatP = (p: number | null): string => (p === null ? '—' : p < 0.001 ? '<0.001' : p.toFixed(3));

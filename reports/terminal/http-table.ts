@@ -4,7 +4,7 @@
  */
 import type { CellResult, RunResult } from '../../runners/contract/results.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
-import { formatBytes, formatRate, terminalSafe } from './format.js';
+import { formatBytes, formatRate, terminalSafe } from '../format/numbers.js';
 import { formatDuration } from '../../runners/common/format-duration.js';
 
 const HEADERS = [

@@ -5,9 +5,9 @@
  * then the answer in words. Everything is read from the study block.
  */
 import type { PayloadPoint, PayloadSeries, PayloadStudy } from '../../runners/contract/payload-study.js';
-import { groupBy } from '../study/scaling.js';
-import { formatMbPerSec, formatPayloadBytes, formatRoundTrip, formatShare, seriesLabeller } from '../study/payload-format.js';
-import { terminalSafe } from './format.js';
+import { groupBy } from '../decide/study/scaling.js';
+import { formatMbPerSec, formatPayloadBytes, formatRoundTrip, formatShare, seriesLabeller } from '../format/payload-format.js';
+import { terminalSafe } from '../format/numbers.js';
 
 function columns(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));

@@ -5,9 +5,9 @@
  */
 import type { RunResult } from '../../runners/contract/results.js';
 import type { Crossover, Scaling, Study } from '../../runners/contract/study.js';
-import { runAnswers } from '../study/point-answer.js';
-import { formatCoefficient, formatFraction, formatRatio, formatSize, formatTaskMs } from '../study/study-format.js';
-import { formatRate, terminalSafe } from './format.js';
+import { runAnswers } from '../decide/answer/point-answer.js';
+import { formatCoefficient, formatFraction, formatRatio, formatSize, formatTaskMs } from '../format/study-format.js';
+import { formatRate, terminalSafe } from '../format/numbers.js';
 
 function columns(rows: string[][], leftAligned: number): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));

@@ -5,10 +5,10 @@
  */
 import type { CellResult, RunResult } from '../../runners/contract/results.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
-import { formatBytes, formatRate, terminalSafe } from './format.js';
+import { formatBytes, formatRate, terminalSafe } from '../format/numbers.js';
 import { formatDuration } from '../../runners/common/format-duration.js';
 import { hasPhases, PHASE_HEADER, phaseColumn } from './phase-column.js';
-import { strategyLabeller } from '../strategy-label.js';
+import { strategyLabeller } from '../format/strategy-label.js';
 
 const HEADERS = [
   'runtime',

@@ -3,7 +3,7 @@
  * file and its old version, or this checkout and a git ref) measured in the same job, their
  * rounds interleaved in a random order within each block (ABBA, BAAB, …) so drift and other
  * load hit both alike. Every decision in it is derived from the paired rounds stored beside
- * it (reports/ab/), so a reviewer can recompute it.
+ * it (reports/decide/ab/), so a reviewer can recompute it.
  *
  * The results file's top-level `cells` hold side B's (the head's) aggregated cells, so
  * `bench report`, `compare` and `history` read an A/B run as an ordinary run of the head.

@@ -1,7 +1,7 @@
 /**
  * The `study` block of a results file written by `bench study payload`: per transport and
  * payload size, what one task's round trip costs and how much of it is the transport.
- * Every figure is derived from the run's cells (reports/study/payload.ts): the round trip
+ * Every figure is derived from the run's cells (reports/decide/study/payload.ts): the round trip
  * from the unloaded latency, the rest from each round's `payload` figures.
  */
 import type { RunResult } from './results.js';
@@ -61,6 +61,6 @@ export interface PayloadStudy {
 
 /**
  * A results file with a payload study block. The loader types every `study` block as a
- * sweep's (results-schema.ts); reports/study/payload-of.ts reads this one from the file as it is.
+ * sweep's (results-schema.ts); reports/payload-of.ts reads this one from the file as it is.
  */
 export type PayloadRunResult = Omit<RunResult, 'study'> & { study?: PayloadStudy };

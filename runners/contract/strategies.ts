@@ -80,7 +80,7 @@ interface Facts<Name extends string = string> {
   description: string;
   /**
    * Tasks each worker holds at once when --in-flight-per-worker is not given: the depth that
-   * dispatched fastest here (scripts/bench-dispatch.ts). Absent: one, or for a peer its
+   * dispatched fastest here (scripts/benchmarks/dispatch.ts). Absent: one, or for a peer its
    * library's own default.
    */
   inFlightPerWorker?: number;

@@ -1,7 +1,7 @@
 /**
  * The `study` block of a results file written by `bench study size|workers`: the analysis
  * of an ordinary run that swept sizes or worker counts. Every figure in it is derived
- * from the run's cells (reports/study/), so a report can show it without re-running and
+ * from the run's cells (reports/decide/study/), so a report can show it without re-running and
  * a reviewer can recompute it from the raw rounds stored beside it.
  */
 import type { RunResult } from './results.js';

@@ -11,7 +11,7 @@
  */
 import type { AbRound, AbSide, AbVerdict } from '../../runners/contract/ab.js';
 import type { RoundSample } from '../../runners/contract/results.js';
-import { decideCell, isLook, plannedLooks, type AbRules } from '../../reports/ab/decide.js';
+import { decideCell, isLook, plannedLooks, type AbRules } from '../../reports/decide/ab/decide.js';
 import { seededRandom } from '../../suites/seeded-random.js';
 
 export interface SideTruth {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunResult } from '../../runners/contract/results.js';
 
-export const CLI = fileURLToPath(new URL('../../scripts/bench.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../scripts/cli/bench.js', import.meta.url));
 export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 export interface CliResult {

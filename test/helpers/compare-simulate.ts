@@ -9,8 +9,8 @@
  * real change; measuring both sides interleaved in one job is the cure (`bench ab`, tested
  * live in ab-aa-no-false-alarm.test.ts).
  */
-import { DEFAULT_SETTINGS } from '../../reports/verdict/compare-metric.js';
-import { compareRuns, type Comparison } from '../../reports/verdict/compare.js';
+import { DEFAULT_SETTINGS } from '../../reports/decide/compare/compare-metric.js';
+import { compareRuns, type Comparison } from '../../reports/decide/compare/compare.js';
 import { roundsCell, runOf } from '../fixtures/round-cells.js';
 import { gaussian, rng, type Rng } from './ab-simulate.js';
 

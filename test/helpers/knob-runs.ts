@@ -17,7 +17,7 @@ import { readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import type { CellComparison, Verdict } from '../../reports/verdict/compare.js';
+import type { CellComparison, Verdict } from '../../reports/decide/compare/compare.js';
 import { fixture, runCli, tempDir } from './cli.js';
 
 /**

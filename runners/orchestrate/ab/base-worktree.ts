@@ -52,11 +52,18 @@ interface PackageJson {
   scripts?: Record<string, string>;
 }
 
-/** The folder a package's compiled code lies in, from its `bench` bin (dist/scripts/bench.js → dist). */
+/**
+ * The folder a package's compiled code lies in, from its `bench` bin: what comes before the
+ * `scripts` folder (dist/scripts/cli/bench.js → dist; a base from before the CLI had its own
+ * folder: dist/scripts/bench.js → dist).
+ */
 function buildDirOf(packageRoot: string, fallback: string): string {
   const pkg = JSON.parse(readOrNull(join(packageRoot, 'package.json')) ?? '{}') as PackageJson;
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.bench;
-  return bin === undefined ? join(packageRoot, fallback) : join(packageRoot, dirname(dirname(bin)));
+  if (bin === undefined) return join(packageRoot, fallback);
+  const parts = bin.split('/');
+  const scripts = parts.lastIndexOf('scripts');
+  return join(packageRoot, scripts > 0 ? parts.slice(0, scripts).join('/') : dirname(dirname(bin)));
 }
 
 /** Runs a command in its own process group, its output into `logPath`; an abort ends the whole group. */

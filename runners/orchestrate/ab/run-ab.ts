@@ -2,7 +2,7 @@
  * The loop of `bench ab`: per cell, pairs of rounds — one of each side, each a fresh process,
  * next to each other, in the seeded ABBA/BAAB order of schedule.ts — with cells taking turns
  * a block (two pairs) at a time, so drift and other load spread over every cell and side.
- * At each planned look the judge decides the cell or asks for more pairs; a cell stops when
+ * At each planned look the stop rule (reports/decide/ab/decide.ts) decides the cell or asks for more pairs; a cell stops when
  * decided, at --max-rounds pairs, when --max-time is spent (then judged as final), or when a
  * side's round errors. The results file is rewritten after every round (run-journal.ts), so
  * Ctrl-C keeps every pair measured.
@@ -24,15 +24,9 @@ import type { RoundOutcome } from '../spawn-cell.js';
 import { findWarnings } from '../warnings.js';
 import { runAbRound } from './ab-round.js';
 import type { AbProgress } from './ab-progress.js';
+import { calibrate, decideCell, isLook, type AbRules } from '../../../reports/decide/ab/decide.js';
 import { pairOrder } from './schedule.js';
 import type { AbSides } from './sides.js';
-
-/** The statistics, from reports/ab (which this room may not import): the command hands them in. */
-export interface AbJudge {
-  isLook(pairs: number): boolean;
-  decide(rounds: readonly AbRound[], final: boolean): { decisions: Record<AbMetric, AbDecision | null>; verdict: AbVerdict | null };
-  calibrate(cells: readonly AbCell[]): AbCalibration;
-}
 
 export interface AbSettings {
   threshold: number;
@@ -97,11 +91,12 @@ class AbJournal extends RunJournal {
 
 export async function executeAb(
   request: AbRequest,
-  judge: AbJudge,
   progress: AbProgress,
   signal: AbortSignal,
 ): Promise<{ result: AbRunResult; path: string }> {
   const { config, settings, sides } = request;
+  // The stop rule's own settings: the same numbers the ab block records.
+  const rules: AbRules = { threshold: settings.threshold, alpha: settings.alpha, looks: settings.looks };
   const context = collectContext(
     request.commandLine,
     request.runtimes.flatMap((t) => ('probe' in t ? [t.probe] : [])),
@@ -171,7 +166,7 @@ export async function executeAb(
   );
 
   const conclude = (state: CellState, reason: StopReason): void => {
-    const { decisions, verdict } = judge.decide(state.rounds, true);
+    const { decisions, verdict } = decideCell(state.rounds, rules, true);
     state.decisions = decisions;
     state.verdict = verdict ?? 'inconclusive';
     progress.concluded(state, reason);
@@ -213,15 +208,15 @@ export async function executeAb(
       // the base failing, or both, leaves nothing to compare.
       const failed = !b.ok ? b : a;
       state.error = { side: !b.ok ? 'b' : 'a', pair, message: failed.ok ? '' : failed.error };
-      state.decisions = judge.decide(state.rounds, true).decisions;
+      state.decisions = decideCell(state.rounds, rules, true).decisions;
       state.verdict = !b.ok && a.ok ? 'regressed' : 'inconclusive';
       progress.concluded(state, 'errored');
       return true;
     }
     state.pairs += 1;
     if (state.pairs >= settings.maxPairs) conclude(state, 'max-rounds');
-    else if (judge.isLook(state.pairs)) {
-      const { decisions, verdict } = judge.decide(state.rounds, false);
+    else if (isLook(state.pairs, rules)) {
+      const { decisions, verdict } = decideCell(state.rounds, rules, false);
       state.decisions = decisions;
       state.verdict = verdict;
       progress.looked(state);
@@ -249,7 +244,7 @@ export async function executeAb(
       }
     }
     if (timeUp && !signal.aborted) for (const state of states.filter((s) => s.verdict === null)) conclude(state, 'max-time');
-    if (settings.aa && !signal.aborted) calibration = judge.calibrate(states.map(abCell));
+    if (settings.aa && !signal.aborted) calibration = calibrate(states.map(abCell), rules);
   } finally {
     progress.done();
     rmSync(scratch, { recursive: true, force: true });

@@ -1,0 +1,138 @@
+/**
+ * `bench http` options → a validated plan. Every check names the flag and the fix;
+ * a mistake is a UsageError (one line, exit 2).
+ */
+import { HTTP_STRATEGY_NAMES, type HttpStrategyName } from '../../../runners/contract/http-protocol.js';
+import type { HttpLoadConfig, RunConfig } from '../../../runners/contract/results.js';
+import { loadSuite, resolveSuiteUrl } from '../../../suites/registry.js';
+import { integerIn, parseStrategies, requestedWorkers } from './run-options.js';
+import { sizeValue } from '../parse/size-value.js';
+import { UsageError } from '../usage-error.js';
+import { defaultStrategiesFor } from '../../../runners/contract/strategies.js';
+
+export interface RawHttpOptions {
+  suite: string;
+  /** A number, or text with a k/m/g suffix (parse/size-value.ts). */
+  size?: number | string;
+  strategies?: string;
+  workers?: number;
+  workerNice: number;
+  connections: number;
+  duration: number;
+  amount?: number;
+  pipelining: number;
+  warmup: number;
+  healthProbe: boolean;
+  healthInterval: number;
+  maxQueue: number;
+  maxRequestSize?: number;
+  timeout: number;
+  cellTimeout?: number;
+}
+
+export const HTTP_DEFAULTS = {
+  connections: 10,
+  duration: 10,
+  pipelining: 1,
+  warmup: 1,
+  healthInterval: 10,
+  maxQueue: 1024,
+  timeout: 10,
+  /** Workers yield to the server's main thread and the load generator on a machine with few cores. */
+  workerNice: 5,
+} as const;
+
+/** Slack beyond warm-up and window for start-up, the last answers and shutdown. */
+const CELL_SLACK_S = 60;
+/** With --amount the window has no known length: each cell gets this long unless --cell-timeout says otherwise. */
+const AMOUNT_CELL_TIMEOUT_S = 600;
+/** The inputs are deterministic; one fixed seed keeps runs comparable. */
+const SEED = 1;
+
+function secondsIn(flag: string, value: number, allowZero: boolean, max: number): void {
+  if (!(Number.isFinite(value) && (allowZero ? value >= 0 : value > 0) && value <= max)) {
+    const got = Number.isNaN(value) ? 'a non-number' : String(value);
+    throw new UsageError(`--${flag} must be a number of seconds ${allowZero ? 'from 0' : 'above 0'} up to ${max}, got ${got}`);
+  }
+}
+
+export interface HttpPlan {
+  suite: { name: string; url: string; size: number; maxRequestSize: number };
+  strategies: HttpStrategyName[];
+  config: RunConfig & { http: HttpLoadConfig };
+}
+
+export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan> {
+  integerIn('connections', raw.connections, 1, 10_000, 'a whole number');
+  secondsIn('duration', raw.duration, false, 86_400);
+  integerIn('amount', raw.amount, 1, 1e9, 'a whole number');
+  integerIn('pipelining', raw.pipelining, 1, 1_000, 'a whole number');
+  secondsIn('warmup', raw.warmup, true, 3_600);
+  integerIn('health-interval', raw.healthInterval, 1, 60_000, 'a number of milliseconds');
+  integerIn('max-queue', raw.maxQueue, 0, 1_000_000, 'a whole number');
+  secondsIn('timeout', raw.timeout, false, 3_600);
+  if (raw.cellTimeout !== undefined) secondsIn('cell-timeout', raw.cellTimeout, false, 86_400);
+  integerIn('workers', raw.workers, 1, 256, 'a whole number');
+  integerIn('worker-nice', raw.workerNice, 0, 19, 'a nice increment');
+  if (raw.amount !== undefined && raw.amount < raw.connections) {
+    throw new UsageError(
+      `--amount (${raw.amount}) must be at least --connections (${raw.connections}): every connection sends one request or more`,
+    );
+  }
+  const strategies = parseStrategies(raw.strategies, HTTP_STRATEGY_NAMES, defaultStrategiesFor('http'));
+
+  const spec = raw.suite.trim();
+  if (spec === '' || spec === 'all' || spec.includes(',')) {
+    throw new UsageError(
+      `--suite takes one suite for bench http (a server serves one route), got "${raw.suite}": run the suites one at a time`,
+    );
+  }
+  const url = resolveSuiteUrl(spec);
+  const suite = await loadSuite(url);
+  const size = raw.size === undefined ? suite.defaultSize : sizeValue(raw.size);
+  integerIn('size', size, 1, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number for suite ${suite.name}`);
+  // Default: the size the load asks for; a client asking for more is refused (400), not served gigabytes.
+  const maxRequestSize = raw.maxRequestSize ?? size;
+  integerIn(
+    'max-request-size',
+    maxRequestSize,
+    size,
+    suite.maxSize ?? Number.MAX_SAFE_INTEGER,
+    `a whole number, at least --size (${size})`,
+  );
+
+  const durationMs = raw.amount === undefined ? raw.duration * 1000 : null;
+  const windowS = raw.amount === undefined ? raw.duration : AMOUNT_CELL_TIMEOUT_S;
+  const http: HttpLoadConfig = {
+    connections: raw.connections,
+    pipelining: raw.pipelining,
+    durationMs,
+    amount: raw.amount ?? null,
+    warmupMs: raw.warmup * 1000,
+    healthProbe: raw.healthProbe,
+    healthIntervalMs: raw.healthInterval,
+    maxQueue: raw.maxQueue,
+    requestTimeoutMs: raw.timeout * 1000,
+  };
+  return {
+    suite: { name: suite.name, url, size, maxRequestSize },
+    strategies,
+    config: {
+      scenario: 'http',
+      suites: [suite.name],
+      // The servers run on the CLI's runtime (collectContext's).
+      runtimes: ['node'],
+      sizes: { [suite.name]: size },
+      strategies,
+      workers: requestedWorkers(raw.workers),
+      workerNice: raw.workerNice,
+      // One cell per strategy; the window is the measured phase (0 when it ran for --amount requests).
+      rounds: 1,
+      quick: false,
+      phaseMs: durationMs ?? 0,
+      cellTimeoutMs: (raw.cellTimeout ?? raw.warmup + windowS + CELL_SLACK_S) * 1000,
+      seed: SEED,
+      http,
+    },
+  };
+}

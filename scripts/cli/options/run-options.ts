@@ -1,0 +1,153 @@
+/**
+ * `bench run` options → a validated plan. Every check names the flag and the fix.
+ */
+import os from 'node:os';
+import { BUILTIN_SUITE_NAMES, loadSuite, resolveSuiteUrl } from '../../../suites/registry.js';
+import type { PlannedSuite } from '../../../runners/orchestrate/plan.js';
+import type { RunConfig } from '../../../runners/contract/results.js';
+import { RUN_STRATEGY_NAMES, defaultStrategiesFor, peerPackageOf } from '../../../runners/contract/strategies.js';
+import { unsupportedReason } from '../../../runners/contract/capabilities.js';
+import type { RuntimeTarget } from '../../../runners/orchestrate/run.js';
+import { UsageError } from '../usage-error.js';
+import { sizeValue } from '../parse/size-value.js';
+import { resolveTransports } from './transport-options.js';
+
+export interface RawRunOptions {
+  suite: string;
+  /** A number, or text with a k/m/g suffix (parse/size-value.ts). */
+  size?: number | string;
+  strategies?: string;
+  /** --transport: comma-separated transports (transport-options.ts); absent: each strategy's default. */
+  transport?: string;
+  workers?: number;
+  rounds?: number;
+  quick: boolean;
+  phaseTime?: number;
+  cellTimeout: number;
+  seed: number;
+  workerNice: number;
+  inFlightPerWorker?: number;
+  maxHeap?: number;
+  /** --phases: split each task's latency into phases; absent or false: no phase timing at all. */
+  phases?: boolean;
+}
+
+export const QUICK = { rounds: 2, phaseMs: 250 } as const;
+export const DEFAULTS = { rounds: 3, phaseMs: 1000 } as const;
+export const DEFAULT_WORKER_NICE = 0;
+
+/**
+ * --max-heap's default: the cell and its workers or children share the machine's memory, so
+ * each may take half of an equal share, between 256 MiB and V8's usual 4 GiB. A suite that
+ * allocates without bound then ends its own worker or child long before the machine swaps.
+ */
+export function defaultHeapMb(workers: number, totalBytes = os.totalmem()): number {
+  return Math.min(4096, Math.max(256, Math.floor(totalBytes / 2 ** 20 / (2 * (workers + 1)))));
+}
+
+export function integerIn(flag: string, value: number | undefined, min: number, max: number, what: string): void {
+  if (value === undefined) return;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${flag} must be ${what} from ${min} to ${max}, got ${Number.isNaN(value) ? 'a non-number' : value}`);
+  }
+}
+
+const listOf = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** `known`: the strategies the command offers (the registry's, for its scenario); `defaults`: those it runs unasked. */
+export function parseStrategies<Name extends string>(
+  text: string | undefined,
+  known: readonly Name[],
+  defaults: readonly Name[] = known,
+): Name[] {
+  if (text === undefined) return [...defaults];
+  const isKnown = (name: string): name is Name => (known as readonly string[]).includes(name);
+  const names = listOf(text);
+  if (names.length === 0) throw new UsageError(`--strategies is empty: give a comma-separated list of ${known.join(', ')}`);
+  const unknown = names.find((name) => !isKnown(name));
+  if (unknown) throw new UsageError(`unknown strategy "${unknown}" in --strategies: choose from ${known.join(', ')}`);
+  return [...new Set(names.filter(isKnown))];
+}
+
+/** --workers, or one per core the process may use: what every strategy but the baseline gets. */
+export function requestedWorkers(flag: number | undefined): number {
+  return flag ?? os.availableParallelism();
+}
+
+export async function resolveRunOptions(raw: RawRunOptions): Promise<{
+  suites: PlannedSuite[];
+  config: Omit<RunConfig, 'sizes' | 'runtimes'> & { sizes: Record<string, number>; inFlightPerWorker?: number; maxHeapMb: number };
+}> {
+  integerIn('workers', raw.workers, 1, 256, 'a whole number');
+  integerIn('rounds', raw.rounds, 1, 100, 'a whole number');
+  integerIn('phase-time', raw.phaseTime, 10, 600_000, 'a number of milliseconds');
+  integerIn('seed', raw.seed, 0, 2 ** 31 - 1, 'a whole number');
+  integerIn('worker-nice', raw.workerNice, 0, 19, 'a nice increment');
+  if (!(raw.cellTimeout > 0 && raw.cellTimeout <= 86_400)) {
+    throw new UsageError(`--cell-timeout must be a number of seconds above 0, got ${raw.cellTimeout}`);
+  }
+  integerIn('in-flight-per-worker', raw.inFlightPerWorker, 1, 1024, 'a whole number');
+  integerIn('max-heap', raw.maxHeap, 16, 1_048_576, 'a number of MiB');
+  const { strategies, transports } = resolveTransports(
+    raw.strategies,
+    parseStrategies(raw.strategies, RUN_STRATEGY_NAMES, defaultStrategiesFor('run')),
+    raw.transport,
+  );
+
+  const specs = listOf(raw.suite).flatMap((spec) => (spec === 'all' ? BUILTIN_SUITE_NAMES : [spec]));
+  if (specs.length === 0)
+    throw new UsageError(`--suite is empty: choose ${[...BUILTIN_SUITE_NAMES, 'all'].join(', ')} or a path to a suite file`);
+  if (raw.size !== undefined && specs.length > 1) {
+    throw new UsageError('--size applies to a single suite: run the suites one at a time to set their sizes');
+  }
+  const suites: PlannedSuite[] = [];
+  for (const spec of [...new Set(specs)]) {
+    const url = resolveSuiteUrl(spec);
+    const suite = await loadSuite(url);
+    const size = raw.size === undefined ? suite.defaultSize : sizeValue(raw.size);
+    integerIn('size', size, 1, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number for suite ${suite.name}`);
+    if (suites.some((s) => s.name === suite.name)) throw new UsageError(`two suites are named "${suite.name}": rename one`);
+    suites.push({ name: suite.name, url, size });
+  }
+
+  const rounds = raw.rounds ?? (raw.quick ? QUICK.rounds : DEFAULTS.rounds);
+  const phaseMs = raw.phaseTime ?? (raw.quick ? QUICK.phaseMs : DEFAULTS.phaseMs);
+  return {
+    suites,
+    config: {
+      scenario: 'batch',
+      suites: suites.map((s) => s.name),
+      sizes: Object.fromEntries(suites.map((s) => [s.name, s.size])),
+      strategies,
+      workers: requestedWorkers(raw.workers),
+      workerNice: raw.workerNice,
+      rounds,
+      quick: raw.quick,
+      phaseMs,
+      cellTimeoutMs: raw.cellTimeout * 1000,
+      seed: raw.seed,
+      ...(raw.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: raw.inFlightPerWorker }),
+      maxHeapMb: raw.maxHeap ?? defaultHeapMb(requestedWorkers(raw.workers)),
+      ...(transports === undefined ? {} : { transports }),
+      // Absent, not false, without --phases: a results file without phase timing is unchanged.
+      ...(raw.phases ? { phases: true } : {}),
+    },
+  };
+}
+
+/**
+ * A peer pool asked for on the only runtime of the run, where its library does not work
+ * (the probe tried it), is a usage error; among several runtimes its cells are skipped instead.
+ */
+export function checkPeersRun(strategies: readonly string[], runtimes: readonly RuntimeTarget[]): void {
+  if (runtimes.length !== 1 || !runtimes[0] || !('probe' in runtimes[0])) return;
+  const { probe } = runtimes[0];
+  for (const strategy of strategies) {
+    const reason = peerPackageOf(strategy) === undefined ? undefined : unsupportedReason(probe, strategy);
+    if (reason !== undefined) throw new UsageError(`--strategies ${strategy}: ${reason}; drop it, or run it on another --runtime`);
+  }
+}
