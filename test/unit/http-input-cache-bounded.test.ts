@@ -1,0 +1,41 @@
+/**
+ * The benchmark server keeps the inputs of at most two request sizes besides its own: a
+ * client walking through sizes cannot make it hold many large inputs, and the size the load
+ * asks for is never evicted (never rebuilt mid-measurement).
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import type { Suite } from '../../suites/suite.js';
+import { MainThreadExecutor } from '../../runners/executors/main-thread.js';
+import { createRouter } from '../../runners/http/server/routes.js';
+
+test('inputs are kept for the default size and at most two others', async () => {
+  const made = new Map<number, number>();
+  const suite: Suite = {
+    name: 'count',
+    description: 'counts makeInput calls',
+    defaultSize: 10,
+    sizes: [10],
+    makeInput(size) {
+      made.set(size, (made.get(size) ?? 0) + 1);
+      return size;
+    },
+    run: (n) => Number(n) * 2,
+    verify: (n, out) => out === Number(n) * 2,
+  };
+  const router = createRouter({ suite, executor: new MainThreadExecutor(suite), defaultSize: 10, maxRequestSize: 20, seed: 1 });
+  const server = createServer((request, response) => router.handle(request, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    for (const size of [10, 11, 12, 13, 10, 11, 12]) {
+      assert.equal((await fetch(`http://127.0.0.1:${port}/count?size=${size}`)).status, 200, `size=${size}`);
+    }
+    // Each kept size makes its 4 distinct inputs once; 11 was evicted by 13 and made again, which evicted 12.
+    assert.deepEqual(Object.fromEntries(made), { 10: 4, 11: 8, 12: 8, 13: 4 });
+  } finally {
+    server.close();
+  }
+});
