@@ -16,119 +16,38 @@ import { writeFileAtomic } from '../../../runners/common/write-atomic.js';
 import { createAbProgress } from '../../../runners/orchestrate/ab/ab-progress.js';
 import { openSides } from '../../../runners/orchestrate/ab/open-sides.js';
 import { executeAb } from '../../../runners/orchestrate/ab/run-ab.js';
-import { AB_DEFAULTS, resolveAbOptions, type AbPlan, type RawAbOptions } from '../options/ab-options.js';
+import { resolveAbOptions } from '../options/ab-options.js';
+import { CELL_HOST_FLAGS, flags, MEASURE_FLAGS, type ArgsOf } from '../flags.js';
 import { interruptedExit, trapInterrupts } from '../interrupt.js';
 import { nothingMeasuredExit } from '../nothing-measured.js';
 import { writableDir } from '../output-paths.js';
 import { writeReportBeside } from '../report-beside.js';
-import { checkPeersRun, DEFAULT_WORKER_NICE } from '../options/run-options.js';
-import { resolveRuntimes, withCellHostFlags, type RawRuntimeOptions } from '../options/runtime-options.js';
-
-interface AbArgs extends RawAbOptions, RawRuntimeOptions {
-  json: boolean;
-  out: string;
-  report: boolean;
-}
+import { checkPeersRun, DEFAULT_OUT_DIR } from '../options/run-options.js';
+import { resolveRuntimes } from '../options/runtime-options.js';
 
 /** A regression fails the gate, as in `bench compare`. */
 const REGRESSION_EXIT = 1;
 
 const builder = (yargs: Argv) =>
-  withCellHostFlags(yargs)
-    .option('against', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'side A: an old version of the --suite file (same suite name and sizes)',
-    })
-    .option('base', {
-      type: 'string',
-      requiresArg: true,
-      describe: "side A: a git ref of this checkout, checked out in a temp worktree and built (B: the working tree's build)",
-    })
-    .option('aa', { type: 'boolean', default: false, describe: 'side A is the head again: measure the noise and print the calibration' })
-    .option('suite', {
-      type: 'string',
-      requiresArg: true,
-      default: 'fib',
-      describe: 'fib, sort, sha256, echo, all, a comma-separated list, or ./path/to/suite.js (with --against: one suite)',
-    })
-    .option('size', { type: 'number', requiresArg: true, describe: "the suite's size knob (default: the suite's defaultSize)" })
-    .option('strategies', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'comma-separated subset of strategies (default: all; see `bench list`)',
-    })
-    .option('workers', {
-      type: 'number',
-      requiresArg: true,
-      describe: 'threads or processes per strategy (default: os.availableParallelism())',
-    })
-    .option('threshold', {
-      type: 'string',
-      requiresArg: true,
-      default: AB_DEFAULTS.threshold,
-      describe: 'a change counts only beyond ± this percentage',
-    })
-    .option('alpha', {
-      type: 'number',
-      requiresArg: true,
-      default: AB_DEFAULTS.alpha,
-      describe: 'chance of a false "regressed" over the whole run, all looks included',
-    })
-    .option('max-rounds', {
-      type: 'number',
-      requiresArg: true,
-      default: AB_DEFAULTS.maxRounds,
-      describe: 'most pairs (one round of each side) per cell before it is called inconclusive',
-    })
-    .option('max-time', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'stop sampling after this long, e.g. 10m (undecided cells: inconclusive)',
-    })
-    .option('quick', { type: 'boolean', default: false, describe: 'shorter phases (250 ms)' })
-    .option('phase-time', {
-      type: 'number',
-      requiresArg: true,
-      describe: 'ms budget of each measured phase (default 1000; 250 with --quick)',
-    })
-    .option('cell-timeout', {
-      type: 'number',
-      requiresArg: true,
-      default: 120,
-      describe: 'seconds before a round is killed and marked errored',
-    })
-    .option('worker-nice', {
-      type: 'number',
-      requiresArg: true,
-      default: DEFAULT_WORKER_NICE,
-      describe: 'lower worker/child scheduling priority by this much (0-19)',
-    })
-    .option('in-flight-per-worker', {
-      type: 'number',
-      requiresArg: true,
-      describe: "tasks each worker may hold at once (default: each strategy's own)",
-    })
-    .option('max-heap', {
-      type: 'number',
-      requiresArg: true,
-      describe: 'heap limit (MiB) of the cell and of each worker and child (default: as for bench run)',
-    })
-    .option('seed', { type: 'number', requiresArg: true, default: 1, describe: "seed of the suites' inputs and of the ABBA/BAAB order" })
-    .option('json', { type: 'boolean', default: false, describe: 'print the verdicts as JSON (without the rounds) instead of the table' })
-    .option('markdown', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'also write a markdown summary (for $GITHUB_STEP_SUMMARY) to this file',
-    })
-    .option('out', {
-      type: 'string',
-      requiresArg: true,
-      default: 'results',
-      describe: 'directory for results files',
-    }) as unknown as Argv<AbArgs>;
+  yargs.options(
+    flags(
+      ...CELL_HOST_FLAGS,
+      'against',
+      'base',
+      'aa',
+      'suite',
+      'size',
+      'workers',
+      'threshold',
+      'alpha',
+      'max-rounds',
+      'max-time',
+      ...MEASURE_FLAGS,
+      'markdown',
+    ),
+  );
 
-export const abCommand: CommandModule<object, AbArgs> = {
+export const abCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'ab',
   describe:
     'A/B gate: the head against an old suite file or a git ref, interleaved in one job, sampled until decisive; exit 1 on a regression',
@@ -140,7 +59,7 @@ export const abCommand: CommandModule<object, AbArgs> = {
     const plan = await resolveAbOptions(args);
     const runtimes = await resolveRuntimes(args, log);
     checkPeersRun(plan.config.strategies, runtimes);
-    const outDir = writableDir('--out', args.out);
+    const outDir = writableDir('--out', args.out ?? DEFAULT_OUT_DIR);
 
     // From here a signal stops the set-up or the running round; the worktree goes either way.
     const interrupts = trapInterrupts('round');

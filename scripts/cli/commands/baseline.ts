@@ -12,37 +12,27 @@ import { runFingerprintId } from '../../../reports/decide/compare/fingerprint.js
 import { loadResults } from '../../../reports/load-results.js';
 import { writeFileAtomic } from '../../../runners/common/write-atomic.js';
 import { UsageError } from '../usage-error.js';
-
-interface BaselineArgs {
-  action: 'save' | 'path';
-  file: string;
-  dir: string;
-}
-
-export const DEFAULT_BASELINE_DIR = join('results', 'baseline');
+import { flags, type ArgsOf } from '../flags.js';
 
 export async function baselinePath(file: string, dir: string): Promise<string> {
   const run = await loadResults(file);
   return join(dir, `${runFingerprintId(run)}.json`);
 }
 
-export const baselineCommand: CommandModule<object, BaselineArgs> = {
+const builder = (yargs: Argv) =>
+  yargs
+    .positional('action', {
+      choices: ['save', 'path'] as const,
+      demandOption: true,
+      describe: 'save: copy it into --dir; path: print the baseline path only',
+    })
+    .positional('file', { type: 'string', demandOption: true, describe: 'results file written by `bench run` (or `bench merge`)' })
+    .options(flags('dir'));
+
+export const baselineCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'baseline <action> <file>',
   describe: 'save a results file as the baseline of its fingerprint (save), or print where that baseline lives (path)',
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('action', {
-        choices: ['save', 'path'] as const,
-        demandOption: true,
-        describe: 'save: copy it into --dir; path: print the baseline path only',
-      })
-      .positional('file', { type: 'string', demandOption: true, describe: 'results file written by `bench run` (or `bench merge`)' })
-      .option('dir', {
-        type: 'string',
-        requiresArg: true,
-        default: DEFAULT_BASELINE_DIR,
-        describe: 'directory of baselines',
-      }) as unknown as Argv<BaselineArgs>,
+  builder,
   handler: async (args) => {
     const target = await baselinePath(args.file, args.dir);
     if (args.action === 'path') {

@@ -10,28 +10,18 @@ import type { Argv, CommandModule } from 'yargs';
 import { historyEntry, historyLine, parseHistory, readHistoryText } from '../../../reports/history.js';
 import { loadResults } from '../../../reports/load-results.js';
 import { notAnInput, writableFile } from '../output-paths.js';
+import { flags, type ArgsOf } from '../flags.js';
 
-interface HistoryArgs {
-  action: 'append';
-  files: string[];
-  file: string;
-}
+const builder = (yargs: Argv) =>
+  yargs
+    .positional('action', { choices: ['append'] as const, demandOption: true, describe: 'append: add each run once' })
+    .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
+    .options(flags('file'));
 
-export const DEFAULT_HISTORY_FILE = join('results', 'history.jsonl');
-
-export const historyCommand: CommandModule<object, HistoryArgs> = {
+export const historyCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'history <action> <files..>',
   describe: "append runs' medians (with commit and date) to the history the trend charts read",
-  builder: (yargs: Argv) =>
-    yargs
-      .positional('action', { choices: ['append'] as const, demandOption: true, describe: 'append: add each run once' })
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
-      .option('file', {
-        type: 'string',
-        requiresArg: true,
-        default: DEFAULT_HISTORY_FILE,
-        describe: 'the history file (JSON lines)',
-      }) as unknown as Argv<HistoryArgs>,
+  builder,
   handler: async (args) => {
     writableFile('--file', args.file);
     notAnInput('--file', args.file, args.files);

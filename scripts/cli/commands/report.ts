@@ -9,6 +9,7 @@ import { HistoryFileError, parseHistory, readHistoryText, type HistoryEntry } fr
 import { loadResults, ResultsFileError } from '../../../reports/load-results.js';
 import { writeReports, type WrittenReports } from '../../../reports/write-reports.js';
 import { UsageError } from '../usage-error.js';
+import { flags, type ArgsOf } from '../flags.js';
 import { notAnInput, writableDir, writableFile } from '../output-paths.js';
 
 export interface ReportCommandArgs {
@@ -91,42 +92,20 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
   return written;
 }
 
-/** The options as yargs parses them; the handler sees `keep-going` as `keepGoing` too. */
-interface ReportCliOptions {
-  files: string[];
-  html: string | undefined;
-  png: string | undefined;
-  'keep-going': boolean;
-  history: string | undefined;
-}
+const builder = (yargs: Argv) =>
+  yargs
+    .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
+    .options(flags('html', 'png', 'history', 'keep-going'))
+    .check((argv) => {
+      if (argv.html === '') throw new UsageError('--html needs a file path, e.g. --html out/report.html');
+      if (argv.png === '') throw new UsageError('--png needs a directory, e.g. --png out/charts');
+      return true;
+    });
 
-export const reportCommand: CommandModule<object, ReportCliOptions> = {
+export const reportCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'report <files..>',
   describe: 'Render the HTML report and PNG charts from results files (several files: one series each)',
-  builder: (yargs: Argv<object>) =>
-    yargs
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
-      .option('html', { type: 'string', requiresArg: true, describe: 'HTML report path [default: <first file>.html beside it]' })
-      .option('png', {
-        type: 'string',
-        requiresArg: true,
-        describe: 'directory for the PNG charts [default: <first file> without .json, beside it]',
-      })
-      .option('history', {
-        type: 'string',
-        requiresArg: true,
-        describe: 'history file (bench history append): adds a trend chart per suite to the HTML report',
-      })
-      .option('keep-going', {
-        type: 'boolean',
-        default: false,
-        describe: 'render the files that can be read when others cannot; exit code 2 at the end',
-      })
-      .check((argv) => {
-        if (argv.html === '') throw new UsageError('--html needs a file path, e.g. --html out/report.html');
-        if (argv.png === '') throw new UsageError('--png needs a directory, e.g. --png out/charts');
-        return true;
-      }),
+  builder,
   handler: async (args) => {
     await runReport({ files: args.files, html: args.html, png: args.png, keepGoing: args.keepGoing, history: args.history });
   },

@@ -4,12 +4,7 @@ import { locateRuntime, type Binary } from '../../../runners/runtimes/locate.js'
 import { probeRuntime } from '../../../runners/runtimes/probe.js';
 import { errorMessage } from '../../../runners/common/error-message.js';
 import { formatDuration } from '../../../runners/common/format-duration.js';
-
-interface RuntimesArgs {
-  bun?: string;
-  deno?: string;
-  json: boolean;
-}
+import { flags, type ArgsOf } from '../flags.js';
 
 type Found = { runtime: Binary; probe: RuntimeProbe } | { runtime: Binary; missing: string };
 
@@ -30,14 +25,12 @@ function describe(found: Found): string {
   return lines.join('\n');
 }
 
-export const runtimesCommand: CommandModule<object, RuntimesArgs> = {
+const builder = (yargs: Argv) => yargs.options(flags('bun', 'deno', 'json'));
+
+export const runtimesCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'runtimes',
   describe: 'which runtimes are found, their versions, and what each supports',
-  builder: (yargs: Argv) =>
-    yargs
-      .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary' })
-      .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the probes as JSON' }) as unknown as Argv<RuntimesArgs>,
+  builder,
   handler: async (args) => {
     const overrides = { ...(args.bun !== undefined ? { bun: args.bun } : {}), ...(args.deno !== undefined ? { deno: args.deno } : {}) };
     const found: Found[] = [];

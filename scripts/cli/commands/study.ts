@@ -22,87 +22,30 @@ import { interruptedExit, trapInterrupts } from '../interrupt.js';
 import { writableDir } from '../output-paths.js';
 import { writeReportBeside } from '../report-beside.js';
 import { nothingMeasuredExit } from '../nothing-measured.js';
-import { checkPeersRun, DEFAULT_WORKER_NICE } from '../options/run-options.js';
-import { resolveRuntimes, withCellHostFlags, type RawRuntimeOptions } from '../options/runtime-options.js';
-import { resolveStudyOptions, type RawStudyOptions } from '../options/study-options.js';
+import { checkPeersRun, DEFAULT_OUT_DIR } from '../options/run-options.js';
+import { CELL_HOST_FLAGS, flags, MEASURE_FLAGS, type ArgsOf, type HandlerArgs } from '../flags.js';
+import { resolveRuntimes } from '../options/runtime-options.js';
+import { resolveStudyOptions } from '../options/study-options.js';
 import { PAYLOAD_SUITE } from '../options/payload-study-options.js';
 
-interface StudyArgs extends RawStudyOptions, RawRuntimeOptions {
-  json: boolean;
-  out: string;
-  report: boolean;
-}
+/** The flags every study takes: `bench run`'s, but the suite and what the study sweeps. */
+const STUDY_FLAGS = [...CELL_HOST_FLAGS, 'transport', 'rounds', ...MEASURE_FLAGS] as const;
 
-/** The options every study shares: those of `bench run` but the suite and the one the study sweeps. */
-function sharedOptions(yargs: Argv) {
-  return withCellHostFlags(yargs)
-    .option('strategies', {
-      type: 'string',
-      requiresArg: true,
-      describe:
-        'comma-separated subset of strategies (default: all); main-thread, the baseline, is always added to size and workers studies',
-    })
-    .option('transport', {
-      type: 'string',
-      requiresArg: true,
-      describe:
-        "how payloads travel, comma-separated (clone, transfer, shared-memory, json, advanced); each strategy runs those it can use (default: each one's own; payload study: all)",
-    })
-    .option('rounds', { type: 'number', requiresArg: true, describe: 'fresh-process rounds per cell (default 3; 2 with --quick)' })
-    .option('quick', { type: 'boolean', default: false, describe: 'a fast pass: fewer rounds, shorter phases' })
-    .option('phase-time', {
-      type: 'number',
-      requiresArg: true,
-      describe: 'ms budget of each measured phase (default 1000; 250 with --quick)',
-    })
-    .option('cell-timeout', {
-      type: 'number',
-      requiresArg: true,
-      default: 120,
-      describe: 'seconds before a cell round is killed and marked errored',
-    })
-    .option('in-flight-per-worker', {
-      type: 'number',
-      requiresArg: true,
-      describe: "tasks each worker may hold at once (default: each strategy's own; peers: their library's knob)",
-    })
-    .option('max-heap', {
-      type: 'number',
-      requiresArg: true,
-      describe: 'heap limit (MiB) of the cell and of each worker and child (default: as for bench run)',
-    })
-    .option('worker-nice', {
-      type: 'number',
-      requiresArg: true,
-      default: DEFAULT_WORKER_NICE,
-      describe: 'lower worker/child scheduling priority by this much (0-19)',
-    })
-    .option('seed', { type: 'number', requiresArg: true, default: 1, describe: "seed for the suites' inputs" })
-    .option('json', {
-      type: 'boolean',
-      default: false,
-      describe: 'print the results JSON (with its study block) to stdout instead of the tables',
-    })
-    .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'directory for results files' });
-}
+const sizeOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'sizes', 'workers'));
+const workersOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'size', 'workers-list'));
+const payloadOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'sizes'));
 
-/** The options of the size and workers studies: the shared ones and a suite. */
-const commonOptions = (yargs: Argv) =>
-  sharedOptions(yargs).option('suite', {
-    type: 'string',
-    requiresArg: true,
-    default: 'fib',
-    describe: 'fib, sort, sha256, all, a comma-separated list, or ./path/to/suite.js',
-  });
+/** What a study's handler receives: the flags of one of the three. */
+type StudyArgs = HandlerArgs<typeof sizeOptions> | HandlerArgs<typeof workersOptions> | HandlerArgs<typeof payloadOptions>;
 
 async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`);
   };
-  const plan = await resolveStudyOptions(kind, args as RawStudyOptions);
+  const plan = await resolveStudyOptions(kind, args);
   const runtimes = await resolveRuntimes(args, log);
   checkPeersRun(plan.config.strategies, runtimes);
-  const outDir = writableDir('--out', args.out);
+  const outDir = writableDir('--out', args.out ?? DEFAULT_OUT_DIR);
   for (const note of plan.notes) log(`note: ${note}`);
   const interrupts = trapInterrupts('cell');
   const { result, path } = await executeStudy(
@@ -141,53 +84,21 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
   else process.exitCode = nothingMeasuredExit(result, log) ?? process.exitCode;
 }
 
-const sizeOptions = (yargs: Argv) =>
-  commonOptions(yargs)
-    .option('sizes', { type: 'string', requiresArg: true, describe: "ascending comma-separated sizes (default: the suite's `sizes`)" })
-    .option('workers', {
-      type: 'number',
-      requiresArg: true,
-      describe: 'threads or processes per strategy (default: os.availableParallelism())',
-    });
-
-const workersOptions = (yargs: Argv) =>
-  commonOptions(yargs)
-    .option('size', {
-      type: 'string',
-      requiresArg: true,
-      describe: "the suite's size knob, k/m suffixes ×1024 allowed (default: the suite's defaultSize)",
-    })
-    .option('workers-list', {
-      type: 'string',
-      requiresArg: true,
-      describe: 'ascending comma-separated worker counts from 1 (default: 1 … 2 × cores)',
-    });
-
-/** What a builder parses; yargs hands the handler the same with camelCase keys added. */
-type Parsed<Builder> = Builder extends (yargs: Argv) => Argv<infer Options> ? Options : never;
-
-const sizeStudy: CommandModule<object, Parsed<typeof sizeOptions>> = {
+const sizeStudy: CommandModule<object, ArgsOf<typeof sizeOptions>> = {
   command: 'size',
   describe: 'sweep task sizes: from what size on does each strategy beat main-thread (its crossover)',
   builder: sizeOptions,
   handler: (args) => runStudy('size', args),
 };
 
-const workersStudy: CommandModule<object, Parsed<typeof workersOptions>> = {
+const workersStudy: CommandModule<object, ArgsOf<typeof workersOptions>> = {
   command: 'workers',
   describe: 'sweep worker counts: how far each strategy scales (speedup, efficiency, USL fit)',
   builder: workersOptions,
   handler: (args) => runStudy('workers', args),
 };
 
-const payloadOptions = (yargs: Argv) =>
-  sharedOptions(yargs).option('sizes', {
-    type: 'string',
-    requiresArg: true,
-    describe: 'ascending comma-separated payload sizes in bytes, k/m suffixes ×1024 (default: 1k,4k,…,64m)',
-  });
-
-const payloadStudy: CommandModule<object, Parsed<typeof payloadOptions>> = {
+const payloadStudy: CommandModule<object, ArgsOf<typeof payloadOptions>> = {
   command: 'payload',
   describe:
     "sweep payload sizes (the echo suite, 1 KiB … 64 MiB) over every transport: round trip, MB/s and the transport's share of one task",

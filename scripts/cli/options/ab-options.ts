@@ -8,23 +8,26 @@ import { plannedBounds } from '../../../reports/decide/ab/look-bounds.js';
 import type { SideSpec } from '../../../runners/orchestrate/ab/open-sides.js';
 import type { AbSettings } from '../../../runners/orchestrate/ab/run-ab.js';
 import type { PlannedSuite } from '../../../runners/orchestrate/plan.js';
-import { parseThreshold } from '../commands/compare.js';
 import { writableFile } from '../output-paths.js';
-import { integerIn, resolveRunOptions, type RawRunOptions } from './run-options.js';
+import { DEFAULT_SUITE, resolveRunOptions, type RawRunOptions } from './run-options.js';
+import { integerIn, parseDuration, parseThreshold, rateBelowHalf } from '../parse/values.js';
+import { FLAGS } from '../flags.js';
 import { UsageError } from '../usage-error.js';
 
 export interface RawAbOptions extends Omit<RawRunOptions, 'rounds'> {
   against?: string;
   base?: string;
   aa: boolean;
-  threshold: string;
+  /** Absent: AB_DEFAULTS.threshold. */
+  threshold?: string;
   alpha: number;
   maxRounds: number;
   maxTime?: string;
   markdown?: string;
 }
 
-export const AB_DEFAULTS = { threshold: '5%', alpha: 0.05, maxRounds: 30 } as const;
+/** bench ab's own defaults (the others are the flags' own, flags.ts). */
+export const AB_DEFAULTS = { threshold: '5%' } as const;
 
 export interface AbPlan {
   suites: PlannedSuite[];
@@ -33,26 +36,6 @@ export interface AbPlan {
   settings: AbSettings;
   rules: AbRules;
   markdown: string | undefined;
-}
-
-const UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
-
-/** `10m`, `90s`, `1h30m`, `500ms`, or a plain number of seconds → milliseconds. */
-export function parseDuration(flag: string, text: string): number {
-  const trimmed = text.trim();
-  const example = `e.g. --${flag} 10m, 90s or 1h30m`;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
-  const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)\s*(ms|min|h|m|s)/g)];
-  if (
-    parts.length === 0 ||
-    parts
-      .map((part) => part[0])
-      .join('')
-      .replace(/\s/g, '') !== trimmed.replace(/\s/g, '')
-  ) {
-    throw new UsageError(`--${flag} "${text}" is not a duration: ${example}`);
-  }
-  return parts.reduce((total, part) => total + Number(part[1]) * UNITS_MS[part[2]!]!, 0);
 }
 
 function sideSpec(raw: RawAbOptions): SideSpec {
@@ -65,7 +48,7 @@ function sideSpec(raw: RawAbOptions): SideSpec {
   if (given.length > 1) throw new UsageError(`${given.join(' and ')} each choose side A: give only one`);
   if (raw.against !== undefined) {
     if (raw.against === '') throw new UsageError('--against needs a suite file, e.g. --against ./bench-old/primes.mjs');
-    return { kind: 'against', path: raw.against, suite: raw.suite, sizeGiven: raw.size !== undefined };
+    return { kind: 'against', path: raw.against, suite: raw.suite ?? DEFAULT_SUITE, sizeGiven: raw.size !== undefined };
   }
   if (raw.base !== undefined) {
     if (raw.base.trim() === '') throw new UsageError('--base needs a git ref, e.g. --base origin/main');
@@ -76,10 +59,8 @@ function sideSpec(raw: RawAbOptions): SideSpec {
 
 export async function resolveAbOptions(raw: RawAbOptions): Promise<AbPlan> {
   const sides = sideSpec(raw);
-  const threshold = parseThreshold(raw.threshold);
-  if (!(raw.alpha > 0 && raw.alpha < 0.5)) {
-    throw new UsageError(`--alpha must be a false-alarm rate above 0 and below 0.5, such as 0.05, got ${raw.alpha}`);
-  }
+  const threshold = parseThreshold(raw.threshold ?? AB_DEFAULTS.threshold);
+  rateBelowHalf('alpha', raw.alpha, 'a false-alarm rate');
   integerIn('max-rounds', raw.maxRounds, 1, 1000, 'a whole number of pairs');
   const maxTimeMs = raw.maxTime === undefined ? null : parseDuration('max-time', raw.maxTime);
   if (maxTimeMs !== null && !(maxTimeMs >= 1000 && maxTimeMs <= 7 * 86_400_000)) {
@@ -89,7 +70,7 @@ export async function resolveAbOptions(raw: RawAbOptions): Promise<AbPlan> {
   // Fewer pairs than the sign test needs at this α: every cell would end inconclusive.
   if ((plannedBounds(rules).at(-1) ?? 0) <= 0) {
     throw new UsageError(
-      `--max-rounds ${raw.maxRounds} is too few pairs for any verdict at --alpha ${raw.alpha}: give at least 8 (the default is ${AB_DEFAULTS.maxRounds})`,
+      `--max-rounds ${raw.maxRounds} is too few pairs for any verdict at --alpha ${raw.alpha}: give at least 8 (the default is ${FLAGS['max-rounds'].default})`,
     );
   }
   if (raw.markdown === '') throw new UsageError('--markdown needs a file path, e.g. --markdown summary.md');

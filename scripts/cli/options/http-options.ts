@@ -5,18 +5,20 @@
 import { HTTP_STRATEGY_NAMES, type HttpStrategyName } from '../../../runners/contract/http-protocol.js';
 import type { HttpLoadConfig, RunConfig } from '../../../runners/contract/results.js';
 import { loadSuite, resolveSuiteUrl } from '../../../suites/registry.js';
-import { integerIn, parseStrategies, requestedWorkers } from './run-options.js';
-import { sizeValue } from '../parse/size-value.js';
+import { DEFAULT_SUITE, parseStrategies, requestedWorkers } from './run-options.js';
+import { integerIn, secondsIn, sizeValue } from '../parse/values.js';
 import { UsageError } from '../usage-error.js';
 import { defaultStrategiesFor } from '../../../runners/contract/strategies.js';
 
 export interface RawHttpOptions {
-  suite: string;
-  /** A number, or text with a k/m/g suffix (parse/size-value.ts). */
+  /** Absent: DEFAULT_SUITE. */
+  suite?: string;
+  /** A number, or text with a k/m/g suffix (parse/values.ts). */
   size?: number | string;
   strategies?: string;
   workers?: number;
-  workerNice: number;
+  /** Absent: HTTP_DEFAULTS.workerNice. */
+  workerNice?: number;
   connections: number;
   duration: number;
   amount?: number;
@@ -30,14 +32,8 @@ export interface RawHttpOptions {
   cellTimeout?: number;
 }
 
+/** bench http's own defaults (the others are the flags' own, flags.ts). */
 export const HTTP_DEFAULTS = {
-  connections: 10,
-  duration: 10,
-  pipelining: 1,
-  warmup: 1,
-  healthInterval: 10,
-  maxQueue: 1024,
-  timeout: 10,
   /** Workers yield to the server's main thread and the load generator on a machine with few cores. */
   workerNice: 5,
 } as const;
@@ -48,13 +44,6 @@ const CELL_SLACK_S = 60;
 const AMOUNT_CELL_TIMEOUT_S = 600;
 /** The inputs are deterministic; one fixed seed keeps runs comparable. */
 const SEED = 1;
-
-function secondsIn(flag: string, value: number, allowZero: boolean, max: number): void {
-  if (!(Number.isFinite(value) && (allowZero ? value >= 0 : value > 0) && value <= max)) {
-    const got = Number.isNaN(value) ? 'a non-number' : String(value);
-    throw new UsageError(`--${flag} must be a number of seconds ${allowZero ? 'from 0' : 'above 0'} up to ${max}, got ${got}`);
-  }
-}
 
 export interface HttpPlan {
   suite: { name: string; url: string; size: number; maxRequestSize: number };
@@ -73,7 +62,8 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
   secondsIn('timeout', raw.timeout, false, 3_600);
   if (raw.cellTimeout !== undefined) secondsIn('cell-timeout', raw.cellTimeout, false, 86_400);
   integerIn('workers', raw.workers, 1, 256, 'a whole number');
-  integerIn('worker-nice', raw.workerNice, 0, 19, 'a nice increment');
+  const workerNice = raw.workerNice ?? HTTP_DEFAULTS.workerNice;
+  integerIn('worker-nice', workerNice, 0, 19, 'a nice increment');
   if (raw.amount !== undefined && raw.amount < raw.connections) {
     throw new UsageError(
       `--amount (${raw.amount}) must be at least --connections (${raw.connections}): every connection sends one request or more`,
@@ -81,7 +71,7 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
   }
   const strategies = parseStrategies(raw.strategies, HTTP_STRATEGY_NAMES, defaultStrategiesFor('http'));
 
-  const spec = raw.suite.trim();
+  const spec = (raw.suite ?? DEFAULT_SUITE).trim();
   if (spec === '' || spec === 'all' || spec.includes(',')) {
     throw new UsageError(
       `--suite takes one suite for bench http (a server serves one route), got "${raw.suite}": run the suites one at a time`,
@@ -125,7 +115,7 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
       sizes: { [suite.name]: size },
       strategies,
       workers: requestedWorkers(raw.workers),
-      workerNice: raw.workerNice,
+      workerNice,
       // One cell per strategy; the window is the measured phase (0 when it ran for --amount requests).
       rounds: 1,
       quick: false,

@@ -11,8 +11,7 @@ import { defaultStrategiesFor, strategyFacts, transportsOf } from '../../../runn
 import { sizeSweep } from '../../../runners/orchestrate/study/run-study.js';
 import type { PayloadSweep } from '../../../reports/decide/study/payload.js';
 import { resolveRunOptions, type RawRunOptions } from './run-options.js';
-import { formatSizeArg } from '../parse/size-value.js';
-import { parseAscendingList } from './study-options.js';
+import { formatSizeArg, parseAscendingList } from '../parse/values.js';
 import { resolveTransports } from './transport-options.js';
 import { UsageError } from '../usage-error.js';
 

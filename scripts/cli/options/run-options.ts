@@ -9,12 +9,13 @@ import { RUN_STRATEGY_NAMES, defaultStrategiesFor, peerPackageOf } from '../../.
 import { unsupportedReason } from '../../../runners/contract/capabilities.js';
 import type { RuntimeTarget } from '../../../runners/orchestrate/run.js';
 import { UsageError } from '../usage-error.js';
-import { sizeValue } from '../parse/size-value.js';
+import { integerIn, listOf, sizeValue } from '../parse/values.js';
 import { resolveTransports } from './transport-options.js';
 
 export interface RawRunOptions {
-  suite: string;
-  /** A number, or text with a k/m/g suffix (parse/size-value.ts). */
+  /** Absent: DEFAULT_SUITE. */
+  suite?: string;
+  /** A number, or text with a k/m/g suffix (parse/values.ts). */
   size?: number | string;
   strategies?: string;
   /** --transport: comma-separated transports (transport-options.ts); absent: each strategy's default. */
@@ -23,9 +24,11 @@ export interface RawRunOptions {
   rounds?: number;
   quick: boolean;
   phaseTime?: number;
-  cellTimeout: number;
+  /** Absent: DEFAULT_CELL_TIMEOUT_S. */
+  cellTimeout?: number;
   seed: number;
-  workerNice: number;
+  /** Absent: DEFAULT_WORKER_NICE. */
+  workerNice?: number;
   inFlightPerWorker?: number;
   maxHeap?: number;
   /** --phases: split each task's latency into phases; absent or false: no phase timing at all. */
@@ -35,6 +38,10 @@ export interface RawRunOptions {
 export const QUICK = { rounds: 2, phaseMs: 250 } as const;
 export const DEFAULTS = { rounds: 3, phaseMs: 1000 } as const;
 export const DEFAULT_WORKER_NICE = 0;
+/** Where run, study, ab and http write their results files without --out. */
+export const DEFAULT_OUT_DIR = 'results';
+export const DEFAULT_SUITE = 'fib';
+export const DEFAULT_CELL_TIMEOUT_S = 120;
 
 /**
  * --max-heap's default: the cell and its workers or children share the machine's memory, so
@@ -44,19 +51,6 @@ export const DEFAULT_WORKER_NICE = 0;
 export function defaultHeapMb(workers: number, totalBytes = os.totalmem()): number {
   return Math.min(4096, Math.max(256, Math.floor(totalBytes / 2 ** 20 / (2 * (workers + 1)))));
 }
-
-export function integerIn(flag: string, value: number | undefined, min: number, max: number, what: string): void {
-  if (value === undefined) return;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${flag} must be ${what} from ${min} to ${max}, got ${Number.isNaN(value) ? 'a non-number' : value}`);
-  }
-}
-
-const listOf = (text: string): string[] =>
-  text
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
 
 /** `known`: the strategies the command offers (the registry's, for its scenario); `defaults`: those it runs unasked. */
 export function parseStrategies<Name extends string>(
@@ -87,8 +81,9 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
   integerIn('phase-time', raw.phaseTime, 10, 600_000, 'a number of milliseconds');
   integerIn('seed', raw.seed, 0, 2 ** 31 - 1, 'a whole number');
   integerIn('worker-nice', raw.workerNice, 0, 19, 'a nice increment');
-  if (!(raw.cellTimeout > 0 && raw.cellTimeout <= 86_400)) {
-    throw new UsageError(`--cell-timeout must be a number of seconds above 0, got ${raw.cellTimeout}`);
+  const cellTimeout = raw.cellTimeout ?? DEFAULT_CELL_TIMEOUT_S;
+  if (!(cellTimeout > 0 && cellTimeout <= 86_400)) {
+    throw new UsageError(`--cell-timeout must be a number of seconds above 0, got ${cellTimeout}`);
   }
   integerIn('in-flight-per-worker', raw.inFlightPerWorker, 1, 1024, 'a whole number');
   integerIn('max-heap', raw.maxHeap, 16, 1_048_576, 'a number of MiB');
@@ -98,7 +93,7 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
     raw.transport,
   );
 
-  const specs = listOf(raw.suite).flatMap((spec) => (spec === 'all' ? BUILTIN_SUITE_NAMES : [spec]));
+  const specs = listOf(raw.suite ?? DEFAULT_SUITE).flatMap((spec) => (spec === 'all' ? BUILTIN_SUITE_NAMES : [spec]));
   if (specs.length === 0)
     throw new UsageError(`--suite is empty: choose ${[...BUILTIN_SUITE_NAMES, 'all'].join(', ')} or a path to a suite file`);
   if (raw.size !== undefined && specs.length > 1) {
@@ -124,11 +119,11 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
       sizes: Object.fromEntries(suites.map((s) => [s.name, s.size])),
       strategies,
       workers: requestedWorkers(raw.workers),
-      workerNice: raw.workerNice,
+      workerNice: raw.workerNice ?? DEFAULT_WORKER_NICE,
       rounds,
       quick: raw.quick,
       phaseMs,
-      cellTimeoutMs: raw.cellTimeout * 1000,
+      cellTimeoutMs: cellTimeout * 1000,
       seed: raw.seed,
       ...(raw.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: raw.inFlightPerWorker }),
       maxHeapMb: raw.maxHeap ?? defaultHeapMb(requestedWorkers(raw.workers)),

@@ -3,13 +3,13 @@
  * runtime is a usage error (exit 2), or, with --keep-going when several are asked for,
  * a target whose cells are skipped with the reason.
  */
-import type { Argv } from 'yargs';
 import type { RuntimeName } from '../../../runners/contract/results.js';
 import type { RuntimeTarget } from '../../../runners/orchestrate/run.js';
 import { locateRuntime } from '../../../runners/runtimes/locate.js';
 import { probeRuntime } from '../../../runners/runtimes/probe.js';
 import { UsageError, isUsageError } from '../usage-error.js';
 import { errorMessage } from '../../../runners/common/error-message.js';
+import { listOf } from '../parse/values.js';
 
 export interface RawRuntimeOptions {
   runtime: string;
@@ -21,40 +21,8 @@ export interface RawRuntimeOptions {
 
 const CHOOSABLE: readonly RuntimeName[] = ['node', 'bun', 'deno'];
 
-/** The flags of every command that starts cells (`bench run`, `bench study`): which runtimes host them, and the report. */
-export function withCellHostFlags(yargs: Argv) {
-  return yargs
-    .option('runtime', {
-      type: 'string',
-      requiresArg: true,
-      default: 'node',
-      describe: 'runtimes that host the cells: node, bun, deno (comma-separated)',
-    })
-    .option('bun-smol', { type: 'boolean', default: false, describe: "also run bun with --smol and smol workers, as runtime 'bun-smol'" })
-    .option('bun', { type: 'string', requiresArg: true, describe: 'path of the bun binary (default: node_modules/.bin, then PATH)' })
-    .option('deno', { type: 'string', requiresArg: true, describe: 'path of the deno binary (default: node_modules/.bin, then PATH)' })
-    .option('keep-going', {
-      type: 'boolean',
-      default: false,
-      describe: 'with several runtimes, skip the cells of a missing one instead of stopping',
-    })
-    .option('phases', {
-      type: 'boolean',
-      default: false,
-      describe: 'split each task into spawn, queue, send, run and return (per-task timestamps; off by default)',
-    })
-    .option('report', {
-      type: 'boolean',
-      default: true,
-      describe: 'also write <run-id>.html and PNG charts in <run-id>/ (--no-report: JSON only)',
-    });
-}
-
 export function parseRuntimes(raw: RawRuntimeOptions): RuntimeName[] {
-  const names = raw.runtime
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const names = listOf(raw.runtime);
   if (names.length === 0) throw new UsageError(`--runtime is empty: give a comma-separated list of ${CHOOSABLE.join(', ')}`);
   const unknown = names.find((name) => !CHOOSABLE.includes(name as RuntimeName));
   if (unknown) throw new UsageError(`unknown runtime "${unknown}" in --runtime: choose from ${CHOOSABLE.join(', ')}`);

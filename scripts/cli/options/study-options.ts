@@ -13,7 +13,7 @@ import { defaultWorkersList, sizeSweep } from '../../../runners/orchestrate/stud
 import type { StudySweep } from '../../../reports/decide/study/analyse.js';
 import { resolveRunOptions, type RawRunOptions } from './run-options.js';
 import { UsageError } from '../usage-error.js';
-import { sizeValue } from '../parse/size-value.js';
+import { parseAscendingList } from '../parse/values.js';
 import { resolvePayloadOptions, type PayloadPlan } from './payload-study-options.js';
 
 export interface RawStudyOptions extends RawRunOptions {
@@ -32,32 +32,6 @@ export interface StudyPlan {
 }
 
 export const MAX_WORKERS = 256;
-
-/** A comma-separated ascending list of whole numbers within [min, max]; `fix` ends each message. */
-export function parseAscendingList(flag: string, text: string, min: number, max: number, example: string): number[] {
-  const items = text
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-  if (items.length === 0) throw new UsageError(`--${flag} is empty: give a comma-separated ascending list, e.g. --${flag} ${example}`);
-  const values = items.map((item) => {
-    // k, m and g suffixes (×1024) read as sizes do: --sizes 1k,64k,1m.
-    const value = sizeValue(item);
-    if (!Number.isSafeInteger(value) || value < min || value > max) {
-      throw new UsageError(`--${flag}: "${item}" is not a whole number from ${min} to ${max}; e.g. --${flag} ${example}`);
-    }
-    return value;
-  });
-  const unsorted = values.findIndex((value, i) => i > 0 && value <= values[i - 1]!);
-  if (unsorted > 0) {
-    const fixed = [...new Set(values)].sort((a, b) => a - b).join(',');
-    throw new UsageError(
-      `--${flag} must be ascending without repeats (${values[unsorted - 1]} then ${values[unsorted]}): e.g. --${flag} ${fixed}`,
-    );
-  }
-  if (values.length < 2) throw new UsageError(`--${flag} ${text} is a study of one point: give at least two, e.g. --${flag} ${example}`);
-  return values;
-}
 
 /** The baseline joins every study (crossovers and "× main-thread" are measured against it); alone it studies nothing. */
 function withBaseline(strategies: readonly string[], notes: string[]): string[] {

@@ -14,12 +14,7 @@ import {
   transportsOf,
 } from '../../../runners/contract/strategies.js';
 import { UsageError } from '../usage-error.js';
-
-const listOf = (text: string): string[] =>
-  text
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
+import { listOf } from '../parse/values.js';
 
 /** A strategy whose only transport is `none` moves no payload: --transport does not apply to it. */
 const movesNothing = (strategy: string): boolean => transportsOf(strategy).every((name) => name === 'none');
