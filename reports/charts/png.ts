@@ -23,7 +23,8 @@ export async function writePngCharts(charts: ReadonlyArray<BenchChart | StudyCha
     const config = { ...structuredClone(chart.config), plugins: [createChartPlugin()] };
     // Our configurations are typed by charts.ts, whose dataset types Chart.js does not know
     // (its mixed bar/line typing cannot express them), so they meet Chart.js's type here.
-    const png = await renderer.renderToBuffer(config as unknown as ChartConfiguration, 'image/png');
+    const chartJsConfig: object = config;
+    const png = await renderer.renderToBuffer(chartJsConfig as ChartConfiguration, 'image/png');
     const path = join(dir, `${chart.id}.png`);
     await writeFileAtomic(path, png);
     paths.push(path);

@@ -74,7 +74,8 @@ function spawnNodeThread(entry: URL, workerData: unknown, heapMb: number | undef
 }
 
 function spawnWebThread(entry: URL, workerData: unknown, options: ThreadOptions): Thread {
-  const WebWorkerClass = (globalThis as unknown as { Worker: WebWorkerConstructor }).Worker;
+  // Bun's global Worker (webWorkerAvailable checked it is there) takes workerData and smol, which the DOM type lacks.
+  const WebWorkerClass: WebWorkerConstructor = (globalThis as typeof globalThis & { Worker: WebWorkerConstructor }).Worker;
   const worker = new WebWorkerClass(entry.href, { workerData, smol: options.smol });
   // Bun fires 'close' once: a worker that already died must not be waited for again.
   let exited = false;

@@ -152,10 +152,8 @@ export function decideCell(
   const pairs = pairRounds(rounds);
   const n = pairs.length;
   const lastSize = rules.looks.at(-1) ?? 0;
-  const tracks = Object.fromEntries(AB_METRICS.map((m) => [m, { sizes: [], budgets: [], decision: null }])) as unknown as Record<
-    AbMetric,
-    MetricTrack
-  >;
+  const newTrack = (): MetricTrack => ({ sizes: [], budgets: [], decision: null });
+  const tracks: Record<AbMetric, MetricTrack> = { throughput: newTrack(), p50: newTrack() };
   const regressed = (): boolean => AB_METRICS.some((m) => tracks[m].decision?.verdict === 'regressed');
   // Past the last planned look the α is spent: the pairs beyond it cannot change the answer.
   const atEnd = final || n >= lastSize;

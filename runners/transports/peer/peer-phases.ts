@@ -46,7 +46,7 @@ export function timedPeerRun(
   let clock = hostRawClock();
   return {
     run: (task) => {
-      const { slot, input } = task as unknown as PeerTimedTask;
+      const { slot, input } = task as Value & PeerTimedTask;
       const startAt = clock();
       const output = run(input as Value);
       if (slot >= 0) {
