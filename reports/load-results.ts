@@ -2,6 +2,8 @@
  * Reads a results file and checks it against the results schema (v2; a v1 file is first
  * brought up to date by migrateV1) before any report touches it, so a bad file fails
  * with one line naming the file, never with a stack trace from deep inside a chart builder.
+ * The `study` and `ab` blocks are part of the schema: a malformed one fails the file with
+ * its field's path like any other field, and reports read the blocks typed, unchecked.
  * Hostile files too: one too large is refused before it is read (read-capped.ts), and a
  * binary one, an empty one, one with a "__proto__" key or impossible figures each get
  * their line.
@@ -87,7 +89,7 @@ export function validateResults(value: unknown, file: string): RunResult {
     const problems = problemsOf(v.safeParse(RUN_RESULT, run).issues ?? [], RUN_RESULT);
     const shown = problems.slice(0, 3).join(', ');
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
-    throw new ResultsFileError(file, `does not match the results schema: ${shown}${more}`, 're-run `bench run` to regenerate it');
+    throw new ResultsFileError(file, `does not match the results schema: ${shown}${more}`, `re-run \`${writerOf(run)}\` to regenerate it`);
   }
   try {
     for (const cell of run.cells) contextOf(run, cell);
@@ -96,6 +98,12 @@ export function validateResults(value: unknown, file: string): RunResult {
     throw error;
   }
   return run;
+}
+
+/** The command that writes a file of this kind: a bad study or ab block is remade by its own command. */
+function writerOf(run: Record<string, unknown>): string {
+  if ('study' in run) return 'bench study';
+  return 'ab' in run ? 'bench ab' : 'bench run';
 }
 
 /**

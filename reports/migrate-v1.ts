@@ -6,6 +6,7 @@
  * It runs before validation, on the parsed JSON as found: where the file is broken it
  * leaves the part alone, and validation names the bad field.
  */
+import { isRecord } from './is-record.js';
 
 /** Fields a v1 file may lack, and the value a v1 reader took for "absent". */
 const CONFIG_DEFAULTS = { scenario: 'batch', workerNice: 0 } as const;
@@ -20,10 +21,6 @@ export function migrateV1(file: Record<string, unknown>): Record<string, unknown
     ...(isRecord(config) ? { config: migrateConfig(config, isRecord(context) ? context : {}) } : {}),
     ...(Array.isArray(cells) ? { cells: cells.map((cell) => (isRecord(cell) ? migrateCell(cell) : cell)) } : {}),
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function mapValues(record: Record<string, unknown>, map: (value: unknown) => unknown): Record<string, unknown> {

@@ -4,6 +4,7 @@
  * a string, found null`. ResultsFileError shows the first few on one line.
  */
 import type * as v from 'valibot';
+import { isRecord } from './is-record.js';
 
 type Issue = v.BaseIssue<unknown>;
 type PathItem = v.IssuePathItem;
@@ -17,6 +18,10 @@ function problemOf(issue: Issue, schema: unknown): string {
   const path = issue.path ?? [];
   const last = path.at(-1);
   const parent = path.slice(0, -1);
+  // A variant (the study block's kinds) given an array finds no kind in it: the array is the problem.
+  if (issue.type === 'variant' && last && Array.isArray(last.input)) {
+    return `${pathText(parent, schema)} should be an object, found an array`;
+  }
   // valibot takes an array for an object, then misses each field: the array is the problem.
   if (issue.type === 'object' && last?.origin === 'key') {
     return Array.isArray(last.input)
@@ -41,10 +46,14 @@ function problemOf(issue: Issue, schema: unknown): string {
 
 const MESSAGED = new Set(['custom', 'strict_tuple']);
 
-/** `"a"`, `("a" | "b")` or `true`: the values a literal, picklist or variant key accepts. */
+/**
+ * `"a"`, `("a" | "b")` or `true`: the values a literal, picklist or variant key accepts. A
+ * variant whose options' keys are picklists nests them, `(("a" | "b") | "c")`: every
+ * option's own parentheses go.
+ */
 function literalsOf(expected: string | null): string[] | undefined {
   if (expected === null) return undefined;
-  const options = expected.replace(/^\((.*)\)$/, '$1').split(' | ');
+  const options = expected.split(' | ').map((option) => option.replace(/^\(+/, '').replace(/\)+$/, ''));
   return options.every((option) => /^".*"$|^(true|false|null|-?\d[\d.e+-]*)$/.test(option)) ? options : undefined;
 }
 
@@ -60,7 +69,7 @@ export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** `cells[3].throughput`, `context.timingEnv["NODE_OPTIONS"]`; the root is "the top level". */
@@ -79,8 +88,6 @@ function pathText(path: readonly PathItem[], schema: unknown): string {
 
 // Walks the schema beside the path only to tell a record's key (["key"]) from a field
 // (.key): valibot reports both as object path items.
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 function field(value: unknown, key: unknown): unknown {
   if (Array.isArray(value) && typeof key === 'number') return value[key];

@@ -1,10 +1,13 @@
 /**
  * The results contract (schema v2), declared once. The loader validates files with these
  * schemas and results.ts exports the types derived from them, so the two cannot drift.
+ * The parts other blocks share or that are long have files of their own, composed here:
+ * the cell key and a round (round-schema.ts), the phases (phases-schema.ts), and the
+ * `study` and `ab` blocks (study-schema.ts, payload-study-schema.ts, ab-schema.ts).
  *
- * Only the loader, the migration and tests import this file at run time: cell processes,
- * transports and servers import results.ts, which imports this file's types only, so they
- * never load the schema library.
+ * Only the loader, the migration and tests import these files at run time: cell processes,
+ * transports and servers import results.ts (and study.ts, ab.ts…), which import their types
+ * only, so they never load the schema library.
  *
  * Why valibot: cold import, median of 7 `node -e` dynamic imports on the 2-core dev VM
  * (Node 20), was 6 ms for valibot 1.5, 59 ms for zod 4.6, 68–104 ms for zod/mini and
@@ -13,14 +16,17 @@
  * dependencies; zod 6.3 MB in 840 files; @sinclair/typebox 2.8 MB in 1,074 files.
  */
 import * as v from 'valibot';
-import type { AbStudy } from './ab.js';
-import type { Study } from './study.js';
 import { SCHEMA_VERSION } from './results.js';
 import { bool, count, figure, num, ordered, recordOf, samples, share, str } from './schema-primitives.js';
-import { CELL_PHASES, ROUND_PHASES } from './phases-schema.js';
+import { CELL_PHASES } from './phases-schema.js';
+import { CELL_KEY, DELAY_ENTRIES, DELAY_SUMMARY, EVENT_LOOP_DELAY, KEY, PAYLOAD_FIGURES, ROUND_SAMPLE, SCENARIO } from './round-schema.js';
+import { SWEEP_STUDY } from './study-schema.js';
+import { PAYLOAD_STUDY } from './payload-study-schema.js';
+import { AB_STUDY } from './ab-schema.js';
 
 export { CELL_PHASES, PHASE_SAMPLES, PHASE_SUMMARY, ROUND_PHASES } from './phases-schema.js';
 export type { CellPhases, PhaseSamples, PhaseSummary, RoundPhases } from './phases-schema.js';
+export { CELL_KEY, DELAY_SUMMARY, EVENT_LOOP_DELAY, PAYLOAD_FIGURES, ROUND_SAMPLE };
 
 /**
  * What reports and `--auto-rerun` read back of a runtime's capability probe (RuntimeProbe in
@@ -50,12 +56,6 @@ export const RUN_CONTEXT = v.object({
   /** Peer pool packages the run's strategies used (piscina, tinypool, poolifier) → installed version. */
   peers: v.optional(recordOf(str)),
 });
-
-/**
- * `batch`: tasks submitted straight to the strategy's executor (`bench run`).
- * `http`: each task is a request to a server built on the strategy (`bench http`).
- */
-const SCENARIO = v.picklist(['batch', 'http']);
 
 /** How `bench http` drove each strategy's server. */
 export const HTTP_LOAD_CONFIG = v.object({
@@ -107,80 +107,8 @@ export const RUN_CONFIG = v.object({
   phases: v.optional(bool),
 });
 
-/**
- * What identifies a cell across rounds and across runs. `transport`: how its payloads
- * travelled; absent in files from before transports were a choice, which means the
- * strategy's default (runners/contract/cell-id.ts pairs the two).
- */
-const KEY = { scenario: SCENARIO, suite: str, size: num, strategy: str, runtime: str, workers: count, transport: v.optional(str) };
-export const CELL_KEY = v.object(KEY);
-
 /** A merged file's cells name the context they were measured in (reports/cell-context.ts). */
 const CONTEXT_ID = { contextId: v.optional(str) };
-
-const DELAY_ENTRIES = { p50Ms: figure, p99Ms: figure, maxMs: figure };
-export const DELAY_SUMMARY = ordered(DELAY_ENTRIES, 'p50Ms', 'p99Ms', 'maxMs');
-
-export const EVENT_LOOP_DELAY = ordered(
-  {
-    ...DELAY_ENTRIES,
-    /**
-     * `histogram`: perf_hooks.monitorEventLoopDelay less what it reads on an idle loop (the
-     * runtime's `eventLoopFloorMs` in context.runtimes); `timer-drift`: a setTimeout probe.
-     */
-    method: v.picklist(['histogram', 'timer-drift']),
-  },
-  'p50Ms',
-  'p99Ms',
-  'maxMs',
-);
-
-/** The raw measurements of one round: one fresh process. Aggregates are derived from these. */
-/**
- * What a payload study needs beside the round trip (`bench study payload`), measured in the
- * cell after the timed phases: bytes each way, the suite's run alone on the cell's own thread
- * (no transport), and the rate of one Buffer.copy of the input's size (the physical reference),
- * both from their fastest timed batch (runners/cell/payload-figures.ts).
- */
-export const PAYLOAD_FIGURES = v.object({ inputBytes: num, outputBytes: num, runMs: num, memcpyMbPerSec: num });
-
-export const ROUND_SAMPLE = v.object({
-  round: count,
-  /** Tasks in the saturated batch, and its wall time. tasksPerSec = tasks / (wallMs / 1000). */
-  tasks: count,
-  wallMs: figure,
-  tasksPerSec: figure,
-  /** Tasks the saturated batch kept outstanding (measure.ts batchInFlight); absent in older files (workers × 2). */
-  inFlight: v.optional(count),
-  /** Unloaded latency: one task in flight at a time (tinybench samples), thinned evenly to at most 2,000. */
-  latencySamplesMs: samples,
-  /**
-   * Mean and count of the unloaded latency samples before thinning: thinning keeps the
-   * extremes, so a mean of the thinned samples would overweight the tail. Null in rounds
-   * migrated from files written before they were recorded.
-   */
-  latencyMeanMs: v.nullable(figure),
-  latencyCount: v.nullable(count),
-  /** Submit → complete time of each task in the saturated batch. */
-  loadedLatencySamplesMs: samples,
-  eventLoopDelay: EVENT_LOOP_DELAY,
-  /** Spawn → ready time of every worker or child the strategy started. */
-  startupSamplesMs: samples,
-  /** Peak RSS of the cell process plus its child processes. */
-  peakRssBytes: figure,
-  /** Outputs checked with the suite's `verify` (all of them). */
-  verifiedOutputs: count,
-  /**
-   * Share (0–1) of the machine's CPU that processes other than the harness and this cell
-   * used while the cell's process ran: above a few percent, another program skewed the
-   * round. Null where it cannot be read (not Linux) or was not recorded (migrated files).
-   */
-  foreignCpuShare: v.nullable(share),
-  /** Payload study rounds only (PAYLOAD_FIGURES). */
-  payload: v.optional(PAYLOAD_FIGURES),
-  /** --phases: the unloaded latency phase's tasks and the saturated batch's, each split into phases. */
-  phases: v.optional(v.object({ unloaded: ROUND_PHASES, loaded: ROUND_PHASES })),
-});
 
 export const LATENCY_SUMMARY = ordered(
   {
@@ -365,17 +293,13 @@ export const RUN_RESULT = v.object({
   /** A merged file's source contexts, by id, and the files it was made from (reports/cell-context.ts). */
   contexts: v.optional(recordOf(RUN_CONTEXT)),
   mergedFrom: v.optional(v.array(v.object({ file: str, runId: str }))),
-  /** A study's analysis (`bench study`), derived from the cells; its shape is typed in study.ts. */
-  study: v.optional(
-    v.custom<Study>((value) => typeof value === 'object' && value !== null && 'kind' in value, 'a study block with a kind'),
-  ),
-  /** An A/B run's two sides, their paired rounds and decisions (`bench ab`); its shape is typed in ab.ts. */
-  ab: v.optional(
-    v.custom<AbStudy>(
-      (value) => typeof value === 'object' && value !== null && 'sides' in value && 'cells' in value,
-      'an ab block with sides and cells',
-    ),
-  ),
+  /**
+   * A study's analysis (`bench study`), derived from the cells: a sweep's (study-schema.ts) or
+   * a payload study's (payload-study-schema.ts), told apart by `kind`.
+   */
+  study: v.optional(v.variant('kind', [SWEEP_STUDY, PAYLOAD_STUDY])),
+  /** An A/B run's two sides, their paired rounds and decisions (`bench ab`; ab-schema.ts). */
+  ab: v.optional(AB_STUDY),
 });
 
 export type RunContext = v.InferOutput<typeof RUN_CONTEXT>;

@@ -41,9 +41,13 @@ export const runCli = (args: string[], env: Record<string, string> = {}): Promis
 
 export { tempDir } from './temp-dirs.js';
 
-/** The one results file a run wrote into `dir`. */
-export function readResults(dir: string): RunResult {
+/**
+ * The one results file a run wrote into `dir`, unchecked. `T`: the kind of file the command
+ * writes (StudyRunResult for a sweep, whose `study` RunResult types as either kind of study
+ * block); the test knows it, and the parse checks nothing either way.
+ */
+export function readResults<T extends RunResult = RunResult>(dir: string): T {
   const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
   if (files.length !== 1) throw new Error(`expected one results file in ${dir}, found ${files.join(', ') || 'none'}`);
-  return JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')) as RunResult;
+  return JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')) as T;
 }

@@ -1,0 +1,95 @@
+/**
+ * The schemas of what identifies a cell and of one round's raw measurements, apart from
+ * results-schema.ts because the `ab` block (ab-schema.ts) holds both too: results-schema.ts
+ * imports ab-schema.ts, so these cannot live there without an import cycle, in which one
+ * module would read the other's constants before they exist.
+ */
+import * as v from 'valibot';
+import { count, figure, num, ordered, samples, share, str } from './schema-primitives.js';
+import { ROUND_PHASES } from './phases-schema.js';
+
+/**
+ * `batch`: tasks submitted straight to the strategy's executor (`bench run`).
+ * `http`: each task is a request to a server built on the strategy (`bench http`).
+ */
+export const SCENARIO = v.picklist(['batch', 'http']);
+
+/**
+ * What identifies a cell across rounds and across runs. `transport`: how its payloads
+ * travelled; absent in files from before transports were a choice, which means the
+ * strategy's default (runners/contract/cell-id.ts pairs the two).
+ */
+export const KEY = {
+  scenario: SCENARIO,
+  suite: str,
+  size: num,
+  strategy: str,
+  runtime: str,
+  workers: count,
+  transport: v.optional(str),
+};
+export const CELL_KEY = v.object(KEY);
+
+export const DELAY_ENTRIES = { p50Ms: figure, p99Ms: figure, maxMs: figure };
+export const DELAY_SUMMARY = ordered(DELAY_ENTRIES, 'p50Ms', 'p99Ms', 'maxMs');
+
+export const EVENT_LOOP_DELAY = ordered(
+  {
+    ...DELAY_ENTRIES,
+    /**
+     * `histogram`: perf_hooks.monitorEventLoopDelay less what it reads on an idle loop (the
+     * runtime's `eventLoopFloorMs` in context.runtimes); `timer-drift`: a setTimeout probe.
+     */
+    method: v.picklist(['histogram', 'timer-drift']),
+  },
+  'p50Ms',
+  'p99Ms',
+  'maxMs',
+);
+
+/**
+ * What a payload study needs beside the round trip (`bench study payload`), measured in the
+ * cell after the timed phases: bytes each way, the suite's run alone on the cell's own thread
+ * (no transport), and the rate of one Buffer.copy of the input's size (the physical reference),
+ * both from their fastest timed batch (runners/cell/payload-figures.ts).
+ */
+export const PAYLOAD_FIGURES = v.object({ inputBytes: num, outputBytes: num, runMs: num, memcpyMbPerSec: num });
+
+/** The raw measurements of one round: one fresh process. Aggregates are derived from these. */
+export const ROUND_SAMPLE = v.object({
+  round: count,
+  /** Tasks in the saturated batch, and its wall time. tasksPerSec = tasks / (wallMs / 1000). */
+  tasks: count,
+  wallMs: figure,
+  tasksPerSec: figure,
+  /** Tasks the saturated batch kept outstanding (measure.ts batchInFlight); absent in older files (workers × 2). */
+  inFlight: v.optional(count),
+  /** Unloaded latency: one task in flight at a time (tinybench samples), thinned evenly to at most 2,000. */
+  latencySamplesMs: samples,
+  /**
+   * Mean and count of the unloaded latency samples before thinning: thinning keeps the
+   * extremes, so a mean of the thinned samples would overweight the tail. Null in rounds
+   * migrated from files written before they were recorded.
+   */
+  latencyMeanMs: v.nullable(figure),
+  latencyCount: v.nullable(count),
+  /** Submit → complete time of each task in the saturated batch. */
+  loadedLatencySamplesMs: samples,
+  eventLoopDelay: EVENT_LOOP_DELAY,
+  /** Spawn → ready time of every worker or child the strategy started. */
+  startupSamplesMs: samples,
+  /** Peak RSS of the cell process plus its child processes. */
+  peakRssBytes: figure,
+  /** Outputs checked with the suite's `verify` (all of them). */
+  verifiedOutputs: count,
+  /**
+   * Share (0–1) of the machine's CPU that processes other than the harness and this cell
+   * used while the cell's process ran: above a few percent, another program skewed the
+   * round. Null where it cannot be read (not Linux) or was not recorded (migrated files).
+   */
+  foreignCpuShare: v.nullable(share),
+  /** Payload study rounds only (PAYLOAD_FIGURES). */
+  payload: v.optional(PAYLOAD_FIGURES),
+  /** --phases: the unloaded latency phase's tasks and the saturated batch's, each split into phases. */
+  phases: v.optional(v.object({ unloaded: ROUND_PHASES, loaded: ROUND_PHASES })),
+});
