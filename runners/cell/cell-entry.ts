@@ -27,12 +27,12 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
     };
   }
   const suite = await loadSuite(spec.suiteUrl);
-  const inFlightPerWorker = inFlightPerWorkerOf(spec.strategy, spec.inFlightPerWorker);
+  // The flag as given: the strategy and the batch below each read its depth from the registry (inFlightPerWorkerOf).
   const executor = strategy.create({
     suite,
     workers: spec.workers,
     channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: spec.thread, transport, ...(spec.phases ? { phases: true } : {}) },
-    ...(inFlightPerWorker === undefined ? {} : { inFlightPerWorker }),
+    ...(spec.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: spec.inFlightPerWorker }),
   });
   try {
     await executor.start();
@@ -43,7 +43,7 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
       workers: spec.workers,
       phaseMs: spec.phaseMs,
       inFlightPerWorker: spec.inFlightPerWorker,
-      strategyDepth: inFlightPerWorker,
+      strategyDepth: inFlightPerWorkerOf(spec.strategy, spec.inFlightPerWorker),
       eventLoopMethod: spec.eventLoopMethod,
       eventLoopFloorMs: spec.eventLoopFloorMs,
       phases: spec.phases === true,

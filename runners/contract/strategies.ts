@@ -298,13 +298,23 @@ export function transportsOf(strategy: string): readonly TransportName[] {
  * What a cell of `strategy` ran when it names no transport (files from before transports
  * were a choice): the strategy's default. Undefined for a strategy outside the registry.
  */
-/** Tasks each worker of `strategy` holds at once: the flag's value, else the strategy's own depth (undefined: its default of one, or its library's). */
-export function inFlightPerWorkerOf(strategy: string, requested: number | undefined): number | undefined {
-  return requested ?? strategyFacts(strategy)?.inFlightPerWorker;
-}
-
 export function defaultTransportOf(strategy: string): TransportName | undefined {
   return transportsOf(strategy)[0];
+}
+
+/** Strategies whose channels the harness makes deep, each with its depth in the registry (worker-pool, shared-memory). */
+export type PipelinedStrategyName = { [N in StrategyName]: Registry[N] extends { inFlightPerWorker: number } ? N : never }[StrategyName];
+
+/**
+ * Tasks each worker of `strategy` holds at once: the one place the depth default is decided,
+ * read by the pipelined strategies (how deep their channels are) and by the cell (what its
+ * batch keeps outstanding). The flag's value, else the registry's depth; undefined for the
+ * others: one at a time, or for a peer its library's own default.
+ */
+export function inFlightPerWorkerOf(strategy: PipelinedStrategyName, requested: number | undefined): number;
+export function inFlightPerWorkerOf(strategy: string, requested: number | undefined): number | undefined;
+export function inFlightPerWorkerOf(strategy: string, requested: number | undefined): number | undefined {
+  return requested ?? strategyFacts(strategy)?.inFlightPerWorker;
 }
 
 /**

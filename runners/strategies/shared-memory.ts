@@ -1,13 +1,14 @@
 import { spawnSharedChannel } from '../transports/shared-memory/shared-channel.js';
 import { Doorbell } from '../transports/shared-memory/doorbell.js';
 import { Pool } from '../executors/pool.js';
-import { STRATEGY_FACTS } from '../contract/strategies.js';
+import { inFlightPerWorkerOf } from '../contract/strategies.js';
 import type { Strategy } from './strategy.js';
 
 export const sharedMemory: Strategy<'shared-memory'> = {
   name: 'shared-memory',
-  create: ({ workers, channel, inFlightPerWorker = STRATEGY_FACTS['shared-memory'].inFlightPerWorker ?? 1 }) => {
+  create: ({ workers, channel, inFlightPerWorker }) => {
+    const depth = inFlightPerWorkerOf('shared-memory', inFlightPerWorker);
     const doorbell = new Doorbell();
-    return new Pool(workers, () => spawnSharedChannel(channel, inFlightPerWorker, doorbell), false);
+    return new Pool(workers, () => spawnSharedChannel(channel, depth, doorbell), false);
   },
 };

@@ -272,7 +272,7 @@ export const MEASURE_FLAGS = [
  * flag-consistency test sets each flag and finds it in both, so a flag that is accepted but
  * never reaches the cell (as `bench ab --phases` once was) fails a test.
  */
-export const REACHES: Partial<Record<FlagName, { config?: keyof RunConfig; spec?: keyof CellSpec }>> = {
+export const REACHES = {
   size: { config: 'sizes', spec: 'size' },
   strategies: { config: 'strategies', spec: 'strategy' },
   transport: { config: 'transports', spec: 'transport' },
@@ -284,6 +284,5 @@ export const REACHES: Partial<Record<FlagName, { config?: keyof RunConfig; spec?
   'max-heap': { config: 'maxHeapMb', spec: 'thread' },
   seed: { config: 'seed', spec: 'seed' },
   phases: { config: 'phases', spec: 'phases' },
-  rounds: { config: 'rounds', spec: 'round' },
-  runtime: { config: 'runtimes' },
-};
+  rounds: { config: 'rounds' },
+} as const satisfies Partial<Record<FlagName, { config?: keyof RunConfig; spec?: keyof CellSpec }>>;

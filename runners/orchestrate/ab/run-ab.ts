@@ -11,14 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { AbCalibration, AbCell, AbDecision, AbMetric, AbRound, AbSide, AbStudy, AbVerdict } from '../../contract/ab.js';
-import type { RuntimeProbe } from '../../contract/capabilities.js';
 import type { BatchCellKey, RunConfig, RunResult } from '../../contract/results.js';
-import { unsupportedReason } from '../../contract/capabilities.js';
-import { workersFor } from '../../contract/strategies.js';
 import { aggregateCell, type RoundRecord } from '../aggregate.js';
 import { collectContext } from '../context.js';
-import { planRounds, type PlannedSuite } from '../plan.js';
-import type { RuntimeTarget } from '../run.js';
+import { planRun, type PlannedSuite, type ProbedTarget, type RuntimeTarget } from '../plan.js';
 import { RunJournal, runSteps } from '../run-journal.js';
 import type { RoundOutcome } from '../spawn-cell.js';
 import { findWarnings } from '../warnings.js';
@@ -48,13 +44,9 @@ export interface AbRequest {
   settings: AbSettings;
   commandLine: string[];
   resultsPath: (runId: string) => string;
-  inFlightPerWorker?: number;
-  maxHeapMb?: number;
 }
 
 export type AbRunResult = RunResult & { ab: AbStudy };
-
-type Probed = Extract<RuntimeTarget, { probe: RuntimeProbe }>;
 
 /** Why a cell stopped sampling: shown in the progress lines. */
 export type StopReason = 'decided' | 'max-rounds' | 'max-time' | 'errored';
@@ -62,7 +54,7 @@ export type StopReason = 'decided' | 'max-rounds' | 'max-time' | 'errored';
 export interface CellState {
   index: number;
   key: BatchCellKey;
-  target: Probed;
+  target: ProbedTarget;
   rounds: AbRound[];
   /** The head's rounds as `bench run` records them: the results file's top-level cells. */
   headRecords: RoundRecord[];
@@ -94,6 +86,7 @@ export async function executeAb(
   progress: AbProgress,
   signal: AbortSignal,
 ): Promise<{ result: AbRunResult; path: string }> {
+  // What both sides' cells get (launch-cell.ts) is what the results file records: the one config.
   const { config, settings, sides } = request;
   // The stop rule's own settings: the same numbers the ab block records.
   const rules: AbRules = { threshold: settings.threshold, alpha: settings.alpha, looks: settings.looks };
@@ -102,26 +95,16 @@ export async function executeAb(
     request.runtimes.flatMap((t) => ('probe' in t ? [t.probe] : [])),
     config.strategies,
   );
-  const targets = new Map(request.runtimes.map((target) => [target.name, target]));
-  // One planned round per cell gives the cells in `bench run`'s order; the pairs are planned here.
-  const keys = planRounds(
-    request.suites,
-    config.strategies,
-    (s) => workersFor(s, config.workers),
-    request.runtimes.map((t) => t.name),
-    1,
-  ).map((planned) => planned.key);
-  const skipReason = (key: BatchCellKey): string | undefined => {
-    const target = targets.get(key.runtime)!;
-    return 'missing' in target ? target.missing : unsupportedReason(target.probe, key.strategy);
-  };
-  const skipped = new Map(keys.map((key) => [key, skipReason(key)]));
+  // `bench run`'s plan of one round gives the cells in its order; the pairs are planned here.
+  const plan = planRun({ ...request, config }, 1);
+  const keys = plan.cells.map((cell) => cell.key);
+  const skipped = new Map(plan.cells.map((cell) => [cell.key, cell.skip]));
   const states: CellState[] = keys
     .filter((key) => skipped.get(key) === undefined)
     .map((key, index) => ({
       index,
       key,
-      target: targets.get(key.runtime) as Probed,
+      target: plan.targetOf(key),
       rounds: [],
       headRecords: [],
       error: null,
@@ -190,8 +173,6 @@ export async function executeAb(
           round: pair + 1,
           scratch,
           position: at,
-          ...(request.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: request.inFlightPerWorker }),
-          ...(request.maxHeapMb === undefined ? {} : { maxHeapMb: request.maxHeapMb }),
         },
         signal,
       );

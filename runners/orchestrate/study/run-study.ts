@@ -5,11 +5,9 @@
  * a workers study passes its worker counts), prints its size and estimated duration
  * before starting, and drives the study's own progress line.
  */
-import { unsupportedReason } from '../../contract/capabilities.js';
 import type { RunResult } from '../../contract/results.js';
 import type { StudyKind } from '../../contract/study.js';
-import { transportsToRun, workersFor } from '../../contract/strategies.js';
-import { planRounds, type PlannedSuite } from '../plan.js';
+import { planRun, type PlannedSuite } from '../plan.js';
 import { executeRun, type RunRequest } from '../run.js';
 import { calibrateTaskTimes, estimateRoundMs, formatDuration } from './estimate.js';
 import { createStudyProgress } from './study-progress.js';
@@ -41,32 +39,10 @@ export function defaultWorkersList(cores: number): number[] {
   return [...new Set([...ladder, cores, top])].sort((a, b) => a - b);
 }
 
-/** The rounds the run loop will execute (skipped cells excluded), in its order. */
-function runnableRounds(request: RunRequest) {
-  const { config } = request;
-  const counts = request.workersList ?? [config.workers];
-  const targets = new Map(request.runtimes.map((t) => [t.name, t]));
-  const plan = planRounds(
-    request.suites,
-    config.strategies,
-    (s) => counts.map((n) => workersFor(s, n)),
-    request.runtimes.map((t) => t.name),
-    config.rounds,
-    (s) => transportsToRun(s, config.transports),
-  );
-  return plan.filter((planned) => {
-    const target = targets.get(planned.key.runtime);
-    return (
-      target !== undefined &&
-      'probe' in target &&
-      unsupportedReason(target.probe, planned.key.strategy, planned.key.transport) === undefined
-    );
-  });
-}
-
 export async function executeStudy(request: StudyRequest, signal: AbortSignal): Promise<{ result: RunResult; path: string }> {
   const { run } = request;
-  const rounds = runnableRounds(run);
+  // The rounds the run loop will execute (skipped cells excluded), in its order: the same plan executeRun makes.
+  const rounds = planRun(run).runnable;
   const probes = new Map(run.runtimes.flatMap((t) => ('probe' in t ? [[t.name, t.probe] as const] : [])));
   const taskTimes = await calibrateTaskTimes(run.suites, signal);
   const estimates = rounds.map((planned) =>

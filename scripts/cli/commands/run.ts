@@ -32,8 +32,6 @@ export const runCommand: CommandModule<object, ArgsOf<typeof builder>> = {
         config: { ...config, runtimes: runtimes.map((t) => t.name) },
         runtimes,
         commandLine: process.argv.slice(2),
-        ...(config.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: config.inFlightPerWorker }),
-        maxHeapMb: config.maxHeapMb,
         resultsPath: (runId) => `${outDir}/${runId}.json`,
       },
       (rounds) => createProgress(rounds),

@@ -59,8 +59,6 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
         runtimes,
         commandLine: process.argv.slice(2),
         resultsPath: (runId) => `${outDir}/${runId}.json`,
-        ...(plan.config.inFlightPerWorker === undefined ? {} : { inFlightPerWorker: plan.config.inFlightPerWorker }),
-        maxHeapMb: plan.config.maxHeapMb,
         ...('workersList' in plan && plan.workersList ? { workersList: plan.workersList } : {}),
         ...(plan.kind === 'payload' ? { payloadFigures: true } : {}),
       },
