@@ -14,9 +14,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { AbSummary } from '../../reports/terminal/ab-summary.js';
 import { median } from '../../runners/common/stats.js';
+import { integerIn, listOf } from '../cli/parse/values.js';
+import { UsageError } from '../cli/usage-error.js';
+import { benchmarkArgs, reportFailure } from './benchmark-args.js';
 
 const CLI = fileURLToPath(new URL('../cli/bench.js', import.meta.url));
 const FIXTURE = (side: string): string => fileURLToPath(new URL(`../../test/fixtures/ab/${side}/knob.js`, import.meta.url));
@@ -24,24 +26,23 @@ const FIXTURE = (side: string): string => fileURLToPath(new URL(`../../test/fixt
 /** The cases: a name and side B's slow-down factor. */
 const CASES: Record<string, number> = { aa: 1, '10': 1.1, '25': 1.25 };
 
-const { values, positionals } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '20' },
-    cases: { type: 'string', default: 'aa,10,25' },
-    burner: { type: 'boolean', default: false },
-    strategies: { type: 'string', default: 'main-thread,worker-pool' },
-    'phase-time': { type: 'string', default: '250' },
-  },
-  allowPositionals: true,
+const { own: values, extra: positionals } = benchmarkArgs({
+  runs: { type: 'number', default: 20 },
+  cases: { type: 'string', default: 'aa,10,25' },
+  burner: { type: 'boolean', default: false },
+  strategies: { type: 'string', default: 'main-thread,worker-pool' },
+  'phase-time': { type: 'string', default: '250' },
 });
 
-const runs = Number(values.runs);
-const cases = values.cases.split(',').map((name) => name.trim());
-if (!(Number.isSafeInteger(runs) && runs >= 1) || cases.some((name) => !(name in CASES))) {
-  process.stderr.write(
-    `usage: npm run bench:ab-gate -- [--runs N] [--cases ${Object.keys(CASES).join(',')}] [--burner] [-- <bench ab flags>]\n`,
-  );
-  process.exit(2);
+const runs = values.runs;
+const cases = listOf(values.cases);
+try {
+  integerIn('runs', runs, 1, 1000, 'a whole number');
+  const unknown = cases.find((name) => !(name in CASES));
+  if (unknown !== undefined) throw new UsageError(`--cases: unknown case "${unknown}": choose from ${Object.keys(CASES).join(',')}`);
+} catch (error) {
+  reportFailure('bench:ab-gate', error);
+  process.exit();
 }
 
 interface RunOutcome {

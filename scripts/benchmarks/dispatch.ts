@@ -9,6 +9,7 @@ import type { CellResult, RunResult } from '../../runners/contract/results.js';
 import { DISPATCH_REFERENCE, RUN_STRATEGY_NAMES, peerPackageOf } from '../../runners/contract/strategies.js';
 import { formatRate, terminalSafe } from '../../reports/format/numbers.js';
 import { runBenchJson } from './run-bench-json.js';
+import { benchmarkArgs, reportFailure } from './benchmark-args.js';
 
 /** Shorter than bench run's defaults: a no-op task gives thousands of samples per 0.5 s. */
 const DEFAULT_ARGS: Record<string, string> = { '--rounds': '3', '--phase-time': '500' };
@@ -97,7 +98,7 @@ function render(result: RunResult): string {
 const EQUAL_DEPTH = '8';
 
 try {
-  const extra = process.argv.slice(2);
+  const { extra } = benchmarkArgs({});
   const own = await runBench(extra);
   process.stdout.write(`${render(own)}\n`);
   if (!extra.includes('--in-flight-per-worker')) {
@@ -105,6 +106,5 @@ try {
     process.stdout.write(`\nAll at --in-flight-per-worker ${EQUAL_DEPTH}:\n${render(equal)}\n`);
   }
 } catch (error) {
-  process.stderr.write(`bench:dispatch: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = (error as { exitCode?: number }).exitCode ?? 1;
+  reportFailure('bench:dispatch', error);
 }

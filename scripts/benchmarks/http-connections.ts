@@ -17,8 +17,11 @@ import type { ServerSpec } from '../../runners/contract/http-protocol.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { startServer } from '../../runners/http/harness/server-process.js';
 import { ascending, quantile } from '../../runners/common/stats.js';
+import { integerIn } from '../cli/parse/values.js';
+import { benchmarkArgs, reportFailure } from './benchmark-args.js';
 
-const connections = Number(process.argv[2] ?? 10_000);
+// `node dist/scripts/benchmarks/http-connections.js [connections]`: one positional, read as the CLI reads a count.
+const connections = Number(benchmarkArgs({}).extra[0] ?? 10_000);
 /** Connections opened at once: a SYN flood larger than the listen backlog only measures retries. */
 const BATCH = 500;
 const HEALTH_PROBES = 20;
@@ -31,9 +34,11 @@ function openFilesLimit(): number {
   return Number(line?.split(/\s{2,}/)[1]);
 }
 
-if (!Number.isSafeInteger(connections) || connections < 1) {
-  console.error(`give a number of connections, e.g. 10000 (got ${process.argv[2]})`);
-  process.exit(2);
+try {
+  integerIn('connections', connections, 1, 1_000_000, 'a whole number');
+} catch (error) {
+  reportFailure('bench-http-connections', error);
+  process.exit();
 }
 const limit = openFilesLimit();
 if (Number.isFinite(limit) && limit < connections + 512) {

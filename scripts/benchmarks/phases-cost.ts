@@ -14,6 +14,8 @@ import { RUN_STRATEGY_NAMES } from '../../runners/contract/strategies.js';
 import { median } from '../../runners/common/stats.js';
 import { formatRate, terminalSafe } from '../../reports/format/numbers.js';
 import { runBenchJson } from './run-bench-json.js';
+import { benchmarkArgs, reportFailure } from './benchmark-args.js';
+import { integerIn } from '../cli/parse/values.js';
 
 /** The budget the issue sets: phase timing may cost at most 2 % of throughput. */
 const BUDGET_RATIO = 0.98;
@@ -23,18 +25,6 @@ const DEFAULTS: Record<string, string> = {
   '--strategies': RUN_STRATEGY_NAMES.join(','),
   '--phase-time': '500',
 };
-
-/** `--pairs N` is ours; everything else goes to `bench run`. */
-function parseArgs(argv: string[]): { pairs: number; extra: string[] } {
-  const at = argv.indexOf('--pairs');
-  if (at < 0) return { pairs: 3, extra: argv };
-  const pairs = Number(argv[at + 1]);
-  if (!Number.isSafeInteger(pairs) || pairs < 1 || pairs > 50) {
-    process.stderr.write('bench:phases-cost: --pairs must be a whole number from 1 to 50, e.g. --pairs 5\n');
-    process.exit(2);
-  }
-  return { pairs, extra: [...argv.slice(0, at), ...argv.slice(at + 2)] };
-}
 
 function runBench(extra: string[], phases: boolean): Promise<RunResult> {
   const defaults = Object.entries(DEFAULTS)
@@ -100,9 +90,10 @@ function render(byCell: Map<string, Pair[]>, pairs: number): string {
 }
 
 try {
-  const { pairs, extra } = parseArgs(process.argv.slice(2));
-  process.stdout.write(`${render(await measure(pairs, extra), pairs)}\n`);
+  // `--pairs N` is ours; everything else goes to `bench run`.
+  const { own, extra } = benchmarkArgs({ pairs: { type: 'number', default: 3 } });
+  integerIn('pairs', own.pairs, 1, 50, 'a whole number');
+  process.stdout.write(`${render(await measure(own.pairs, extra), own.pairs)}\n`);
 } catch (error) {
-  process.stderr.write(`bench:phases-cost: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = (error as { exitCode?: number }).exitCode ?? 1;
+  reportFailure('bench:phases-cost', error);
 }

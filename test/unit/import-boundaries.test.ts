@@ -67,7 +67,7 @@ const ROOMS: Room[] = [
   { prefix: 'scripts/cli/', mayImport: ['suites/', 'runners/', 'reports/'], why: 'the CLI may use everything' },
   {
     prefix: 'scripts/benchmarks/',
-    mayImport: ['suites/', 'runners/', 'reports/', 'scripts/cli/parse/', 'scripts/cli/bench.js'],
+    mayImport: ['suites/', 'runners/', 'reports/', 'scripts/cli/parse/', 'scripts/cli/usage-error.js', 'scripts/cli/bench.js'],
     why: "the tool's own benchmarks start the CLI (or a server) as a process and read what it prints",
   },
 ];
