@@ -4,6 +4,7 @@
  * any job without rewriting the file. The trend charts (trend-chart.ts) read it.
  */
 import type { RunResult } from '../runners/contract/results.js';
+import { cellKeyOf } from '../runners/contract/cell-id.js';
 import { contextOf } from './cell-context.js';
 import { InputTooLargeError, readCapped, textOf } from './read-capped.js';
 import { fingerprintId, fingerprintOf, runFingerprintId } from './decide/compare/fingerprint.js';
@@ -47,13 +48,7 @@ export function historyEntry(run: RunResult): HistoryEntry {
     if (cell.status !== 'completed' || cell.scenario !== 'batch') return [];
     return [
       {
-        scenario: cell.scenario,
-        suite: cell.suite,
-        size: cell.size,
-        strategy: cell.strategy,
-        runtime: cell.runtime,
-        workers: cell.workers,
-        ...(cell.transport === undefined ? {} : { transport: cell.transport }),
+        ...cellKeyOf(cell),
         fingerprint: fingerprintId(fingerprintOf(contextOf(run, cell), cell.runtime)),
         tasksPerSec: cell.throughput.tasksPerSec,
         p50Ms: cell.latency.p50Ms,

@@ -22,7 +22,7 @@ test('bench study payload writes a study block with a point per transport and si
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /study payload: 2 payload sizes × 5 transports = 10 cells × 1 rounds = 10 cell rounds/);
 
-  const run = readResults(out) as unknown as PayloadRunResult;
+  const run = readResults<PayloadRunResult>(out);
   const study = payloadStudyOf(run as never);
   assert.ok(study, 'a payload study block the reports can read');
   assert.equal(study.kind, 'payload');

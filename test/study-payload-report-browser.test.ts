@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { writeReports } from '../reports/write-reports.js';
-import type { RunResult } from '../runners/contract/results.js';
 import { chromiumInstalled, launchChromium, openReport } from './fixtures/browser.js';
 import { repoRoot } from './fixtures/paths.js';
 import { MODELS, payloadStudyResults } from './fixtures/payload-results.js';
@@ -23,7 +22,7 @@ test('the HTML report of a payload study draws its two charts, one line per tran
   await mkdir(artifacts, { recursive: true });
   const htmlPath = join(artifacts, 'study-payload.html');
   const results = payloadStudyResults();
-  await writeReports([results as unknown as RunResult], { htmlPath });
+  await writeReports([results], { htmlPath });
 
   const browser = await launchChromium();
   t.after(() => browser.close());

@@ -6,7 +6,7 @@ import { studyOf } from '../study-of.js';
 import { payloadStudyOf } from '../payload-of.js';
 import { payloadCharts } from './study-payload-charts.js';
 import type { StrategyPalette } from './palette.js';
-import { type StudyChart } from './study-chart-kit.js';
+import type { StudyChart } from './study-chart-kit.js';
 import { sizeCharts } from './study-size-charts.js';
 import { workersCharts } from './study-workers-charts.js';
 

@@ -3,7 +3,7 @@
  * samples) stay in the results file; a CI step that reads stdout wants the verdicts, the
  * figures they rest on and how they were reached.
  */
-import type { AbCalibration, AbCell, AbSide, AbSideInfo, AbStudy, AbVerdict } from '../../runners/contract/ab.js';
+import type { AbCell, AbStudy, AbVerdict } from '../../runners/contract/ab.js';
 import { countAbVerdicts } from '../format/ab-text.js';
 
 export interface AbSummaryCell extends Omit<AbCell, 'rounds'> {
@@ -11,21 +11,15 @@ export interface AbSummaryCell extends Omit<AbCell, 'rounds'> {
   pairs: number;
 }
 
-export interface AbSummary {
+export interface AbSummary
+  extends Pick<
+    AbStudy,
+    'sides' | 'threshold' | 'alpha' | 'maxPairs' | 'maxTimeMs' | 'looks' | 'correction' | 'seed' | 'aa' | 'calibration'
+  > {
   /** True when a cell regressed: what the exit code 1 says. */
   regressed: boolean;
   counts: Record<AbVerdict, number>;
-  sides: Record<AbSide, AbSideInfo>;
-  threshold: number;
-  alpha: number;
-  maxPairs: number;
-  maxTimeMs: number | null;
-  looks: number[];
-  correction: string;
-  seed: number;
-  aa: boolean;
   cells: AbSummaryCell[];
-  calibration: AbCalibration | null;
 }
 
 function completePairs(cell: AbCell): number {

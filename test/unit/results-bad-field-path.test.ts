@@ -8,21 +8,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadResults, ResultsFileError } from '../../reports/load-results.js';
 import { makeTempDir } from '../fixtures/paths.js';
+import { at, type Json } from '../helpers/spoil-results.js';
 import { nodeResults } from '../fixtures/results-node.js';
 import { readV1, V1_RUN } from '../fixtures/results-v1.js';
-
-type Json = Record<string, unknown>;
-
-/** Objects and arrays alike: both are indexed by key here. */
-const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null;
-
-/** The value at `path` in `file` (keys and indices), which must be an object to edit. */
-function at(file: unknown, ...path: Array<string | number>): Json {
-  let value = file;
-  for (const key of path) value = isJson(value) ? value[key] : undefined;
-  assert.ok(isJson(value), `${path.join('.')} is an object`);
-  return value;
-}
 
 test("a bad field fails with one line naming the file, the field's path and what was expected", async (t) => {
   const dir = await makeTempDir();

@@ -9,7 +9,7 @@
  * `inconclusive` (too few rounds, too noisy, or a side that did not complete). A cell that
  * completed in the baseline and errored in the new run is `regressed`.
  */
-import { cellId } from '../../../runners/contract/cell-id.js';
+import { cellId, cellKeyOf } from '../../../runners/contract/cell-id.js';
 import type { CellKey, CellResult, CompletedCell, RunResult } from '../../../runners/contract/results.js';
 import { contextIdOf, contextOf } from '../../cell-context.js';
 import { compareMetric, type CompareSettings, type MetricComparison, type MetricSpec } from './compare-metric.js';
@@ -84,15 +84,8 @@ const NORMALIZED = {
   p99: { name: 'p99 ratio', unit: '×', better: 'lower' },
 } as const satisfies Record<Exclude<keyof RoundFigures, 'fewestLatencySamples'>, MetricSpec>;
 
-const identityOf = (cell: CellResult): CellKey => ({
-  scenario: cell.scenario,
-  suite: cell.suite,
-  size: cell.size,
-  strategy: cell.strategy,
-  runtime: cell.runtime,
-  workers: cell.workers,
-  ...(cell.transport === undefined ? {} : { transport: cell.transport }),
-});
+/** A cell's identity, without its figures. */
+const identityOf = (cell: CellResult): CellKey => cellKeyOf(cell);
 
 const isBatchCompleted = (cell: CellResult | undefined): cell is CompletedCell => cell?.status === 'completed' && cell.scenario === 'batch';
 

@@ -4,7 +4,7 @@
  * so Ctrl-C keeps what was measured.
  */
 import { collectContext } from '../../orchestrate/context.js';
-import { type CellResult, type RunConfig, type RunResult } from '../../contract/results.js';
+import type { CellResult, RunConfig, RunResult } from '../../contract/results.js';
 import { RunJournal, runSteps } from '../../orchestrate/run-journal.js';
 import type { HttpCellKey } from './http-cell.js';
 import { findHttpWarnings } from './http-warnings.js';

@@ -24,16 +24,8 @@ import { calibrate, decideCell, isLook, type AbRules } from '../../../reports/de
 import { pairOrder } from './schedule.js';
 import type { AbSides } from './sides.js';
 
-export interface AbSettings {
-  threshold: number;
-  alpha: number;
-  maxPairs: number;
-  maxTimeMs: number | null;
-  looks: number[];
-  correction: string;
-  seed: number;
-  aa: boolean;
-}
+/** The gate's settings, as the ab block records them. */
+export type AbSettings = Pick<AbStudy, 'threshold' | 'alpha' | 'maxPairs' | 'maxTimeMs' | 'looks' | 'correction' | 'seed' | 'aa'>;
 
 export interface AbRequest {
   /** The head's suites: names and sizes both sides share. */

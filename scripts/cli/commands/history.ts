@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { historyEntry, historyLine, parseHistory, readHistoryText } from '../../../reports/history.js';
 import { loadResults } from '../../../reports/load-results.js';

@@ -2,7 +2,6 @@ import type { Argv, CommandModule } from 'yargs';
 import { formatRate } from '../../../reports/format/numbers.js';
 import { formatDuration } from '../../../runners/common/format-duration.js';
 import { renderHttpTable } from '../../../reports/terminal/http-table.js';
-import { HTTP_STRATEGY_NAMES } from '../../../runners/contract/http-protocol.js';
 import { executeHttpRun } from '../../../runners/http/harness/run-http.js';
 import type { CellResult } from '../../../runners/contract/results.js';
 import { formatJson } from '../../../runners/common/format-json.js';
