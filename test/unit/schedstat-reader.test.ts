@@ -22,7 +22,9 @@ function fakeProc(threads: Record<number, string>): string {
 test('reads each thread of a process and sums what happened between two readings', (t) => {
   const before = fakeProc({ 42: '1000 100 3\n', 43: '5000 0 9\n' });
   const after = fakeProc({ 42: '4000 1100 8\n', 43: '8000 2000 12\n', 44: '500 500 1\n' });
-  t.after(() => [before, after].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  t.after(() => {
+    for (const dir of [before, after]) rmSync(dir, { recursive: true, force: true });
+  });
   const first = readProcessSchedstat(42, before);
   const second = readProcessSchedstat(42, after);
   assert.ok(first.threads && second.threads);
