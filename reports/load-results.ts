@@ -4,9 +4,10 @@
  * with one line naming the file, never with a stack trace from deep inside a chart builder.
  * The `study` and `ab` blocks are part of the schema: a malformed one fails the file with
  * its field's path like any other field, and reports read the blocks typed, unchecked.
- * Hostile files too: one too large is refused before it is read (read-capped.ts), and a
- * binary one, an empty one, one with a "__proto__" key or impossible figures each get
- * their line.
+ * Hostile files too: one too large is refused before it is read (read-capped.ts), one
+ * nested too deep before it is parsed (json-depth.ts), and a binary one, an empty one, one
+ * with a "__proto__" key, a line break in a name, impossible figures or figures its own
+ * samples contradict (aggregates-agree.ts) each get their line.
  */
 import * as v from 'valibot';
 import { SCHEMA_VERSION, type RunResult } from '../runners/contract/results.js';
@@ -16,6 +17,8 @@ import { errorMessage } from '../runners/common/error-message.js';
 import { migrateV1 } from './migrate-v1.js';
 import { describe, problemsOf } from './results-problems.js';
 import { InputTooLargeError, readCapped, textOf } from './read-capped.js';
+import { MAX_JSON_DEPTH, nestingPastAt } from './json-depth.js';
+import { aggregatesProblem } from './aggregates-agree.js';
 
 /** A results file that cannot be used. `exitCode` 2 makes the CLI treat it as a usage error. */
 export class ResultsFileError extends Error {
@@ -36,6 +39,14 @@ const WRITTEN_BY_RUN = 'pass a results file written by `bench run`';
 export async function loadResults(file: string): Promise<RunResult> {
   const text = await readText(file);
   if (text.trim() === '') throw new ResultsFileError(file, text === '' ? 'is empty' : 'holds only white space', WRITTEN_BY_RUN);
+  const tooDeep = nestingPastAt(text);
+  if (tooDeep !== undefined) {
+    throw new ResultsFileError(
+      file,
+      `nests deeper than ${MAX_JSON_DEPTH} levels (at character ${tooDeep.toLocaleString('en-US')}), deeper than any file bench writes`,
+      WRITTEN_BY_RUN,
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -97,7 +108,45 @@ export function validateResults(value: unknown, file: string): RunResult {
     if (error instanceof ContextReferenceError) throw new ResultsFileError(file, error.message, 're-create it with `bench merge`');
     throw error;
   }
+  const broken = lineBreakIn(run);
+  if (broken !== undefined) {
+    throw new ResultsFileError(
+      file,
+      `holds a line break in ${broken}, which no bench writes (it would forge lines in a terminal)`,
+      `re-run \`${writerOf(run)}\` to regenerate it`,
+    );
+  }
+  const contradicted = aggregatesProblem(run);
+  if (contradicted !== undefined) {
+    throw new ResultsFileError(
+      file,
+      `has a figure its own samples contradict: ${contradicted}`,
+      `re-run \`${writerOf(run)}\` to regenerate it`,
+    );
+  }
   return run;
+}
+
+/**
+ * The first name (of a suite, strategy or runtime) holding a line break, as a path. A report
+ * shows names inside its lines, and the one character terminalSafe keeps is the newline.
+ */
+function lineBreakIn(run: RunResult): string | undefined {
+  const named: Array<[string, string]> = [
+    ...run.config.suites.map((name, i): [string, string] => [`config.suites[${i}]`, name]),
+    ...Object.keys(run.config.sizes).map((name): [string, string] => [`the keys of config.sizes`, name]),
+    ...run.config.strategies.map((name, i): [string, string] => [`config.strategies[${i}]`, name]),
+    ...run.config.runtimes.map((name, i): [string, string] => [`config.runtimes[${i}]`, name]),
+    ...run.cells.flatMap(
+      (cell, i): Array<[string, string]> => [
+        [`cells[${i}].suite`, cell.suite],
+        [`cells[${i}].strategy`, cell.strategy],
+        [`cells[${i}].runtime`, cell.runtime],
+        ...(cell.transport === undefined ? [] : [[`cells[${i}].transport`, cell.transport] as [string, string]]),
+      ],
+    ),
+  ];
+  return named.find(([, name]) => /[\n\r]/.test(name))?.[0];
 }
 
 /** The command that writes a file of this kind: a bad study or ab block is remade by its own command. */

@@ -1,6 +1,6 @@
 /**
  * A study times one task per size before it starts, for its estimate. That is the suite's
- * code, and it runs in a worker thread of the CLI, not on the CLI's own thread: a suite that
+ * code, and it runs in the suite probe, a process of its own, not on the CLI's thread: a suite that
  * hangs there must leave the CLI able to hear SIGTERM (on its thread, the spinning task kept
  * the handler from ever running and the study from ever ending) and end with 143, an
  * incomplete results file and nothing running.

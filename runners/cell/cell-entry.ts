@@ -10,6 +10,7 @@ import type { CellOutcome, CellSpec } from '../contract/protocol.js';
 import { findStrategy } from '../strategies/index.js';
 import { defaultTransportOf, inFlightPerWorkerOf, transportsOf } from '../contract/strategies.js';
 import { measurePayloadFigures } from './payload-figures.js';
+import { probeRunKeepsInput } from './mutation-probe.js';
 
 function peakRssBytes(): number {
   // maxRSS is in kilobytes; it covers this process and all its threads.
@@ -49,6 +50,8 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
       phases: spec.phases === true,
     });
     const selfPeakRssBytes = peakRssBytes();
+    // After the peak RSS: its one task's memory is in no figure.
+    probeRunKeepsInput(suite, spec.size, spec.seed);
     // After the timed phases (and the peak RSS), never during them: the run alone and a memcpy, for a payload study.
     const payload = spec.payloadFigures ? measurePayloadFigures(suite, spec.size, spec.seed) : undefined;
     return {

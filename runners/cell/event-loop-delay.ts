@@ -29,12 +29,23 @@ export function startEventLoopProbe(method: EventLoopDelay['method'] = 'histogra
     return {
       stop() {
         h.disable();
-        const excess = (ns: number): number => (Number.isFinite(ns) ? Math.max(0, ns / 1e6 - floorMs) : 0);
-        return { p50Ms: excess(h.percentile(50)), p99Ms: excess(h.percentile(99)), maxMs: excess(h.max), method: 'histogram' };
+        return histogramDelay(h, floorMs);
       },
     };
   }
   return startTimerDriftProbe();
+}
+
+/**
+ * A histogram's reading less the idle floor. Bun's histogram can report a percentile above
+ * its exact max (a bucket's upper bound), so each percentile is capped at the max: a round
+ * with p99 above max is not a valid results file.
+ */
+export function histogramDelay(h: Pick<ReturnType<typeof monitorEventLoopDelay>, 'percentile' | 'max'>, floorMs: number): EventLoopDelay {
+  const excess = (ns: number): number => (Number.isFinite(ns) ? Math.max(0, ns / 1e6 - floorMs) : 0);
+  const maxMs = excess(h.max);
+  const upTo = (ns: number): number => Math.min(excess(ns), maxMs);
+  return { p50Ms: upTo(h.percentile(50)), p99Ms: upTo(h.percentile(99)), maxMs, method: 'histogram' };
 }
 
 function startTimerDriftProbe(): EventLoopProbe {

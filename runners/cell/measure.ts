@@ -174,6 +174,10 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
     return warmTasks / ((performance.now() - warmStart) / 1000);
   };
   const warmTasksPerSec = await warmUp(warmInflight, phaseMs / 5);
+  // Between phases, never inside one (hashing an input is not free): after the warm-up, every
+  // input has been run at least once, so a run that changes its input is caught before the
+  // timed phases measure other work; after the batch, one that changes it only sometimes.
+  bank.assertUnchanged('seen after the warm-up');
 
   const recorders = options.phases ? { unloaded: new PhaseRecorder(), loaded: new PhaseRecorder() } : undefined;
   const latencySamples = await unloadedLatency(executor, bank, verifier, task, phaseMs, recorders?.unloaded);
@@ -187,6 +191,7 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
   const probe = startEventLoopProbe(options.eventLoopMethod, options.eventLoopFloorMs);
   const batch = await closedLoop(executor, bank, verifier, task, tasks, inflight, recorders?.loaded);
   const eventLoopDelay = probe.stop();
+  bank.assertUnchanged('seen after the phases');
 
   return {
     tasks,

@@ -28,13 +28,18 @@ export class OutputVerifier {
       // The hosts check too, before their transport; this catches what a peer pool's carried.
       const problem = valueProblem(output, 'run()', 'outputs');
       if (problem) throw new VerificationError(problem);
-      let right: boolean;
+      // Typed boolean, but a user's suite is plain JavaScript: it may return anything.
+      let verdict: unknown;
       try {
-        right = this.suite.verify(this.inputs[seedIndex]!, output);
+        verdict = this.suite.verify(this.inputs[seedIndex]!, output);
       } catch (error) {
         throw new VerificationError(`verify() threw ${errorMessage(error, { withName: true })}`);
       }
-      if (!right) {
+      // Exactly true: a truthy 'no', 1 or a Promise (an async verify not yet judged) would pass anything.
+      if (verdict !== true && verdict !== false) {
+        throw new VerificationError(`verify() returned ${describeVerdict(verdict)}: it must return true or false`);
+      }
+      if (!verdict) {
         throw new VerificationError(`wrong output from ${this.suite.name}: verify() rejected ${describe(output)}`);
       }
       this.verified.set(seedIndex, output);
@@ -46,4 +51,13 @@ export class OutputVerifier {
 function describe(output: Value): string {
   const text = ArrayBuffer.isView(output) ? `${output.constructor.name}(${(output as Uint8Array).length})` : JSON.stringify(output);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** `'yes' (a string)`, `1 (a number)`, `undefined`, `an instance of Promise`: what verify gave instead of a boolean. */
+function describeVerdict(verdict: unknown): string {
+  if (verdict === undefined || verdict === null) return String(verdict);
+  if (typeof verdict === 'function') return 'a function';
+  if (typeof verdict === 'object') return `an instance of ${(verdict as object).constructor?.name ?? 'a class'}`;
+  const shown = typeof verdict === 'string' ? `'${verdict.length > 40 ? `${verdict.slice(0, 37)}...` : verdict}'` : String(verdict);
+  return `${shown} (a${/^[aeiou]/.test(typeof verdict) ? 'n' : ''} ${typeof verdict})`;
 }

@@ -1,28 +1,66 @@
 /**
  * Why a process died, from the tail of its stderr: the cell process (read by the CLI) and a
- * child process (read by the cell) are reported the same way.
+ * child process (read by the cell) are reported the same way, and a worker thread's death
+ * (transports/thread.ts) and the CLI's memory watchdog (orchestrate/rss-watchdog.ts) word an
+ * out-of-memory death the same way too: "ran out of its N MiB heap".
  */
 
 /** How much of a process's stderr to keep: enough for the last error and a few frames. */
 export const STDERR_TAIL_CHARS = 2_000;
 
 /**
- * The line of a dead process's stderr that says why: the last error line, not Node's closing
+ * The runtimes' words for running out of memory: V8's fatal errors (Node: "FATAL ERROR: …
+ * JavaScript heap out of memory"; Deno: "Fatal JavaScript out of memory: Reached heap limit"),
+ * a worker stopped at its resourceLimits ("JS heap out of memory", ERR_WORKER_OUT_OF_MEMORY),
+ * JavaScriptCore's and Bun's ("RangeError: Out of memory", Zig's "OutOfMemory").
+ */
+const OUT_OF_MEMORY = /\bout of memory\b|\bOutOfMemory\b|\bERR_WORKER_OUT_OF_MEMORY\b|\bReached heap limit\b/i;
+
+export const isOutOfMemory = (words: string): boolean => OUT_OF_MEMORY.test(words);
+
+/**
+ * A host (cell, worker thread, child process) that ran out of memory: the limit it had, the
+ * runtime's own words, and the fix. `heapMb`: --max-heap; absent, the runtime's default.
+ */
+export function outOfMemoryCause(words: string, heapMb: number | undefined): string {
+  const limit = heapMb === undefined ? "its runtime's default heap" : `its ${heapMb} MiB heap`;
+  return `ran out of ${limit} (${words}); raise --max-heap if the suite needs more`;
+}
+
+/** A death's cause as reported: the runtime's words, or, when they say memory ran out, which limit. */
+export function explainCause(words: string | undefined, heapMb: number | undefined): string | undefined {
+  return words !== undefined && isOutOfMemory(words) ? outOfMemoryCause(words, heapMb) : words;
+}
+
+/** Lines that never say why: frames, banners, hints, V8's GC trace and Deno's crash framing. */
+function telling(line: string): boolean {
+  return (
+    line !== '' &&
+    line !== '#' &&
+    !/^Node\.js v\d/.test(line) &&
+    !line.startsWith('at ') &&
+    !/^\d+: 0x[0-9a-f]+ /.test(line) && // a native frame: "3: 0xee85e7 v8::…"
+    !/^\S+\(\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$/.test(line) && // Deno's: "/…/deno(+0x28b0d2e) [0x55a6…]"
+    !/^=+ .* =+$|^-+ .* -+$|^<-+ .* -+>$/.test(line) && // "==== C stack trace ====", "<--- Last few GCs --->"
+    !/^\[\d+:0x[0-9a-f]+\]/.test(line) && // a GC trace line: "[22933:0x55a6…]   157 ms: Mark-Compact …"
+    !/^\(Use `node --/.test(line)
+  );
+}
+
+/**
+ * The line of a dead process's stderr that says why: a runtime's out-of-memory error wherever
+ * it is (Deno prints native frames after it); else the last error line, not Node's closing
  * "Node.js v20…" banner nor a stack frame; else the last line there is.
  */
 export function causeIn(stderr: string): string | undefined {
-  const all = stderr.split('\n').map((line) => line.trim());
-  // Not the version banner, a JavaScript stack frame, a native one ("3: 0xee85e7 v8::…") or Node's hints.
-  const telling = (line: string): boolean =>
-    line !== '' &&
-    !/^Node\.js v\d/.test(line) &&
-    !line.startsWith('at ') &&
-    !/^\d+: 0x[0-9a-f]+ /.test(line) &&
-    !/^\(Use `node --/.test(line);
+  // Deno frames its fatal error with "#" lines: "# Fatal JavaScript out of memory: …".
+  const all = stderr.split('\n').map((line) => line.trim().replace(/^# /, ''));
+  const latestFirst = all.filter(telling).reverse();
+  const memory = latestFirst.find(isOutOfMemory);
+  if (memory !== undefined) return memory;
   // An uncaught throw: Node shows the source line, a caret under it, then what was thrown.
   const caret = all.map((line) => /^\^+$/.test(line)).lastIndexOf(true);
   const thrown = caret >= 0 ? all.slice(caret + 1).find(telling) : undefined;
   if (thrown !== undefined) return thrown;
-  const lines = all.filter(telling);
-  return [...lines].reverse().find((line) => /^FATAL ERROR\b|\b\w*(Error|Exception)\b|^error\b/i.test(line)) ?? lines.at(-1);
+  return latestFirst.find((line) => /^FATAL ERROR\b|\b\w*(Error|Exception)\b|^error\b/i.test(line)) ?? latestFirst[0];
 }

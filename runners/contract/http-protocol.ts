@@ -55,6 +55,8 @@ export interface ServerStats {
   startupSamplesMs: number[];
   /** First wrong output seen, for the error message. */
   firstWrongOutput?: string;
+  /** First request that failed on the server's side (makeInput or run threw, a worker died), for the error message. */
+  firstServerError?: string;
 }
 
 export type HarnessMessage = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'shutdown' };

@@ -285,6 +285,12 @@ export const RUN_RESULT = v.object({
   /** False when the run was interrupted (Ctrl-C): what was measured is kept. */
   complete: bool,
   interruptedBy: v.optional(str),
+  /**
+   * Processes the harness ended because they outlived the cell, server or build that started
+   * them (detached helpers, a pool's children, anything a cgroup or the supervisor still held):
+   * 0 when nothing was left. Absent in files written before it was counted, and in merged files.
+   */
+  reaped: v.optional(count),
   /** A merged file (`bench merge`): the first source's context; each cell may name its own. */
   context: RUN_CONTEXT,
   config: RUN_CONFIG,

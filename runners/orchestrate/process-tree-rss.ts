@@ -42,7 +42,28 @@ export function processTree(root: number): number[] {
   return [...seen];
 }
 
+export interface TreeUsage {
+  /** Resident bytes of them all. */
+  bytes: number;
+  /** How many processes hold them (those gone meanwhile left out). */
+  processes: number;
+}
+
+/** Current RSS of a process plus all its descendants, less those in `exclude`, and how many they are. */
+export function processTreeUsage(root: number, exclude: ReadonlySet<number> = new Set()): TreeUsage {
+  let bytes = 0;
+  let processes = 0;
+  for (const pid of processTree(root)) {
+    if (exclude.has(pid)) continue;
+    const rss = rssOf(pid);
+    if (rss === 0) continue;
+    bytes += rss;
+    processes++;
+  }
+  return { bytes, processes };
+}
+
 /** Current RSS of a process plus all its descendants, less those in `exclude`. */
 export function processTreeRss(root: number, exclude: ReadonlySet<number> = new Set()): number {
-  return processTree(root).reduce((total, pid) => total + (exclude.has(pid) ? 0 : rssOf(pid)), 0);
+  return processTreeUsage(root, exclude).bytes;
 }

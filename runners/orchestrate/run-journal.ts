@@ -18,6 +18,7 @@ import {
 } from '../contract/results.js';
 import { CellInterrupted } from './spawn-cell.js';
 import { markRunning, noticeLeftovers } from './run-leftovers.js';
+import { reapedSoFar } from './cell-supervisor.js';
 
 export function newRunId(now = new Date()): string {
   return `${now.toISOString().replace(/[:.]/g, '-').replace('Z', '')}-${randomBytes(3).toString('hex')}`;
@@ -54,6 +55,8 @@ export class RunJournal {
       createdAt: new Date().toISOString(),
       complete,
       ...(interruptedBy ? { interruptedBy } : {}),
+      // Everything this CLI ended that outlived its starter, a --base build's included.
+      reaped: reapedSoFar(),
       context: this.source.context,
       config: this.source.config,
       cells,

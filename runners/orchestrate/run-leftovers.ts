@@ -10,16 +10,26 @@
  * (`bench-<kind>-<pid>-XXXXXX` in the temp directory) and half-written temp files
  * (`<file>.<pid>.<hex>.tmp`, write-atomic.ts) carry their writer's PID in their names, so
  * the stale ones can be removed without touching a run that is still going.
+ *
+ * Processes too: a dead run's cgroups (cgroup-scope.ts) are emptied and removed; a process
+ * group a scratch folder records (a `--base` build: recordGroup) is killed if it still runs;
+ * and a scratch folder holding a git worktree (`bench ab --base`) is unregistered from its
+ * repository with `git worktree prune` once it is gone.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { sweepDeadCgroups } from './cgroup-scope.js';
+import { statOf } from './proc-stat.js';
 
 const MARKER_SUFFIX = '.running';
 /** `bench-cells-1234-a1B2c3` (mkdtemp adds six characters). */
 const SCRATCH_NAME = /^bench-[a-z-]+-(\d+)-[A-Za-z0-9]{6}$/;
 /** `<file>.<pid>.<8 hex>.tmp`, as write-atomic.ts names them. */
 const TEMP_NAME = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+/** In a scratch folder: "PGID START" lines, the groups of processes it started (recordGroup). */
+const GROUPS_FILE = 'process-groups';
 
 interface Marker {
   pid: number;
@@ -32,18 +42,61 @@ interface Marker {
 /** The temp-directory prefix for a run's scratch folder of `kind` (e.g. 'cells'): it names this process. */
 export const scratchPrefix = (kind: string): string => join(os.tmpdir(), `bench-${kind}-${process.pid}-`);
 
-/** Field 22 of /proc/<pid>/stat, or null where there is no /proc. */
+/** Field 22 of /proc/<pid>/stat, -1 for a zombie (it has died, whoever has yet to reap it), or null where there is no /proc. */
 function startTicksOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields[0] is the state (field 3): a zombie has died, whoever has yet to reap it.
-    if (fields[0] === 'Z') return -1;
-    return Number(fields[19]);
-  } catch {
-    return null;
-  }
+  const stat = statOf(pid);
+  if (stat === undefined) return null;
+  return stat.state === 'Z' ? -1 : stat.startTicks;
 }
+
+/**
+ * Notes in `scratch` that the process group led by `pid` belongs to this run, so that a
+ * next run finding the scratch folder of a dead run kills the group if it still runs.
+ */
+export function recordGroup(scratch: string, pid: number): void {
+  appendFileSync(join(scratch, GROUPS_FILE), `${pid} ${startTicksOf(pid) ?? ''}\n`);
+}
+
+/** Kills the groups a dead run's scratch folder records; returns how many were still running. */
+function killRecordedGroups(scratch: string): number {
+  let killed = 0;
+  for (const line of readOrEmpty(join(scratch, GROUPS_FILE)).split('\n')) {
+    const [group, start] = line.split(' ').map(Number);
+    if (group === undefined || !(group > 1)) continue;
+    // A live leader that started at another time took a recycled PID: not that group. A dead
+    // leader's group number is not given out again while any member lives.
+    const leader = statOf(group);
+    if (leader !== undefined && start !== undefined && Number.isFinite(start) && leader.startTicks !== start) continue;
+    try {
+      process.kill(-group, 'SIGKILL');
+      killed++;
+    } catch {
+      // ESRCH: the group is gone.
+    }
+  }
+  return killed;
+}
+
+/** The repository a linked git worktree in `scratch` (at any depth up to 2) is registered in. */
+function worktreeRepository(scratch: string): string | undefined {
+  for (const top of [scratch, ...entries(scratch).map((name) => join(scratch, name))]) {
+    // A linked worktree's .git is a file: "gitdir: <repository>/.git/worktrees/<name>".
+    const pointer = /^gitdir: (.+)$/m.exec(readOrEmpty(join(top, '.git')))?.[1]?.trim();
+    if (pointer === undefined) continue;
+    const admin = isAbsolute(pointer) ? pointer : resolve(top, pointer);
+    const common = readOrEmpty(join(admin, 'commondir')).trim();
+    return common === '' ? dirname(dirname(admin)) : resolve(admin, common);
+  }
+  return undefined;
+}
+
+const readOrEmpty = (path: string): string => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+};
 
 /** Whether `pid` is still the process that wrote a marker (or, without a start time, any process). */
 function alive(pid: number, startTicks: number | null = null): boolean {
@@ -85,6 +138,16 @@ export function markRunning(resultsPath: string): () => void {
     markers.delete(marker);
     rmSync(marker, { force: true });
   };
+}
+
+/** Forgets the repository's worktrees whose folders are gone; false where git could not. */
+function pruneWorktrees(repository: string): boolean {
+  try {
+    execFileSync('git', ['--git-dir', repository, 'worktree', 'prune'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const entries = (dir: string): string[] => {
@@ -138,14 +201,28 @@ export function noticeLeftovers(outDir: string, tmpDir = os.tmpdir()): string | 
     dead.push(`pid ${marker?.pid ?? '?'}: ${saved ? `${shown} holds what it measured, marked incomplete` : `nothing saved (${shown})`}`);
   }
   let scratch = 0;
+  const processes = sweepDeadCgroups((pid) => alive(pid));
+  let groups = 0;
+  let worktrees = 0;
   for (const name of entries(tmpDir)) {
     const match = SCRATCH_NAME.exec(name);
     const path = join(tmpDir, name);
     if (!match || alive(Number(match[1])) || !ownedByMe(path)) continue;
+    groups += killRecordedGroups(path);
+    const repository = worktreeRepository(path);
     rmSync(path, { recursive: true, force: true });
     scratch++;
+    if (repository !== undefined && pruneWorktrees(repository)) worktrees++;
   }
-  const removed = scratch === 0 ? '' : `removed ${scratch} scratch folder${scratch === 1 ? '' : 's'} left in ${tmpDir}`;
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  const removed = [
+    scratch === 0 ? '' : `removed ${plural(scratch, 'scratch folder', 'scratch folders')} left in ${tmpDir}`,
+    worktrees === 0 ? '' : `unregistered ${plural(worktrees, 'git worktree', 'git worktrees')} (git worktree prune)`,
+    processes === 0 ? '' : `ended ${plural(processes, 'process', 'processes')} still running in their cgroups`,
+    groups === 0 ? '' : `killed ${plural(groups, 'process group', 'process groups')} still running (a --base build)`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   if (dead.length === 0) return removed === '' ? undefined : `bench: ${removed} by runs that were killed`;
   const runs = dead.length === 1 ? 'an earlier run was killed or crashed' : `${dead.length} earlier runs were killed or crashed`;
   return `bench: ${runs} before finishing (${dead.join('; ')})${removed === '' ? '' : `; ${removed}`}`;

@@ -1,110 +1,84 @@
 /**
- * Starts one cell round in a fresh process of its own process group, watches its memory,
- * enforces the timeout, and turns whatever happens into a CellOutcome: a crash, a hang or
- * a wrong answer becomes an error for that cell, never for the run.
+ * Starts one cell round in a fresh process of its own process group (supervised-process.ts),
+ * watches its memory, enforces the timeout, and turns whatever happens into a CellOutcome: a
+ * crash, a hang or a wrong answer becomes an error for that cell, never for the run.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CellOutcome, CellSpec } from '../contract/protocol.js';
+import type { CellSpec } from '../contract/protocol.js';
+import { parseCellOutcome } from '../contract/cell-outcome-schema.js';
 import type { Launch } from '../runtimes/launch.js';
 import type { RoundSample } from '../contract/results.js';
-import { canSampleProcessTree, childrenOf, processTreeRss, readOrEmpty } from './process-tree-rss.js';
-import { canSupervise, cellEnding, reapMarked, supervise, SUPERVISOR_COMM } from './cell-supervisor.js';
-import { terminalSafe } from '../common/terminal-safe.js';
+import { canSampleProcessTree, processTreeUsage } from './process-tree-rss.js';
 import { startForeignCpuMeter } from './foreign-cpu.js';
-import { causeIn, STDERR_TAIL_CHARS } from '../common/stderr-cause.js';
+import { causeIn, explainCause } from '../common/stderr-cause.js';
+import { memoryBudget, RssWatchdog } from './rss-watchdog.js';
+import { killGroup, runSupervised } from './supervised-process.js';
 
-export { causeIn };
+export { causeIn, killGroup };
 
 const CELL_ENTRY = new URL('../cell/cell-entry.js', import.meta.url);
-/** Often enough to catch a forked child's peak, rarely enough to cost nothing measurable. */
+/**
+ * Often enough to catch a forked child's peak, rarely enough to cost nothing measurable; and
+ * the memory watchdog's pace: a Bun child that allocates without bound gains ~1.5 GiB a
+ * second, so it passes its budget by ~80 MiB at most before it is ended.
+ */
 const RSS_SAMPLE_MS = 50;
 
 export type RoundOutcome = { ok: true; sample: RoundSample } | { ok: false; error: string };
 
 export class CellInterrupted extends Error {}
 
-/** Kill the whole group: the cell, its threads, and any child process it forked. */
-export function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // ESRCH: the group is already gone.
-  }
-}
-
 export const CELL_ENTRY_PATH = fileURLToPath(CELL_ENTRY);
 
 /** `launch` is the runtime's command line for the cell entry (see runtimes/launch.ts). */
-export function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number, signal: AbortSignal): Promise<RoundOutcome> {
-  return new Promise((resolve, reject) => {
-    // From before the spawn to after the reap: the cell's whole life, its children included.
-    const foreign = startForeignCpuMeter();
-    const supervised = canSupervise() ? supervise(launch, dirname(spec.outcomePath)) : undefined;
-    const started = supervised?.launch ?? launch;
-    const child = spawn(started.command, started.args, {
-      detached: true, // its own process group, so one kill reaches every descendant
-      stdio: supervised?.stdio ?? ['pipe', 'ignore', 'pipe'],
-    });
-    const pid = child.pid!;
-    let stderr = '';
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
-    });
-    child.stdin!.on('error', () => {}); // the cell may exit before we close its stdin
-    const watcherPipe = child.stdio[3];
-    watcherPipe?.on('error', () => {});
-
-    let treePeak = 0;
+export async function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: number, signal: AbortSignal): Promise<RoundOutcome> {
+  // From before the spawn to after the reap: the cell's whole life, its children included.
+  const foreign = startForeignCpuMeter();
+  let treePeak = 0;
+  // --max-heap bounds the cell's whole tree on every runtime, Bun's too (rss-watchdog.ts).
+  const heapMb = spec.thread.heapMb;
+  const watchdog = heapMb === undefined ? undefined : new RssWatchdog(memoryBudget(heapMb, spec.workers));
+  const ending = await runSupervised({
+    launch,
+    scratch: dirname(spec.outcomePath),
+    timeoutMs,
+    signal,
     // The supervising shell and its watcher are not the cell's: their memory is left out.
-    const supervisorPids = (): Set<number> =>
-      new Set(
-        supervised === undefined ? [] : [pid, ...childrenOf(pid).filter((c) => readOrEmpty(`/proc/${c}/comm`).trim() === SUPERVISOR_COMM)],
-      );
-    const sampler = canSampleProcessTree()
-      ? setInterval(() => {
-          treePeak = Math.max(treePeak, processTreeRss(pid, supervisorPids()));
-        }, RSS_SAMPLE_MS)
-      : undefined;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(pid);
-    }, timeoutMs);
-    const onAbort = (): void => killGroup(pid);
-    signal.addEventListener('abort', onAbort, { once: true });
-
-    child.on('exit', (code, exitSignal) => {
-      clearTimeout(timer);
-      clearInterval(sampler);
-      signal.removeEventListener('abort', onAbort);
-      // Kill first: the supervisor's watcher takes its pipe's end for the CLI's death.
-      killGroup(pid); // leftovers of a cell that exited without cleaning up
-      child.stdin!.destroy();
-      watcherPipe?.destroy();
-      // Those that left the group (detached, a session of their own) carry the cell's token.
-      const reaped = supervised === undefined ? undefined : reapMarked(supervised.token, pid);
-      if (reaped !== undefined) process.stderr.write(`bench: ${terminalSafe(reaped)}\n`);
-      if (signal.aborted) return reject(new CellInterrupted('interrupted'));
-      if (timedOut)
-        return resolve({ ok: false, error: `timed out after ${timeoutMs / 1000}s (raise --cell-timeout if the suite is this slow)` });
-      let outcome: CellOutcome;
-      try {
-        outcome = JSON.parse(readFileSync(spec.outcomePath, 'utf8')) as CellOutcome;
-        rmSync(spec.outcomePath, { force: true });
-      } catch {
-        const { how, hint } =
-          supervised === undefined
-            ? { how: exitSignal ? `was killed by ${exitSignal}` : `exited with code ${code}`, hint: undefined }
-            : cellEnding(code, exitSignal);
-        const cause = causeIn(stderr);
-        return resolve({ ok: false, error: `cell process ${how} without a result${cause ? `: ${cause}` : ''}${hint ? ` (${hint})` : ''}` });
-      }
-      if (!outcome.ok) return resolve(outcome);
-      const { selfPeakRssBytes, ...sample } = outcome.sample;
-      resolve({ ok: true, sample: { ...sample, peakRssBytes: Math.max(selfPeakRssBytes, treePeak), foreignCpuShare: foreign.stop() } });
-    });
+    watch: (pid, supervisorPids) => {
+      if (!canSampleProcessTree()) return () => {};
+      const sampler = setInterval(() => {
+        const usage = processTreeUsage(pid, supervisorPids());
+        treePeak = Math.max(treePeak, usage.bytes);
+        if (watchdog?.exceeded(usage)) killGroup(pid);
+      }, RSS_SAMPLE_MS);
+      return () => clearInterval(sampler);
+    },
   });
+  if (ending.ended === 'interrupted') throw new CellInterrupted('interrupted');
+  // Ended by the watchdog: how it died (SIGKILL, from us) says nothing of why.
+  if (watchdog?.reason !== undefined) return { ok: false, error: watchdog.reason };
+  if (ending.ended === 'timed-out')
+    return { ok: false, error: `timed out after ${timeoutMs / 1000}s (raise --cell-timeout if the suite is this slow)` };
+  let text: string;
+  try {
+    text = readFileSync(spec.outcomePath, 'utf8');
+    rmSync(spec.outcomePath, { force: true });
+  } catch {
+    const { how, hint } = ending;
+    const cause = explainCause(ending.cause, heapMb);
+    return { ok: false, error: `cell process ${how} without a result${cause ? `: ${cause}` : ''}${hint ? ` (${hint})` : ''}` };
+  }
+  const parsed = parseCellOutcome(text);
+  if ('problem' in parsed) {
+    return {
+      ok: false,
+      error: `the cell's outcome is not valid (${parsed.problem.slice(0, 200)}): a suite that replaces JSON.stringify or other globals spoils the cell's answer`,
+    };
+  }
+  const { outcome } = parsed;
+  if (!outcome.ok) return outcome;
+  const { selfPeakRssBytes, ...sample } = outcome.sample;
+  return { ok: true, sample: { ...sample, peakRssBytes: Math.max(selfPeakRssBytes, treePeak), foreignCpuShare: foreign.stop() } };
 }

@@ -20,7 +20,13 @@ export interface LaunchNeeds {
   setsPriority: boolean;
   /** The cell runs a peer pool: poolifier and tinypool read os.cpus() (Deno: --allow-sys=cpus). */
   readsCpus?: boolean;
-  /** --max-heap: the cell's own old-generation limit, MiB (Bun has no such flag). */
+  /**
+   * --max-heap: the cell's own old-generation limit, MiB. Node: --max-old-space-size; Deno:
+   * the same through --v8-flags, which also bounds each worker's heap (transports/thread.ts).
+   * Bun has no heap limit (1.4.5 ignores --max-old-space-size; --smol and BUN_JSC_forceRAMSize
+   * only make it collect sooner): the CLI's memory watchdog bounds its cells instead
+   * (orchestrate/rss-watchdog.ts).
+   */
   heapMb?: number;
 }
 
@@ -42,6 +48,7 @@ export function launchCommand(runtime: RuntimeInstall, entry: string, args: stri
         args: [...(needs.heapMb === undefined ? [] : [`--max-old-space-size=${needs.heapMb}`]), entry, ...args],
       };
     case 'bun':
+      // No heap flag: see LaunchNeeds.heapMb.
       return { command: runtime.path, args: [entry, ...args] };
     case 'bun-smol':
       // --smol shrinks the cell's heap and that of the children it forks with the same flags.

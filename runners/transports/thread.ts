@@ -6,6 +6,7 @@
  */
 import { Worker as NodeWorker } from 'node:worker_threads';
 import type { ThreadApi, ThreadOptions } from '../contract/protocol.js';
+import { isOutOfMemory, outOfMemoryCause } from '../common/stderr-cause.js';
 
 export type { ThreadApi, ThreadOptions };
 
@@ -35,6 +36,29 @@ export function spawnThread(entry: URL, workerData: unknown, options: ThreadOpti
 }
 
 /**
+ * A worker's death as reported: one that ran out of memory (Node's ERR_WORKER_OUT_OF_MEMORY,
+ * or a runtime's out-of-memory words) names its --max-heap; any other as it came.
+ */
+function deathOf(error: Error, heapMb: number | undefined): Error {
+  const code = (error as { code?: unknown }).code;
+  return code === 'ERR_WORKER_OUT_OF_MEMORY' || isOutOfMemory(error.message)
+    ? new Error(`worker thread ${outOfMemoryCause(error.message, heapMb)}`)
+    : error;
+}
+
+/**
+ * The worker's own heap limit. Not on Deno (2.9.6): a worker that reaches its resourceLimits
+ * while running a task (in a message handler) stops without an 'error' or 'exit' event, so its
+ * pool waits for it until the cell times out. Without them, the --v8-flags=--max-old-space-size
+ * the cell was started with (runtimes/launch.ts) bounds each worker's heap too, and V8 ends the
+ * cell with "Fatal JavaScript out of memory", which its reason names: the cell dies, not only
+ * the worker, but at once and with the cause.
+ */
+function resourceLimits(heapMb: number | undefined): { resourceLimits?: { maxOldGenerationSizeMb: number } } {
+  return heapMb === undefined || 'Deno' in globalThis ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } };
+}
+
+/**
  * What a worker threw, as an Error. Node hands some throws over as plain objects (a
  * DOMException arrives as `{}`), which would print as "[object Object]".
  */
@@ -54,17 +78,15 @@ function asError(thrown: unknown): Error {
 }
 
 function spawnNodeThread(entry: URL, workerData: unknown, heapMb: number | undefined): Thread {
-  const worker = new NodeWorker(entry, {
-    workerData,
-    ...(heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
-  });
+  // Bun ignores resourceLimits: the CLI's memory watchdog bounds its cell (orchestrate/rss-watchdog.ts).
+  const worker = new NodeWorker(entry, { workerData, ...resourceLimits(heapMb) });
   return {
     post: (message, transfer = []) => worker.postMessage(message, transfer as never),
     onMessage: (handler) => {
       worker.on('message', handler);
     },
     onExit(handler) {
-      worker.on('error', (error) => handler(asError(error)));
+      worker.on('error', (error) => handler(deathOf(asError(error), heapMb)));
       worker.on('exit', (code) => handler(new Error(`worker thread exited with code ${code}`)));
     },
     async terminate() {
@@ -89,7 +111,7 @@ function spawnWebThread(entry: URL, workerData: unknown, options: ThreadOptions)
     post: (message, transfer = []) => worker.postMessage(message, transfer),
     onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
     onExit(handler) {
-      worker.addEventListener('error', (event) => handler(new Error(event.message ?? 'worker thread error')));
+      worker.addEventListener('error', (event) => handler(deathOf(new Error(event.message ?? 'worker thread error'), options.heapMb)));
       worker.addEventListener('close', (event) => handler(new Error(`worker thread exited with code ${event.code ?? 0}`)));
     },
     terminate() {

@@ -23,7 +23,8 @@ import { cellId } from '../../runners/contract/cell-id.js';
 import type { PlannedSuite } from '../../runners/orchestrate/plan.js';
 import { createProgress } from '../../runners/orchestrate/progress.js';
 import { executeRun } from '../../runners/orchestrate/run.js';
-import { BUILTIN_SUITE_NAMES, loadSuite, resolveSuiteUrl } from '../../suites/registry.js';
+import { suiteFacts } from '../../runners/orchestrate/suite-facts.js';
+import { BUILTIN_SUITE_NAMES, resolveSuiteUrl } from '../../suites/registry.js';
 import { InterruptedError, trapInterrupts } from './interrupt.js';
 import { resolveRuntimes } from './options/runtime-options.js';
 import { UsageError } from './usage-error.js';
@@ -62,7 +63,7 @@ async function suiteUrl(name: string, spec: string | undefined): Promise<string>
     .filter(Boolean)) {
     if (item === 'all' || (BUILTIN_SUITE_NAMES as readonly string[]).includes(item)) continue;
     const url = resolveSuiteUrl(item);
-    if ((await loadSuite(url)).name === name) return url;
+    if ((await suiteFacts(url)).name === name) return url;
   }
   throw new UsageError(
     `--auto-rerun: cannot find the file of suite "${name}": pass --suite with the path it was run with (e.g. --suite ./my-suite.js)`,

@@ -6,12 +6,15 @@
  * descendant inherits, so a helper that left the process group or session is counted too.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadResults } from '../../reports/load-results.js';
+import { errorMessage } from '../../runners/common/error-message.js';
+import { locateRuntime } from '../../runners/runtimes/locate.js';
 import type { CellResult, RunResult } from '../../runners/contract/results.js';
-import { fixture, runCli, tempDir, type CliResult } from './cli.js';
+import { CLI, fixture, runCli, tempDir, type CliResult } from './cli.js';
 import { waitUntil } from './wait.js';
 
 export const BUILT_IN_STRATEGIES = [
@@ -66,7 +69,12 @@ export interface FaultOptions {
   env?: Record<string, string>;
 }
 
-export async function runFault(fault: string, options: FaultOptions = {}): Promise<FaultRun> {
+export function runFault(fault: string, options: FaultOptions = {}): Promise<FaultRun> {
+  return runFaultOn(fault, BUILT_IN_STRATEGIES, options);
+}
+
+/** runFault under the strategies named (peers included): for a fault whose handling does not depend on the strategy. */
+export async function runFaultOn(fault: string, strategies: readonly string[], options: FaultOptions = {}): Promise<FaultRun> {
   const out = tempDir();
   const tmp = tempDir('bench-test-tmp-');
   const marker = newMarker();
@@ -77,7 +85,7 @@ export async function runFault(fault: string, options: FaultOptions = {}): Promi
       '--suite',
       suites.join(','),
       '--strategies',
-      BUILT_IN_STRATEGIES.join(','),
+      strategies.join(','),
       '--rounds',
       '1',
       '--phase-time',
@@ -121,9 +129,19 @@ export function errorOf(cell: CellResult | undefined): string {
  * folder is left.
  */
 export function assertContained(result: FaultRun, expected: (strategy: string) => RegExp | 'completed', exitCode = 0): void {
+  assertContainedOn(result, BUILT_IN_STRATEGIES, expected, exitCode);
+}
+
+/** assertContained for a run of runFaultOn: the faulty cells of `strategies`. */
+export function assertContainedOn(
+  result: FaultRun,
+  strategies: readonly string[],
+  expected: (strategy: string) => RegExp | 'completed',
+  exitCode = 0,
+): void {
   assert.equal(result.code, exitCode, result.stderr.slice(-3000));
   assert.equal(result.run.complete, true);
-  for (const strategy of BUILT_IN_STRATEGIES) {
+  for (const strategy of strategies) {
     const cell = result.faulty.get(strategy);
     const want = expected(strategy);
     if (want === 'completed') assert.equal(cell?.status, 'completed', `${strategy}: ${errorOf(cell)}`);
@@ -133,3 +151,56 @@ export function assertContained(result: FaultRun, expected: (strategy: string) =
   assert.deepEqual(result.survivors, [], 'no process the run started is left');
   assert.deepEqual(readdirSync(result.tmp), [], 'no scratch folder is left');
 }
+
+/** runCli from another working directory: for a run whose relative paths (--out) resolve there. */
+export function runCliIn(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CI: 'true', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+/** Why a test of `runtime` cannot run here (its binary is not installed), or undefined when it can. */
+export function runtimeMissing(runtime: 'bun' | 'deno'): string | undefined {
+  try {
+    locateRuntime(runtime, {});
+    return undefined;
+  } catch (error) {
+    return `${runtime} is not installed here: ${errorMessage(error)}`;
+  }
+}
+
+/**
+ * Alive processes (not zombies) whose command line holds `argument` as one of its words: for
+ * helpers that cleared their environment, so no marker follows them.
+ */
+export function processesWithArgument(argument: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const words = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (!words.includes(argument)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      found.push(`${entry} ${words.join(' ').slice(0, 400)}`);
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** The sleep a fixture that clears its environment runs (faults/detached-no-env.ts): 300.<marker as a number> seconds. */
+export const helperSleepOf = (marker: { env: Record<string, string> }): string =>
+  `300.${Number.parseInt(Object.values(marker.env)[0] ?? '0', 16)}`;

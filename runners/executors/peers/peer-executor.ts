@@ -9,12 +9,14 @@
 import { randomUUID } from 'node:crypto';
 import { BroadcastChannel } from 'node:worker_threads';
 import type { Value } from '../../../suites/suite.js';
-import { errorMessage, toError } from '../../common/error-message.js';
+import { errorMessage } from '../../common/error-message.js';
 import { transferables } from '../../common/typed-arrays.js';
 import type { ChannelOptions } from '../../transports/channel.js';
 import { type PeerBootstrap, type PeerWorkerNews, wallClockMs } from '../../transports/peer/peer-protocol.js';
 import { type Executor, ExecutorClosedError } from '../executor.js';
 import { PeerStamps } from './peer-stamps.js';
+import { peerFailure, workerExited } from './peer-failure.js';
+import { deepestReceivable } from '../../transports/peer/output-depth.js';
 import type { TaskTiming } from '../../common/phase-timing.js';
 import { clockPong } from '../../transports/clock-sync.js';
 
@@ -29,6 +31,8 @@ export interface PeerPoolOptions {
   /** Tasks a worker may hold at once; undefined: the library's default. */
   inFlightPerWorker: number | undefined;
   bootstrap: PeerBootstrap;
+  /** The library's 'error' event: unlistened, Node throws it and the cell dies with the library's words. */
+  onError: (error: unknown) => void;
 }
 
 export type PeerPoolFactory = (options: PeerPoolOptions) => PeerPool;
@@ -87,6 +91,8 @@ export class PeerExecutor implements Executor {
     const readyChannel = `bench-peer-${randomUUID()}`;
     const news = new BroadcastChannel(readyChannel);
     this.news = news;
+    // Measured here, before the workers start, so no task waits on it.
+    const maxOutputDepth = deepestReceivable();
     const requestedAt = wallClockMs();
     let initial = this.workers;
     await new Promise<void>((resolve, reject) => {
@@ -109,7 +115,14 @@ export class PeerExecutor implements Executor {
             nice: this.channel.nice,
             readyChannel,
             ...(this.stamps ? { stamps: this.stamps.buffer } : {}),
+            ...(maxOutputDepth === undefined ? {} : { maxOutputDepth }),
           },
+          // An error the library reports outside any task: piscina and tinypool emit one only when
+          // the worker that failed held no task; poolifier for a worker's error, whose task it
+          // rejects or workerExited reports. Each replaces the worker, as worker-pool replaces one
+          // that dies idle, so no pending task is its to fail: heard, so Node does not throw it
+          // and end the cell, and let go.
+          onError: () => {},
         });
       } catch (error) {
         reject(new Error(`${this.library} did not start: ${errorMessage(error)}`));
@@ -146,7 +159,7 @@ export class PeerExecutor implements Executor {
         (error: unknown) => {
           this.rejections++;
           settle();
-          reject(toError(error));
+          reject(peerFailure(this.library, error));
         },
       );
     });
@@ -181,7 +194,7 @@ export class PeerExecutor implements Executor {
       this.orphanTimers.delete(timer);
       if (this.closed || this.rejections > rejectionsBefore) return;
       const error = new Error(
-        `${this.library} left its task pending after a worker exited with code ${code} ` +
+        `${workerExited(code)}; ${this.library} left its task pending ` +
           `(no task failed within ${ORPHAN_GRACE_MS} ms): the library does not settle a dead worker's task`,
       );
       for (const task of suspects)

@@ -9,7 +9,7 @@ const ENTRY = new URL('../../transports/peer/piscina-entry.js', import.meta.url)
  * 'sync' (its default) pauses an idle worker in Atomics.wait; 'disabled' leaves it on its event loop.
  */
 export function piscinaPool(atomics: 'sync' | 'disabled'): PeerPoolFactory {
-  return ({ workers, inFlightPerWorker, bootstrap }) => {
+  return ({ workers, inFlightPerWorker, bootstrap, onError }) => {
     const pool = new Piscina<Value, Value>({
       filename: ENTRY.href,
       minThreads: workers,
@@ -19,6 +19,7 @@ export function piscinaPool(atomics: 'sync' | 'disabled'): PeerPoolFactory {
       workerData: bootstrap,
       ...(inFlightPerWorker === undefined ? {} : { concurrentTasksPerWorker: inFlightPerWorker }),
     });
+    pool.on('error', onError);
     return {
       run: (input, transfer) => pool.run(input, { transferList: transfer }),
       destroy: () => pool.destroy(),

@@ -10,11 +10,13 @@ const ENTRY = fileURLToPath(new URL('../../transports/peer/poolifier-entry.js', 
  * to the least-used worker. --in-flight-per-worker turns on its per-worker task queue with
  * that `concurrency`, the knob its users tune.
  */
-export const poolifierPool: PeerPoolFactory = ({ workers, inFlightPerWorker, bootstrap }) => {
+export const poolifierPool: PeerPoolFactory = ({ workers, inFlightPerWorker, bootstrap, onError }) => {
   const pool = new FixedThreadPool<Value, Value>(workers, ENTRY, {
     workerOptions: { workerData: bootstrap },
     ...(inFlightPerWorker === undefined ? {} : { enableTasksQueue: true, tasksQueueOptions: { concurrency: inFlightPerWorker } }),
   });
+  // Its events (on by default) come through an emitter of their own.
+  pool.emitter?.on('error', onError);
   return {
     run: (input, transfer) => pool.execute(input, undefined, undefined, transfer),
     destroy: () => pool.destroy(),

@@ -45,10 +45,14 @@ export function httpCell(
     return errored(key, `the server computed ${how}, answered 500: ${server.firstWrongOutput ?? 'no detail'}`);
   }
   if (load.ok === 0) {
+    // The server's own first failure says why, where there was one: the counts alone do not.
+    const why = server.firstServerError
+      ? `the server's first failure: ${server.firstServerError}`
+      : 'check the server, or lower --connections';
     return errored(
       key,
       `no request was answered 2xx (${load.errors} connection errors, ${load.timeouts} timeouts, ` +
-        `${load.overloaded} 503s, ${load.serverErrors} other 5xx): check the server, or lower --connections`,
+        `${load.overloaded} 503s, ${load.serverErrors} other 5xx): ${why}`,
     );
   }
   const latencyMs = storedSamples(load.okLatenciesMs);

@@ -1,13 +1,18 @@
 /**
- * The harness's handle on one server process: started in a process group of its own,
- * watched for memory, spoken to over IPC, and always ended with a kill of the whole
- * group, so no server, worker, child or cluster process outlives the run (not even
- * when the harness exits on an error).
+ * The harness's handle on one server process: started under the same supervisor as cells
+ * (cell-supervisor.ts: a process group, a cgroup where one can be made, a watcher that ends
+ * the whole tree if the CLI dies, even by SIGKILL), watched for memory, spoken to over IPC,
+ * and always ended with a kill of the whole tree, so no server, worker, child, cluster process
+ * or anything they started outlives the run (not even when the harness exits on an error).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { canSupervise, cellEnding, endSupervised, supervise } from '../../orchestrate/cell-supervisor.js';
+import { scratchPrefix } from '../../orchestrate/run-leftovers.js';
 import { canSampleProcessTree, processTreeRss } from '../../orchestrate/process-tree-rss.js';
 import { killGroup } from '../../orchestrate/spawn-cell.js';
+import { terminalSafe } from '../../common/terminal-safe.js';
 import type { HarnessMessage, ServerMessage, ServerSpec, ServerStats } from '../../contract/http-protocol.js';
 
 const ENTRY = new URL('../server/server-entry.js', import.meta.url);
@@ -33,14 +38,22 @@ export interface RunningServer {
 }
 
 export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<RunningServer> {
-  const child = spawn(process.execPath, [fileURLToPath(ENTRY), JSON.stringify(spec)], {
+  const launch = { command: process.execPath, args: [fileURLToPath(ENTRY), JSON.stringify(spec)] };
+  // The server writes nothing; the supervisor may list there what the server left (no cgroup).
+  const scratch = canSupervise() ? mkdtempSync(scratchPrefix('server')) : undefined;
+  const supervised = scratch === undefined ? undefined : supervise(launch, scratch, { what: 'server', ipc: true });
+  const started = supervised?.launch ?? launch;
+  const child = spawn(started.command, started.args, {
     detached: true, // its own process group: one kill reaches every worker, child and cluster process
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    stdio: supervised?.stdio ?? ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'json',
   });
   const pid = child.pid!;
+  supervised?.adopt(child); // before the 'exit' listener below: what the server left is counted before the group kill
   const killOnExit = (): void => killGroup(pid);
   process.on('exit', killOnExit);
+  // The shell and its watcher are not the server's: their memory is left out.
+  const supervisors = (): Set<number> => new Set(supervised?.supervisors() ?? []);
 
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -49,7 +62,7 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
   let treePeak = 0;
   const sampler = canSampleProcessTree()
     ? setInterval(() => {
-        treePeak = Math.max(treePeak, processTreeRss(pid));
+        treePeak = Math.max(treePeak, processTreeRss(pid, supervisors()));
       }, RSS_SAMPLE_MS)
     : undefined;
 
@@ -66,9 +79,9 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
     child.on('exit', (code, signal) => {
       clearInterval(sampler);
       const lastLine = stderr.trim().split('\n').filter(Boolean).at(-1);
-      fail(
-        new Error(`server process ${signal ? `was killed by ${signal}` : `exited with code ${code}`}${lastLine ? `: ${lastLine}` : ''}`),
-      );
+      const how =
+        supervised === undefined ? (signal ? `was killed by ${signal}` : `exited with code ${code}`) : cellEnding(code, signal).how;
+      fail(new Error(`server process ${how}${lastLine ? `: ${lastLine}` : ''}`));
       resolve();
     });
   });
@@ -104,6 +117,10 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
       clearTimeout(timer);
     }
     killGroup(pid); // leftovers: a child that ignored the shutdown, a server that hung
+    // And what had left the group: a cgroup, the supervisor's list or the token still names it.
+    const reaped = supervised === undefined ? undefined : endSupervised(supervised, child);
+    if (reaped !== undefined) process.stderr.write(`bench: ${terminalSafe(reaped)}\n`);
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
     clearInterval(sampler);
     process.off('exit', killOnExit);
     child.removeAllListeners('message');

@@ -26,6 +26,7 @@ export function mergeServerStats(all: readonly ServerStats[]): ServerStats {
     for (const key of Object.keys(counters) as (keyof typeof counters)[]) counters[key] += stats.counters[key];
   }
   const firstWrongOutput = all.find((stats) => stats.firstWrongOutput)?.firstWrongOutput;
+  const firstServerError = all.find((stats) => stats.firstServerError)?.firstServerError;
   return {
     counters,
     eventLoopDelay: {
@@ -36,6 +37,7 @@ export function mergeServerStats(all: readonly ServerStats[]): ServerStats {
     },
     startupSamplesMs: all.flatMap((stats) => stats.startupSamplesMs),
     ...(firstWrongOutput ? { firstWrongOutput } : {}),
+    ...(firstServerError ? { firstServerError } : {}),
   };
 }
 

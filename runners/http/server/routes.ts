@@ -2,8 +2,9 @@
  * Request routing of the benchmark server:
  *   GET /<suite>?size=N  one task through the strategy's executor; 200 with the verified output
  *   GET /health          answered at once by the server's main thread (shows if it is free)
- * A full queue answers 503 with Retry-After; a task that throws or whose worker dies, 500;
- * an output the suite rejects, 500 (and the cell errors). Every outcome is counted.
+ * A full queue answers 503 with Retry-After; a size whose makeInput throws, a task that
+ * throws or whose worker dies, 500; an output the suite rejects, 500 (and the cell errors).
+ * Every outcome is counted, and the first failure's message is kept for the cell's reason.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Suite, Value } from '../../../suites/suite.js';
@@ -44,6 +45,8 @@ export interface Router {
   /** Zeroes the counters: the measured window starts. */
   reset(): void;
   firstWrongOutput: string | undefined;
+  /** The first request that failed on the server's side (a 500 other than a wrong output), and why. */
+  firstServerError: string | undefined;
 }
 
 export const zeroCounters = (): ServerCounters => ({
@@ -90,6 +93,7 @@ export function createRouter({ suite, executor, defaultSize, maxRequestSize, see
   const router: Router = {
     counters: zeroCounters(),
     firstWrongOutput: undefined,
+    firstServerError: undefined,
     reset() {
       Object.assign(router.counters, zeroCounters());
     },
@@ -124,7 +128,16 @@ export function createRouter({ suite, executor, defaultSize, maxRequestSize, see
         });
       }
 
-      const entry = bankFor(size);
+      // A request the suite cannot serve (its makeInput rejects this size, or is not
+      // deterministic) fails alone: a throw here would end the server and every other request.
+      let entry: ReturnType<typeof bankFor>;
+      try {
+        entry = bankFor(size);
+      } catch (error) {
+        counters.failed++;
+        router.firstServerError ??= `GET ${route}?size=${size}: ${errorMessage(error)}`;
+        return reply(response, 500, { error: errorMessage(error) });
+      }
       const task = entry.next++;
       const answer = (output: Value): void => {
         try {
@@ -146,6 +159,7 @@ export function createRouter({ suite, executor, defaultSize, maxRequestSize, see
           return;
         }
         counters.failed++;
+        router.firstServerError ??= `GET ${route}?size=${size}: ${errorMessage(error)}`;
         reply(response, 500, { error: errorMessage(error) });
       };
       // Two handlers, not then().catch(): a failure while answering must not answer twice.

@@ -119,6 +119,7 @@ export async function serve(spec: ServerSpec): Promise<void> {
         eventLoopDelay,
         startupSamplesMs: [...executor.startupSamplesMs],
         ...(router.firstWrongOutput ? { firstWrongOutput: router.firstWrongOutput } : {}),
+        ...(router.firstServerError ? { firstServerError: router.firstServerError } : {}),
       };
       sendToParent({ type: 'stats', stats });
     } else {

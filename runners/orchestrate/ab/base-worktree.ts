@@ -3,11 +3,17 @@
  * folder, set up and built with the project's own scripts, its compiled cell entry and suites
  * used for side A. Removed when the run ends, on Ctrl-C or SIGTERM, and — should the CLI die
  * between the two — by an exit hook, so no worktree is left registered in the checkout.
+ *
+ * A kill leaves no hook to run: then the build's supervisor (cell-supervisor.ts) ends the
+ * build, and the temp folder, named with the CLI's PID, tells the next run that its writer is
+ * dead: it kills the build's group if it still runs, removes the folder and prunes the
+ * worktree from the repository (run-leftovers.ts).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
-import os from 'node:os';
+import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { canSupervise, endSupervised, supervise } from '../cell-supervisor.js';
+import { recordGroup, scratchPrefix } from '../run-leftovers.js';
 import { AbInputError, git, resolveCommit } from './git.js';
 
 export interface BaseWorktree {
@@ -66,11 +72,19 @@ function buildDirOf(packageRoot: string, fallback: string): string {
   return join(packageRoot, scripts > 0 ? parts.slice(0, scripts).join('/') : dirname(dirname(bin)));
 }
 
-/** Runs a command in its own process group, its output into `logPath`; an abort ends the whole group. */
-function runLogged(command: string, args: string[], cwd: string, logPath: string, signal: AbortSignal): Promise<number> {
+/**
+ * Runs a command in its own process group under the supervisor, its output into `logPath`; an
+ * abort ends the whole group. `scratch` records the group, for a next run should this one die.
+ */
+function runLogged(command: string, args: string[], cwd: string, logPath: string, scratch: string, signal: AbortSignal): Promise<number> {
   return new Promise((resolve, reject) => {
     const log = openSync(logPath, 'a');
-    const child = spawn(command, args, { cwd, stdio: ['ignore', log, log], detached: true });
+    // The scratch folder is not the supervisor's to remove: the next run prunes its worktree first.
+    const supervised = canSupervise() ? supervise({ command, args }, '', { what: 'build', output: log, listDir: scratch }) : undefined;
+    const started = supervised?.launch ?? { command, args };
+    const child = spawn(started.command, started.args, { cwd, stdio: supervised?.stdio ?? ['ignore', log, log], detached: true });
+    supervised?.adopt(child); // before the 'exit' listener below: what the build left is counted before the group kill
+    if (child.pid !== undefined) recordGroup(scratch, child.pid);
     const onAbort = (): void => {
       try {
         process.kill(-child.pid!, 'SIGTERM');
@@ -84,8 +98,11 @@ function runLogged(command: string, args: string[], cwd: string, logPath: string
       closeSync(log);
       reject(error);
     });
-    child.on('close', (code, exitSignal) => {
+    // 'exit', not 'close': the supervisor's watcher holds its pipe open until the group kill.
+    child.on('exit', (code, exitSignal) => {
       signal.removeEventListener('abort', onAbort);
+      const left = supervised === undefined ? undefined : endSupervised(supervised, child);
+      if (left !== undefined) writeSync(log, `bench: ${left}\n`);
       closeSync(log);
       resolve(code ?? (exitSignal ? 128 : 1));
     });
@@ -101,7 +118,7 @@ export async function checkOutBase(request: BaseRequest): Promise<BaseWorktree> 
   const { top, ref, signal, log } = request;
   const commit = resolveCommit(top, ref);
   const short = commit.slice(0, 12);
-  const temp = mkdtempSync(join(os.tmpdir(), 'bench-ab-base-'));
+  const temp = mkdtempSync(scratchPrefix('ab-base'));
   const dir = join(temp, 'tree');
   const modulesLink = join(dir, 'node_modules');
   let removed = false;
@@ -159,13 +176,13 @@ export async function checkOutBase(request: BaseRequest): Promise<BaseWorktree> 
         // Not `npm ci`: as scripts/setup.sh says, a lock file that lists other platforms'
         // optional binaries makes it refuse; `npm install` follows the lock and skips them.
         log(`base: package-lock.json differs from the head's: npm install in the worktree (log: ${logPath})`);
-        const code = await runLogged('npm', ['install', '--no-audit', '--no-fund'], dir, logPath, signal);
+        const code = await runLogged('npm', ['install', '--no-audit', '--no-fund'], dir, logPath, temp, signal);
         if (code !== 0 && !signal.aborted) failed('npm install', code);
         modules = 'installed';
       }
     }
     if (pkg?.scripts?.build !== undefined && !signal.aborted) {
-      const code = await runLogged('npm', ['run', 'build'], dir, logPath, signal);
+      const code = await runLogged('npm', ['run', 'build'], dir, logPath, temp, signal);
       if (code !== 0 && !signal.aborted) failed('npm run build', code);
     }
     const buildMs = performance.now() - startedAt;

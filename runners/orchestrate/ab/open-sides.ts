@@ -36,7 +36,7 @@ export async function openSides(
   const head = top === null ? { commit: null, dirty: false } : headState(top);
   if (spec.kind === 'aa') return aaSides(suites, harness.cellEntry, head);
   if (spec.kind === 'against')
-    return againstSides(suites, { suite: spec.suite, against: spec.path, sizeGiven: spec.sizeGiven }, harness.cellEntry);
+    return againstSides(suites, { suite: spec.suite, against: spec.path, sizeGiven: spec.sizeGiven }, harness.cellEntry, signal);
 
   if (top === null) {
     throw new AbInputError(
@@ -68,7 +68,7 @@ export async function openSides(
     }
     const how = base.modules === 'linked' ? "the head's node_modules linked (same package-lock.json)" : `node_modules ${base.modules}`;
     log(`base: ${spec.ref} (${base.commit.slice(0, 12)}) set up and built in ${(base.buildMs / 1000).toFixed(1)} s, ${how}`);
-    return await baseSides(suites, base, harness.cellEntry, head);
+    return await baseSides(suites, base, harness.cellEntry, head, signal);
   } catch (error) {
     base.remove();
     throw error;

@@ -3,14 +3,15 @@
  * version: `--against FILE`, the `--base REF` worktree, or with `--aa` the head again) and B
  * (the head: this checkout and the suites as given). Both must describe the same workload —
  * the same suite names and sizes — or the pairs would compare two different questions.
+ * Each side's suite file is read by the suite probe (suite-facts.ts), in a process of its own.
  */
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AbSide, AbSideInfo } from '../../contract/ab.js';
-import { loadSuite, resolveSuiteUrl } from '../../../suites/registry.js';
-import type { Suite } from '../../../suites/suite.js';
+import { resolveSuiteUrl } from '../../../suites/registry.js';
 import type { PlannedSuite } from '../plan.js';
+import { suiteFacts, SuiteProbeInterrupted, type SuiteFacts } from '../suite-facts.js';
 import type { SideCode } from './ab-round.js';
 import type { BaseWorktree } from './base-worktree.js';
 import { AbInputError } from './git.js';
@@ -37,6 +38,19 @@ function sameSizes(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((size, i) => size === b[i]);
 }
 
+/**
+ * A suite's facts, or undefined when a signal stopped its probe: nothing is measured then,
+ * and the sides go unchecked so the results file still says what was asked.
+ */
+async function factsUnlessStopped(url: string, signal: AbortSignal | undefined): Promise<SuiteFacts | undefined> {
+  try {
+    return await suiteFacts(url, signal === undefined ? {} : { signal });
+  } catch (error) {
+    if (error instanceof SuiteProbeInterrupted) return undefined;
+    throw error;
+  }
+}
+
 /** `--aa`: the head twice; the pairs then show what the gate calls noise on this machine. */
 export function aaSides(suites: readonly PlannedSuite[], cellEntry: string, head: { commit: string | null }): AbSides {
   const code = headCode(suites, cellEntry);
@@ -52,6 +66,7 @@ export async function againstSides(
   suites: readonly PlannedSuite[],
   spec: { suite: string; against: string; sizeGiven: boolean },
   cellEntry: string,
+  signal?: AbortSignal,
 ): Promise<AbSides> {
   const [head] = suites;
   if (suites.length !== 1 || head === undefined) {
@@ -61,7 +76,25 @@ export async function againstSides(
   if (againstUrl === head.url) {
     throw new AbInputError(`--against ${spec.against} is the --suite file itself: give the old version, or use --aa to measure noise`);
   }
-  const [old, current] = [await loadSuite(againstUrl), await loadSuite(head.url)];
+  const [old, current] = await Promise.all([factsUnlessStopped(againstUrl, signal), factsUnlessStopped(head.url, signal)]);
+  if (old !== undefined && current !== undefined) checkSameWorkload(old, current, head.size, spec);
+  const pathInfo = (path: string): AbSideInfo => ({ label: path, suitePath: path, ref: null, commit: null });
+  const b = headCode(suites, cellEntry);
+  return {
+    info: { a: pathInfo(spec.against), b: pathInfo(spec.suite) },
+    code: { a: { ...b, suiteUrls: { [head.name]: againstUrl } }, b },
+    base: null,
+  };
+}
+
+const describeSizes = (suite: SuiteFacts): string => `sizes ${suite.sizes.join(',')}, defaultSize ${suite.defaultSize}`;
+
+function checkSameWorkload(
+  old: SuiteFacts,
+  current: SuiteFacts,
+  size: number,
+  spec: { suite: string; against: string; sizeGiven: boolean },
+): void {
   if (old.name !== current.name) {
     throw new AbInputError(
       `--against ${spec.against} is suite "${old.name}" but --suite ${spec.suite} is "${current.name}": give two versions of the same suite`,
@@ -73,19 +106,10 @@ export async function againstSides(
         'give both versions the same sizes and defaultSize, or the pairs measure different work',
     );
   }
-  if (old.maxSize !== undefined && head.size > old.maxSize) {
-    throw new AbInputError(`--size ${head.size} is above ${spec.against}'s maxSize ${old.maxSize}: choose a size both versions accept`);
+  if (old.maxSize !== undefined && size > old.maxSize) {
+    throw new AbInputError(`--size ${size} is above ${spec.against}'s maxSize ${old.maxSize}: choose a size both versions accept`);
   }
-  const pathInfo = (path: string): AbSideInfo => ({ label: path, suitePath: path, ref: null, commit: null });
-  const b = headCode(suites, cellEntry);
-  return {
-    info: { a: pathInfo(spec.against), b: pathInfo(spec.suite) },
-    code: { a: { ...b, suiteUrls: { [head.name]: againstUrl } }, b },
-    base: null,
-  };
 }
-
-const describeSizes = (suite: Suite): string => `sizes ${suite.sizes.join(',')}, defaultSize ${suite.defaultSize}`;
 
 /**
  * `--base REF`: every head suite maps to the base's copy — a built-in suite to the base's own
@@ -97,6 +121,7 @@ export async function baseSides(
   base: BaseWorktree,
   cellEntry: string,
   head: { commit: string | null; dirty: boolean },
+  signal?: AbortSignal,
 ): Promise<AbSides> {
   const suiteUrls: Record<string, string> = {};
   for (const suite of suites) {
@@ -112,7 +137,11 @@ export async function baseSides(
       );
     }
     const url = pathToFileURL(basePath).href;
-    const old = await loadSuite(url);
+    const old = await factsUnlessStopped(url, signal);
+    if (old === undefined) {
+      suiteUrls[suite.name] = url;
+      continue;
+    }
     if (old.name !== suite.name) {
       throw new AbInputError(
         `--suite ${suite.name}: at ${base.ref} that file is suite "${old.name}"; compare a suite that both commits have`,

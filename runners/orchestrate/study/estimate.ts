@@ -2,26 +2,24 @@
  * How long a study will take, before it starts and while it runs. A study's cells differ
  * by orders of magnitude (fib(20) vs fib(32) under process-per-task), so a flat "time per
  * cell so far" ETA is wrong by minutes; instead each planned round gets an estimate from
- * the task's time (one timed task per size, in a worker: calibrate-worker.ts), the strategy's
- * start-up (the runtime probe's measurements) and the phase budgets of measure.ts, and
- * the running ETA scales what is left by how the estimates compared with reality so far.
+ * the task's time (one timed task per size, in the suite probe: suite-facts.ts), the
+ * strategy's start-up (the runtime probe's measurements) and the phase budgets of
+ * measure.ts, and the running ETA scales what is left by how the estimates compared with
+ * reality so far.
  */
 import type { RuntimeProbe } from '../../contract/capabilities.js';
 import { strategyFacts } from '../../contract/strategies.js';
-import { Worker } from 'node:worker_threads';
-import type { CalibrationJob, CalibrationTime } from './calibrate-worker.js';
 import type { PlannedRound, PlannedSuite } from '../plan.js';
+import { probeSuite } from '../suite-facts.js';
 
 /** Start of a cell process: the runtime, our imports, the suite, the outcome file. Measured here: 0.3–0.5 s. */
 const CELL_OVERHEAD_MS = 400;
 /** Per-task hand-off beyond the work: a postMessage or IPC round trip (DESIGN.md's measured facts). */
 const DISPATCH_MS = { main: 0, thread: 0.04, process: 0.06 } as const;
-/** Calibration stops timing sizes after this long and extrapolates the rest. */
+/** Calibration stops timing sizes after this long, all suites together, and extrapolates the rest. */
 const CALIBRATION_BUDGET_MS = 3000;
-/** Past the budget, the worker is ended however far it got: a task that long (or hung) is extrapolated over. */
-const CALIBRATION_LIMIT_MS = CALIBRATION_BUDGET_MS + 10_000;
-/** The worker's heap: a suite that allocates without end fails the timing, not the CLI. */
-const CALIBRATION_HEAP_MB = 1024;
+/** Past its share of the budget, a suite's probe is ended however far it got: a task that long (or hung) is extrapolated over. */
+const CALIBRATION_SLACK_MS = 10_000;
 
 const key = (suite: string, size: number): string => `${suite}\u0000${size}`;
 
@@ -29,52 +27,41 @@ export type TaskTimes = Map<string, number>;
 
 export const taskTimeOf = (times: TaskTimes, suite: string, size: number): number => times.get(key(suite, size)) ?? 1;
 
-/** Runs the job in a worker, ended at CALIBRATION_LIMIT_MS or on `signal`; resolves with what it timed. */
-function timeInWorker(job: CalibrationJob, signal: AbortSignal | undefined): Promise<CalibrationTime[]> {
-  const times: CalibrationTime[] = [];
-  const worker = new Worker(new URL('./calibrate-worker.js', import.meta.url), {
-    workerData: job,
-    // The suite's own output is not the CLI's: read and dropped.
-    stdout: true,
-    stderr: true,
-    resourceLimits: { maxOldGenerationSizeMb: CALIBRATION_HEAP_MB },
-  });
-  worker.stdout.resume();
-  worker.stderr.resume();
-  return new Promise((resolve) => {
-    const end = (): void => void worker.terminate();
-    const limit = setTimeout(end, CALIBRATION_LIMIT_MS);
-    signal?.addEventListener('abort', end, { once: true });
-    worker.on('message', (time: CalibrationTime) => times.push(time));
-    // A suite's failure (a throw at import, out of memory) costs its estimate only.
-    worker.on('error', () => {});
-    worker.on('exit', () => {
-      clearTimeout(limit);
-      signal?.removeEventListener('abort', end);
-      resolve(times);
-    });
-  });
+interface CalibrationTime {
+  name: string;
+  size: number;
+  ms: number;
 }
 
 /**
  * Times one task per suite and size (after one untimed call for the JIT), smallest size
- * first; once the budget is spent, the rest are extrapolated on log size and log time from
- * the two largest timed sizes below them. `signal` (Ctrl-C) ends the timing at once.
+ * first, each suite in its own probe process; once the budget is spent, the rest are
+ * extrapolated on log size and log time from the two largest timed sizes below them. A
+ * suite that fails to load or to run costs its estimate only. `signal` (Ctrl-C) ends the
+ * timing at once.
  */
 export async function calibrateTaskTimes(suites: readonly PlannedSuite[], signal?: AbortSignal): Promise<TaskTimes> {
   const byUrl = new Map<string, PlannedSuite[]>();
   for (const suite of suites) byUrl.set(suite.url, [...(byUrl.get(suite.url) ?? []), suite]);
-  const job: CalibrationJob = {
-    budgetMs: CALIBRATION_BUDGET_MS,
-    suites: [...byUrl].map(([url, planned]) => ({
-      url,
-      name: planned[0]!.name,
-      sizes: [...new Set(planned.map((p) => p.size))].sort((a, b) => a - b),
-    })),
-  };
-  const timed = signal?.aborted ? [] : await timeInWorker(job, signal);
+  const jobs = [...byUrl].map(([url, planned]) => ({
+    url,
+    name: planned[0]!.name,
+    sizes: [...new Set(planned.map((p) => p.size))].sort((a, b) => a - b),
+  }));
+  const timed: CalibrationTime[] = [];
+  const started = performance.now();
+  for (const { url, name, sizes } of jobs) {
+    if (signal?.aborted) break;
+    const budgetMs = Math.max(0, CALIBRATION_BUDGET_MS - (performance.now() - started));
+    const answer = await probeSuite(url, {
+      timeoutMs: budgetMs + CALIBRATION_SLACK_MS,
+      timing: { sizes, budgetMs },
+      ...(signal === undefined ? {} : { signal }),
+    });
+    if (answer.ok) timed.push(...answer.taskMs.map(([size, ms]) => ({ name, size, ms })));
+  }
   const times: TaskTimes = new Map(timed.map(({ name, size, ms }) => [key(name, size), ms]));
-  for (const { name, sizes } of job.suites) {
+  for (const { name, sizes } of jobs) {
     const known = timed.filter((t) => t.name === name).map((t): [number, number] => [t.size, t.ms]);
     for (const size of sizes) {
       if (times.has(key(name, size))) continue;

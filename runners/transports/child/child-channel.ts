@@ -4,7 +4,7 @@ import { wireCodec } from './wire-codec.js';
 import type { ExecutorMessage, TaskMessage, WireTaskMessage } from '../../contract/protocol.js';
 import { type Channel, type ChannelOptions, ChannelState } from '../channel.js';
 import { toError } from '../../common/error-message.js';
-import { causeIn, STDERR_TAIL_CHARS } from '../../common/stderr-cause.js';
+import { causeIn, explainCause, STDERR_TAIL_CHARS } from '../../common/stderr-cause.js';
 import type { TaskTiming } from '../../common/phase-timing.js';
 import { clockPong } from '../clock-sync.js';
 
@@ -13,9 +13,13 @@ const STDERR_DRAIN_MS = 200;
 
 const ENTRY = new URL('./child-entry.js', import.meta.url);
 
-/** Node's flag for a child's heap limit; Bun and Deno's fork keep their own defaults. */
+/**
+ * A child's heap limit: Node's flag, which Deno's fork passes on as
+ * --v8-flags=--max-old-space-size (its execArgv is empty). Bun has no heap limit (it would
+ * ignore the flag): the CLI's memory watchdog bounds its children (orchestrate/rss-watchdog.ts).
+ */
 function heapOptions(heapMb: number | undefined): { execArgv?: string[] } {
-  if (heapMb === undefined || 'Bun' in globalThis || 'Deno' in globalThis) return {};
+  if (heapMb === undefined || 'Bun' in globalThis) return {};
   return { execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`] };
 }
 
@@ -63,7 +67,7 @@ export function spawnChildChannel({ suiteUrl, nice, thread, transport, phases }:
   child.on('error', (error) => state.die(error));
   child.on('exit', (code, signal) => {
     const report = (): void => {
-      const cause = causeIn(stderr);
+      const cause = explainCause(causeIn(stderr), thread.heapMb);
       state.die(new Error(`child process exited with ${signal ? `signal ${signal}` : `code ${code}`}${cause ? `: ${cause}` : ''}`));
     };
     // A grandchild holding the pipe open must not delay the report for long.

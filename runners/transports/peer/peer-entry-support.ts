@@ -9,6 +9,7 @@ import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { type PeerBootstrap, type PeerWorkerNews, wallClockMs } from './peer-protocol.js';
 import { peerClock, timedPeerRun } from './peer-phases.js';
+import { peerTask } from './peer-task.js';
 
 function announce(channelName: string, news: PeerWorkerNews): void {
   const channel = new BroadcastChannel(channelName);
@@ -33,7 +34,8 @@ export async function startPeerWorker(
   lowerPriority(bootstrap.nice);
   try {
     const suite = await importSuite(bootstrap.suiteUrl);
-    const run = (input: Value): Value => suite.run(input);
+    // Failures leave as the Error bench's own hosts would report (peer-task.ts), never as the library words them.
+    const run = peerTask(suite, bootstrap.maxOutputDepth);
     if (!bootstrap.stamps) {
       announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
       return run;

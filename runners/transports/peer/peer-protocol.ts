@@ -17,6 +17,8 @@ export interface PeerBootstrap {
    * arrive wrapped as PeerTimedTask, and the worker syncs its clock on readyChannel first. Absent: neither.
    */
   stamps?: SharedArrayBuffer;
+  /** The deepest output the cell's main thread can receive (output-depth.ts); absent: no limit. */
+  maxOutputDepth?: number;
 }
 
 /** Milliseconds since the epoch, sub-millisecond: comparable between threads (each thread's performance.now() is not). */

@@ -4,8 +4,9 @@
  */
 import { HTTP_STRATEGY_NAMES, type HttpStrategyName } from '../../../runners/contract/http-protocol.js';
 import type { HttpLoadConfig, RunConfig } from '../../../runners/contract/results.js';
-import { loadSuite, resolveSuiteUrl } from '../../../suites/registry.js';
-import { DEFAULT_SUITE, parseStrategies, requestedWorkers } from './run-options.js';
+import { resolveSuiteUrl } from '../../../suites/registry.js';
+import { suiteFacts } from '../../../runners/orchestrate/suite-facts.js';
+import { DEFAULT_CELL_TIMEOUT_S, DEFAULT_SUITE, parseStrategies, requestedWorkers } from './run-options.js';
 import { integerIn, secondsIn, sizeValue } from '../parse/values.js';
 import { UsageError } from '../usage-error.js';
 import { defaultStrategiesFor } from '../../../runners/contract/strategies.js';
@@ -78,7 +79,8 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
     );
   }
   const url = resolveSuiteUrl(spec);
-  const suite = await loadSuite(url);
+  // Loaded in a probe process of its own (suite-facts.ts): never in this one.
+  const suite = await suiteFacts(url, { timeoutMs: (raw.cellTimeout ?? DEFAULT_CELL_TIMEOUT_S) * 1000 });
   const size = raw.size === undefined ? suite.defaultSize : sizeValue(raw.size);
   integerIn('size', size, 1, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number for suite ${suite.name}`);
   // Default: the size the load asks for; a client asking for more is refused (400), not served gigabytes.

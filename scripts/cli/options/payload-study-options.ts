@@ -6,7 +6,8 @@
  * The run's own options go through resolveRunOptions, the same checks as `bench run`.
  */
 import os from 'node:os';
-import { BUILTIN_SUITES, loadSuite } from '../../../suites/registry.js';
+import { BUILTIN_SUITES } from '../../../suites/registry.js';
+import { suiteFacts } from '../../../runners/orchestrate/suite-facts.js';
 import { defaultStrategiesFor, strategyFacts, transportsOf } from '../../../runners/contract/strategies.js';
 import { sizeSweep } from '../../../runners/orchestrate/study/run-study.js';
 import type { PayloadSweep } from '../../../reports/decide/study/payload.js';
@@ -57,7 +58,7 @@ function checkMemory(sizes: readonly number[], freeBytes: number): void {
 
 export async function resolvePayloadOptions(raw: RawPayloadOptions, freeBytes = os.freemem()): Promise<PayloadPlan> {
   const notes: string[] = [];
-  const suite = await loadSuite(BUILTIN_SUITES[PAYLOAD_SUITE]);
+  const suite = await suiteFacts(BUILTIN_SUITES[PAYLOAD_SUITE]);
   const maxSize = suite.maxSize ?? Number.MAX_SAFE_INTEGER;
   let sizes: number[];
   if (raw.sizes === undefined) {

@@ -2,7 +2,8 @@
  * `bench run` options → a validated plan. Every check names the flag and the fix.
  */
 import os from 'node:os';
-import { BUILTIN_SUITE_NAMES, loadSuite, resolveSuiteUrl } from '../../../suites/registry.js';
+import { BUILTIN_SUITE_NAMES, resolveSuiteUrl } from '../../../suites/registry.js';
+import { allSuiteFacts } from '../../../runners/orchestrate/suite-facts.js';
 import type { PlannedSuite } from '../../../runners/orchestrate/plan.js';
 import type { RunConfig } from '../../../runners/contract/results.js';
 import { RUN_STRATEGY_NAMES, defaultStrategiesFor, peerPackageOf } from '../../../runners/contract/strategies.js';
@@ -99,10 +100,12 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
   if (raw.size !== undefined && specs.length > 1) {
     throw new UsageError('--size applies to a single suite: run the suites one at a time to set their sizes');
   }
+  const urls = [...new Set(specs)].map((spec) => resolveSuiteUrl(spec));
+  // Each suite loads in a probe process of its own (suite-facts.ts): never in this one.
+  const facts = await allSuiteFacts(urls, { timeoutMs: cellTimeout * 1000 });
   const suites: PlannedSuite[] = [];
-  for (const spec of [...new Set(specs)]) {
-    const url = resolveSuiteUrl(spec);
-    const suite = await loadSuite(url);
+  for (const [index, url] of urls.entries()) {
+    const suite = facts[index]!;
     const size = raw.size === undefined ? suite.defaultSize : sizeValue(raw.size);
     integerIn('size', size, 1, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number for suite ${suite.name}`);
     if (suites.some((s) => s.name === suite.name)) throw new UsageError(`two suites are named "${suite.name}": rename one`);

@@ -5,7 +5,7 @@
  * the flag and the fix (UsageError: one line, exit 2).
  */
 import os from 'node:os';
-import { loadSuite } from '../../../suites/registry.js';
+import { suiteFacts } from '../../../runners/orchestrate/suite-facts.js';
 import type { PlannedSuite } from '../../../runners/orchestrate/plan.js';
 import type { StudyKind, SweepStudyKind } from '../../../runners/contract/study.js';
 import { BASELINE_STRATEGY, strategyFacts } from '../../../runners/contract/strategies.js';
@@ -58,7 +58,8 @@ async function sizePlan(raw: RawStudyOptions): Promise<StudyPlan> {
   const maxSizes: Record<string, number> = {};
   const planned: PlannedSuite[] = [];
   for (const { name, url } of suites) {
-    const suite = await loadSuite(url);
+    // Probed already by resolveRunOptions: the same answer, no second process.
+    const suite = await suiteFacts(url);
     const limit = suite.maxSize ?? Number.MAX_SAFE_INTEGER;
     let swept: number[];
     if (raw.sizes !== undefined) {

@@ -1,0 +1,127 @@
+/**
+ * A completed cell's figures must be those its stored samples give: a report renders the
+ * figures, so a file that claims 123,456,789 tasks/s beside a round of 5, or a ci95 of
+ * [1, 1e12], would be drawn as measured. The rule, per figure:
+ *
+ * - recomputed with the writer's own code (runners/common/batch-figures.ts), a figure agrees
+ *   within rounding: 0.1 % of the larger, or 0.001 (a figure written to three decimals);
+ * - a percentile lies between the samples one rank either side of its position, so a file
+ *   whose percentiles were taken another way (nearest rank, as hand-made fixtures take them)
+ *   passes, while one moved past its neighbours does not;
+ * - a rate agrees with the count and the wall time it was measured over.
+ *
+ * Batch cells are checked against their rounds, HTTP cells against their stored samples.
+ */
+import type { CompletedCell, HttpCompletedCell, RunResult } from '../runners/contract/results.js';
+import { batchFigures } from '../runners/common/batch-figures.js';
+import { ascending } from '../runners/common/stats.js';
+
+const agree = (found: number, expected: number): boolean =>
+  Math.abs(found - expected) <= Math.max(1e-3, 1e-3 * Math.max(Math.abs(found), Math.abs(expected)));
+
+/** Whether `found` lies between the samples one rank either side of quantile `q`'s position. */
+function nearRank(sorted: readonly number[], q: number, found: number): boolean {
+  if (sorted.length === 0) return agree(found, 0);
+  const position = (sorted.length - 1) * q;
+  const low = sorted[Math.max(0, Math.floor(position) - 1)]!;
+  const high = sorted[Math.min(sorted.length - 1, Math.ceil(position) + 1)]!;
+  return (found >= low || agree(found, low)) && (found <= high || agree(found, high));
+}
+
+const shown = (value: number): string => String(Number(value.toPrecision(6)));
+
+/** One problem, or undefined: `at` names a figure, `what` where the expected value comes from. */
+type Check = () => string | undefined;
+
+function figureCheck(at: string, found: number | null, expected: number | null, what: string): Check {
+  return () => {
+    if (found === null || expected === null)
+      return found === expected
+        ? undefined
+        : `${at} is ${found === null ? 'null' : shown(found)} but ${what} ${expected === null ? 'none' : shown(expected)}`;
+    return agree(found, expected) ? undefined : `${at} is ${shown(found)} but ${what} ${shown(expected)}`;
+  };
+}
+
+function rankCheck(at: string, sorted: readonly number[], q: number, found: number, samples: string): Check {
+  return () =>
+    nearRank(sorted, q, found)
+      ? undefined
+      : `${at} is ${shown(found)}, outside the ${sorted.length} ${samples} it summarises (${sorted.length === 0 ? 'none' : `${shown(sorted[0]!)} to ${shown(sorted.at(-1)!)}`})`;
+}
+
+function rateCheck(at: string, rate: number, count: number, wallMs: number, counted: string): Check {
+  // A zero-length window gives no rate to check against (and no bench writes one).
+  return wallMs > 0 ? figureCheck(at, rate, count / (wallMs / 1000), `its ${counted} and wallMs give`) : () => undefined;
+}
+
+function batchChecks(cell: CompletedCell, at: string): Check[] {
+  if (cell.rounds.length === 0) return [() => `${at} is completed but holds no rounds to check its figures against`];
+  const want = batchFigures(cell.rounds);
+  const { throughput, latency, loadedLatency, eventLoopDelay } = cell;
+  const latencies = ascending(cell.rounds.flatMap((r) => r.latencySamplesMs));
+  const loaded = ascending(cell.rounds.flatMap((r) => r.loadedLatencySamplesMs));
+  const fromRounds = 'its rounds give';
+  return [
+    ...cell.rounds.map((round, i) => rateCheck(`${at}.rounds[${i}].tasksPerSec`, round.tasksPerSec, round.tasks, round.wallMs, 'tasks')),
+    () =>
+      throughput.rounds.length === cell.rounds.length
+        ? undefined
+        : `${at}.throughput.rounds holds ${throughput.rounds.length} rates for ${cell.rounds.length} rounds`,
+    ...throughput.rounds.map((rate, i) =>
+      figureCheck(`${at}.throughput.rounds[${i}]`, rate, cell.rounds[i]?.tasksPerSec ?? null, `rounds[${i}].tasksPerSec is`),
+    ),
+    figureCheck(`${at}.throughput.tasksPerSec`, throughput.tasksPerSec, want.throughput.tasksPerSec, `the median of ${fromRounds}`),
+    figureCheck(`${at}.throughput.ci95[0]`, throughput.ci95[0], want.throughput.ci95[0], fromRounds),
+    figureCheck(`${at}.throughput.ci95[1]`, throughput.ci95[1], want.throughput.ci95[1], fromRounds),
+    rankCheck(`${at}.latency.p50Ms`, latencies, 0.5, latency.p50Ms, 'latency samples'),
+    rankCheck(`${at}.latency.p75Ms`, latencies, 0.75, latency.p75Ms, 'latency samples'),
+    rankCheck(`${at}.latency.p99Ms`, latencies, 0.99, latency.p99Ms, 'latency samples'),
+    figureCheck(`${at}.latency.maxMs`, latency.maxMs, want.latency.maxMs, fromRounds),
+    figureCheck(`${at}.latency.meanMs`, latency.meanMs, want.latency.meanMs, fromRounds),
+    figureCheck(`${at}.latency.count`, latency.count, want.latency.count, fromRounds),
+    rankCheck(`${at}.loadedLatency.p50Ms`, loaded, 0.5, loadedLatency.p50Ms, 'loaded latency samples'),
+    rankCheck(`${at}.loadedLatency.p99Ms`, loaded, 0.99, loadedLatency.p99Ms, 'loaded latency samples'),
+    figureCheck(`${at}.loadedLatency.maxMs`, loadedLatency.maxMs, want.loadedLatency.maxMs, fromRounds),
+    figureCheck(`${at}.eventLoopDelay.p50Ms`, eventLoopDelay.p50Ms, want.eventLoopDelay.p50Ms, fromRounds),
+    figureCheck(`${at}.eventLoopDelay.p99Ms`, eventLoopDelay.p99Ms, want.eventLoopDelay.p99Ms, fromRounds),
+    figureCheck(`${at}.eventLoopDelay.maxMs`, eventLoopDelay.maxMs, want.eventLoopDelay.maxMs, fromRounds),
+    figureCheck(`${at}.startupMs`, cell.startupMs, want.startupMs, fromRounds),
+    figureCheck(`${at}.memory.peakRssBytes`, cell.memory.peakRssBytes, want.memory.peakRssBytes, fromRounds),
+  ];
+}
+
+function httpChecks(cell: HttpCompletedCell, at: string): Check[] {
+  const { requests, latency, health } = cell;
+  const latencies = ascending(cell.samples.latencyMs);
+  const healthMs = ascending(cell.samples.healthMs);
+  const fromSamples = 'its samples give';
+  return [
+    rateCheck(`${at}.requests.perSec`, requests.perSec, requests.ok, requests.wallMs, 'ok requests'),
+    rankCheck(`${at}.latency.p50Ms`, latencies, 0.5, latency.p50Ms, 'latency samples'),
+    rankCheck(`${at}.latency.p90Ms`, latencies, 0.9, latency.p90Ms, 'latency samples'),
+    rankCheck(`${at}.latency.p99Ms`, latencies, 0.99, latency.p99Ms, 'latency samples'),
+    figureCheck(`${at}.latency.maxMs`, latency.maxMs, latencies.at(-1) ?? 0, fromSamples),
+    ...(health === null
+      ? []
+      : [
+          rankCheck(`${at}.health.p50Ms`, healthMs, 0.5, health.p50Ms, 'health samples'),
+          rankCheck(`${at}.health.p99Ms`, healthMs, 0.99, health.p99Ms, 'health samples'),
+          figureCheck(`${at}.health.maxMs`, health.maxMs, healthMs.at(-1) ?? 0, fromSamples),
+        ]),
+  ];
+}
+
+/** The first figure of a completed cell that disagrees with what it summarises, or undefined. */
+export function aggregatesProblem(run: RunResult): string | undefined {
+  for (const [index, cell] of run.cells.entries()) {
+    if (cell.status !== 'completed') continue;
+    const at = `cells[${index}]`;
+    const checks = cell.scenario === 'batch' ? batchChecks(cell, at) : httpChecks(cell, at);
+    for (const check of checks) {
+      const problem = check();
+      if (problem !== undefined) return problem;
+    }
+  }
+  return undefined;
+}

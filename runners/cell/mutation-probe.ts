@@ -1,0 +1,26 @@
+/**
+ * Whether run changes its input, asked where every strategy can be asked alike. A worker,
+ * a child or a peer pool's worker gets a copy of each input, so the cell's own inputs never
+ * change there (InputBank.assertUnchanged sees only a strategy that hands over the original)
+ * and the breach would pass on those strategies and fail on main-thread. So the cell runs
+ * one task itself, on a fresh input, and compares the input's fingerprint before and after.
+ *
+ * After the timed phases and after the peak RSS is read, like the payload figures: the
+ * task's memory and time are in no figure. One task, not a sample: a run that changes its
+ * input changes it every time in practice, and main-thread's bank check covers every task.
+ */
+import type { Suite } from '../../suites/suite.js';
+import { runTask } from '../common/run-task.js';
+import { fingerprintOf } from '../common/value-fingerprint.js';
+import { mutatedInputMessage } from './input-bank.js';
+
+export function probeRunKeepsInput(suite: Suite, size: number, seed: number): void {
+  // The bank made this input twice already: it is a valid, deterministic one.
+  const input = suite.makeInput(size, seed);
+  const before = fingerprintOf(input);
+  // A failing run failed the measurement before this point; it is not what is asked here.
+  if (!runTask(suite, input).ok) return;
+  if (fingerprintOf(input) !== before) {
+    throw new Error(mutatedInputMessage(size, seed, "seen on one task run on the cell's thread after the phases"));
+  }
+}

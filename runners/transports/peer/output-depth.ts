@@ -1,0 +1,65 @@
+/**
+ * How deep an output may nest and still reach the cell's main thread from a peer pool's
+ * worker. Structured clone recurses once per level, on the sending thread and again on the
+ * receiving one, and a thread's stack bounds it: in Node 20 a worker (4 MB stack) can send a
+ * chain some 7,700 objects deep, while the cell's main thread (under 1 MB) receives only
+ * about 1,900. A message that fails to arrive is dropped with a 'messageerror' on a port the
+ * library owns and never listens on, so its task stays pending until the cell times out.
+ * The executor measures what its main thread can take once, before the pool starts; the
+ * worker refuses an output nested deeper, naming why, before the library tries to send it.
+ */
+
+/** Past this, a runtime is taken to clone without recursing (Bun): no limit is passed on. */
+const DEEPEST_TRIED = 16_384;
+
+function chain(depth: number): object {
+  let value: object = {};
+  for (let level = 1; level < depth; level++) value = { next: value };
+  return value;
+}
+
+function clones(depth: number): boolean {
+  try {
+    structuredClone(chain(depth));
+    return true;
+  } catch {
+    // A stack overflow (RangeError) on V8; whatever another engine throws means the same here.
+    return false;
+  }
+}
+
+/**
+ * The deepest chain of objects this thread can structured-clone, or undefined when it clones
+ * the deepest tried. Some 14 clones of at most 16,384 small objects: a few milliseconds, paid
+ * once per cell outside the timed phases.
+ */
+export function deepestReceivable(): number | undefined {
+  if (clones(DEEPEST_TRIED)) return undefined;
+  let fits = 1;
+  let fails = DEEPEST_TRIED;
+  while (fails - fits > 1) {
+    const middle = Math.floor((fits + fails) / 2);
+    if (clones(middle)) fits = middle;
+    else fails = middle;
+  }
+  return fits;
+}
+
+/**
+ * Whether `value` nests more than `limit` objects or arrays deep (a typed array is a leaf).
+ * Walked without recursion, and it stops at the first path past the limit: an output a
+ * worker cannot send must not overflow the check meant to catch it. It runs per task, in the
+ * timed region, after runTask's contract check has walked the same paths (and refused a
+ * cycle), so it keeps no visited set: one more walk, no allocation per object.
+ */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return false;
+  const pending: Array<[object, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (depth > limit) return true;
+    for (const child of Object.values(item))
+      if (typeof child === 'object' && child !== null && !ArrayBuffer.isView(child)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
