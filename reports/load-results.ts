@@ -16,7 +16,7 @@ import { ContextReferenceError, contextOf } from './cell-context.js';
 import { errorMessage } from '../runners/common/error-message.js';
 import { migrateV1 } from './migrate-v1.js';
 import { describe, problemsOf } from './results-problems.js';
-import { InputTooLargeError, readCapped, textOf } from './read-capped.js';
+import { InputStalledError, InputTooLargeError, readCapped, textOf } from './read-capped.js';
 import { MAX_JSON_DEPTH, nestingPastAt } from './json-depth.js';
 import { aggregatesProblem } from './aggregates-agree.js';
 
@@ -62,7 +62,8 @@ async function readText(file: string): Promise<string> {
   try {
     bytes = await readCapped(file);
   } catch (error: unknown) {
-    if (error instanceof InputTooLargeError) throw new ResultsFileError(file, error.problem, error.fix);
+    if (error instanceof InputTooLargeError || error instanceof InputStalledError)
+      throw new ResultsFileError(file, error.problem, error.fix);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ResultsFileError(file, 'file not found', 'check the path, or ' + WRITTEN_BY_RUN);
     if (code === 'EISDIR') throw new ResultsFileError(file, 'is a directory, not a results file', WRITTEN_BY_RUN);

@@ -1,6 +1,7 @@
 /**
  * Hostile results files — empty, truncated, the wrong shape, binary, schemaVersion 99,
- * "__proto__" keys, NaN strings, impossible figures, 200 MB, a stream that never ends —
+ * "__proto__" keys, NaN strings, impossible figures, figures their rounds contradict, a line
+ * break in a name, nested 100,000 deep, 200 MB, a stream that never ends —
  * cost one line and exit 2 under `bench report`, `compare`, `history` and `merge`, never a
  * stack, a rendered report of nonsense, or the machine's memory; and no command writes over
  * a file it reads.
@@ -58,7 +59,7 @@ test('report, compare, history and merge: one line, exit 2, nothing written', as
   const big = join(dir, 'big.json');
   writeFileSync(big, '{');
   truncateSync(big, 200 * 1024 * 1024);
-  const chosen = ['empty.json', 'binary.json', 'proto-record.json', 'negative-rate.json'];
+  const chosen = ['empty.json', 'binary.json', 'proto-record.json', 'negative-rate.json', 'deep.json'];
   const files = hostileFiles.filter((file) => chosen.includes(file.name));
   for (const { name, content } of files) writeFileSync(join(dir, name), content);
   for (const name of [...chosen, 'big.json']) {

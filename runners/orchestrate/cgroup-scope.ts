@@ -67,8 +67,8 @@ function ownCgroupDir(): string | null {
 let parent: string | null | undefined;
 
 /**
- * A new cgroup for one supervised tree, or undefined where none can be made. The first one is
- * tried with a throwaway shell moved into it: a folder that can be made but not entered (a
+ * A new cgroup for one supervised tree, or undefined where none can be made. Before the first,
+ * a throwaway shell is moved into a probe cgroup: a folder that can be made but not entered (a
  * cgroup with controllers of its own, a read-only delegation) turns cgroups off for the run.
  */
 export function createCgroup(token: string): string | undefined {
@@ -83,7 +83,7 @@ export function createCgroup(token: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (made.size === 0 && !exitHook) {
+  if (!exitHook) {
     exitHook = true;
     process.on('exit', endMade);
   }
