@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Suite } from './suite.js';
+import { suiteNameProblem } from './suite-name.js';
 
 /** A suite the user named or wrote does not load or does not meet the contract: their fix. */
 export class SuiteLoadError extends Error {
@@ -66,6 +67,8 @@ export function validateSuite(moduleExports: unknown, source: string): Suite {
   ];
   const failed = checks.find(([, ok]) => !ok);
   if (failed) throw new SuiteLoadError(`suite ${source} does not meet the contract: ${failed[0]} is missing or wrong; ${fix}`);
+  const nameProblem = suiteNameProblem(candidate['name'] as string);
+  if (nameProblem) throw new SuiteLoadError(`suite ${source} does not meet the contract: ${nameProblem}`);
   return suite as Suite;
 }
 

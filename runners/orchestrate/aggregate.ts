@@ -7,6 +7,7 @@ import type { RoundOutcome } from './spawn-cell.js';
 import type { BatchCellKey, CellResult, RoundSample } from '../contract/results.js';
 import { batchFigures } from '../common/batch-figures.js';
 import { phaseFigures } from './aggregate-phases.js';
+import { NOT_RUN } from './not-run.js';
 
 export interface RoundRecord {
   round: number;
@@ -22,7 +23,7 @@ export function aggregateCell(key: BatchCellKey, records: RoundRecord[], skipRea
     return { ...key, status: 'errored', verified: false, error: { message: failure.outcome.error, round: failure.round }, rounds };
   }
   if (rounds.length === 0) {
-    return { ...key, status: 'skipped', verified: false, reason: 'the run was interrupted before this cell ran' };
+    return { ...key, status: 'skipped', verified: false, reason: NOT_RUN };
   }
   return {
     ...key,

@@ -10,6 +10,7 @@ import { terminalSafe } from '../common/terminal-safe.js';
 import { writeJsonAtomic } from '../common/write-atomic.js';
 import {
   SCHEMA_VERSION,
+  type CellKey,
   type CellResult,
   type MeasurementWarning,
   type RunConfig,
@@ -18,6 +19,7 @@ import {
 } from '../contract/results.js';
 import { CellInterrupted } from './spawn-cell.js';
 import { markRunning, noticeLeftovers } from './run-leftovers.js';
+import { labelNotRun } from './not-run.js';
 import { reapedSoFar } from './cell-supervisor.js';
 
 export function newRunId(now = new Date()): string {
@@ -31,15 +33,23 @@ export interface JournalSource {
   current(): { cells: CellResult[]; warnings: MeasurementWarning[] };
 }
 
+/** How the journal writes a results file; a test hands in one that fails as a full disk does. */
+export type WriteResults = (path: string, result: RunResult) => void;
+
+const writeResults: WriteResults = (path, result) => writeJsonAtomic(path, result, { elsewhere: 'pass --out elsewhere' });
+
 export class RunJournal {
   readonly runId = newRunId();
   readonly path: string;
   private readonly release: () => void;
+  /** The cell being measured when an interrupt ended the run (runSteps tells), for its label. */
+  private interruptedCell: CellKey | undefined;
 
   /** Says, in one line, what a run killed before it finished left in the same directory (run-leftovers.ts), then marks this one. */
   constructor(
     resultsPath: (runId: string) => string,
     private readonly source: JournalSource,
+    private readonly write: WriteResults = writeResults,
   ) {
     this.path = resultsPath(this.runId);
     const notice = noticeLeftovers(dirname(this.path));
@@ -48,7 +58,10 @@ export class RunJournal {
   }
 
   snapshot(complete: boolean, interruptedBy?: string): RunResult {
-    const { cells, warnings } = this.source.current();
+    const { cells: measured, warnings } = this.source.current();
+    // A save while the run goes on (neither complete nor interrupted) says so of the cells not measured yet.
+    const going = !complete && interruptedBy === undefined;
+    const cells = labelNotRun(measured, { going, interrupted: this.interruptedCell });
     return {
       schemaVersion: SCHEMA_VERSION,
       runId: this.runId,
@@ -66,13 +79,18 @@ export class RunJournal {
 
   /** After each step: a crash of the CLI from here on loses nothing measured so far. */
   save(): void {
-    writeJsonAtomic(this.path, this.snapshot(false));
+    this.write(this.path, this.snapshot(false));
+  }
+
+  /** runSteps: an interrupt ended the run while `cell` was being measured. */
+  interruptedDuring(cell: CellKey | undefined): void {
+    this.interruptedCell = cell;
   }
 
   /** The last write: complete unless the run was aborted, then marked with the abort's reason. */
   finish(signal: AbortSignal): { result: RunResult; path: string } {
     const result = this.snapshot(!signal.aborted, signal.aborted ? String(signal.reason ?? 'interrupted') : undefined);
-    writeJsonAtomic(this.path, result);
+    this.write(this.path, result);
     this.release();
     return { result, path: this.path };
   }
@@ -80,20 +98,26 @@ export class RunJournal {
 
 /**
  * Runs `step` for each item until the signal aborts or a cell reports it was interrupted,
- * saving the journal after every completed step. Any other error propagates.
+ * saving the journal after every completed step. Any other error propagates (a save that
+ * fails, a full disk, among them: measuring on what cannot be kept is wasted). `cellOf`:
+ * the cell a step measures, so the one an interrupt cut short is labelled as such.
  */
 export async function runSteps<T>(
   items: readonly T[],
   signal: AbortSignal,
   journal: RunJournal,
   step: (item: T, index: number) => Promise<void>,
+  cellOf?: (item: T) => CellKey,
 ): Promise<void> {
   for (const [index, item] of items.entries()) {
     if (signal.aborted) break;
     try {
       await step(item, index);
     } catch (error) {
-      if (error instanceof CellInterrupted) break;
+      if (error instanceof CellInterrupted) {
+        journal.interruptedDuring(cellOf?.(item));
+        break;
+      }
       throw error;
     }
     journal.save();

@@ -57,22 +57,28 @@ export async function executeRun(
   // Named with this process's PID: a later run removes it if a kill left it (run-leftovers.ts).
   const scratch = mkdtempSync(scratchPrefix('cells'));
   try {
-    await runSteps(runnable, signal, journal, async (planned, index) => {
-      progress.started(index, planned);
-      const startedAt = performance.now();
-      const outcome = await launchCell(
-        {
-          config,
-          payloadFigures: request.payloadFigures,
-          planned,
-          target: plan.targetOf(planned.key),
-          outcomePath: join(scratch, `cell-${index}.json`),
-        },
-        signal,
-      );
-      cells.get(cellId(planned.key))!.records.push({ round: planned.round, outcome });
-      progress.finished(index, planned, outcome, performance.now() - startedAt);
-    });
+    await runSteps(
+      runnable,
+      signal,
+      journal,
+      async (planned, index) => {
+        progress.started(index, planned);
+        const startedAt = performance.now();
+        const outcome = await launchCell(
+          {
+            config,
+            payloadFigures: request.payloadFigures,
+            planned,
+            target: plan.targetOf(planned.key),
+            outcomePath: join(scratch, `cell-${index}.json`),
+          },
+          signal,
+        );
+        cells.get(cellId(planned.key))!.records.push({ round: planned.round, outcome });
+        progress.finished(index, planned, outcome, performance.now() - startedAt);
+      },
+      (planned) => planned.key,
+    );
   } finally {
     progress.done();
     rmSync(scratch, { recursive: true, force: true });

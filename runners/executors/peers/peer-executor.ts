@@ -2,9 +2,11 @@
  * A peer library's pool behind the Executor interface. The library does the queueing,
  * the dispatch and the replacement of dead workers its own way: this class only starts it,
  * learns when its workers are ready, times their start-up, and stops it. What a peer does
- * with a throwing task or a dying worker is its own behaviour, recorded, not patched — with
- * one exception that reports rather than repairs: a task the library leaves pending after
- * its worker died is failed with a message saying so, so the cell errors instead of hanging.
+ * with a throwing task or a dying worker is its own behaviour, recorded, not patched; only
+ * its words are not: a failure reaches the cell as the reason bench's own strategies give
+ * (peer-task.ts, peer-failure.ts). One exception reports rather than repairs: a task the
+ * library leaves pending after its worker died is failed with a message saying so, so the
+ * cell errors instead of hanging.
  */
 import { randomUUID } from 'node:crypto';
 import { BroadcastChannel } from 'node:worker_threads';

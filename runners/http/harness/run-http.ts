@@ -6,6 +6,7 @@
 import { collectContext } from '../../orchestrate/context.js';
 import type { CellResult, RunConfig, RunResult } from '../../contract/results.js';
 import { RunJournal, runSteps } from '../../orchestrate/run-journal.js';
+import { NOT_RUN } from '../../orchestrate/not-run.js';
 import type { HttpCellKey } from './http-cell.js';
 import { findHttpWarnings } from './http-warnings.js';
 import { measureHttpCell } from './measure-http.js';
@@ -39,7 +40,7 @@ export async function executeHttpRun(request: HttpRunRequest, signal: AbortSigna
     ...key,
     status: 'skipped',
     verified: false,
-    reason: 'the run was interrupted before this cell ran',
+    reason: NOT_RUN,
   }));
   const journal = new RunJournal(request.resultsPath, {
     context,
@@ -47,21 +48,27 @@ export async function executeHttpRun(request: HttpRunRequest, signal: AbortSigna
     current: () => ({ cells: [...cells], warnings: findHttpWarnings(cells, context) }),
   });
 
-  await runSteps(keys, signal, journal, async (key, index) => {
-    const spec: ServerSpec = {
-      suiteUrl: suite.url,
-      size: suite.size,
-      strategy: key.strategy as HttpStrategyName,
-      workers: key.workers,
-      workerNice: config.workerNice ?? 0,
-      maxQueue: config.http.maxQueue,
-      seed: config.seed,
-      ...(suite.maxRequestSize === undefined ? {} : { maxRequestSize: suite.maxRequestSize }),
-    };
-    const startedAt = performance.now();
-    const cell = await measureHttpCell({ key, spec, load: config.http, cellTimeoutMs: config.cellTimeoutMs }, signal);
-    cells[index] = cell;
-    request.onCell(index, keys.length, cell, performance.now() - startedAt);
-  });
+  await runSteps(
+    keys,
+    signal,
+    journal,
+    async (key, index) => {
+      const spec: ServerSpec = {
+        suiteUrl: suite.url,
+        size: suite.size,
+        strategy: key.strategy as HttpStrategyName,
+        workers: key.workers,
+        workerNice: config.workerNice ?? 0,
+        maxQueue: config.http.maxQueue,
+        seed: config.seed,
+        ...(suite.maxRequestSize === undefined ? {} : { maxRequestSize: suite.maxRequestSize }),
+      };
+      const startedAt = performance.now();
+      const cell = await measureHttpCell({ key, spec, load: config.http, cellTimeoutMs: config.cellTimeoutMs }, signal);
+      cells[index] = cell;
+      request.onCell(index, keys.length, cell, performance.now() - startedAt);
+    },
+    (key) => key,
+  );
   return journal.finish(signal);
 }

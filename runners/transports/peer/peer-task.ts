@@ -8,6 +8,7 @@
  * and throws an Error carrying only that reason: every library clones an Error faithfully.
  */
 import type { Suite, TypedArray, Value } from '../../../suites/suite.js';
+import { errorMessage } from '../../common/error-message.js';
 import { runTask } from '../../common/run-task.js';
 import { isTypedArray } from '../../common/typed-arrays.js';
 import { nestsDeeperThan } from './output-depth.js';
@@ -18,7 +19,14 @@ export const OWN_REASON = /^(run\(\) |the output cannot be sent to the main thre
 /** `maxOutputDepth`: the deepest output the cell's main thread can receive (output-depth.ts); undefined: no limit. */
 export function peerTask(suite: Suite, maxOutputDepth: number | undefined): (input: Value) => Value {
   return (input) => {
-    const outcome = runTask(suite, input);
+    let outcome: ReturnType<typeof runTask>;
+    try {
+      outcome = runTask(suite, input);
+    } catch (error) {
+      // runTask catches run()'s throws: what escapes is its check of the output, overflowing a
+      // worker's stack on an output nested too deep (Deno's workers: 10,000 levels).
+      throw new Error(`the output cannot be sent to the main thread: ${errorMessage(error, { withName: true })}`);
+    }
     if (!outcome.ok) throw new Error(outcome.message);
     if (maxOutputDepth !== undefined && nestsDeeperThan(outcome.output, maxOutputDepth)) {
       throw new Error(

@@ -11,6 +11,7 @@ import { unsupportedReason } from '../../../runners/contract/capabilities.js';
 import type { RuntimeTarget } from '../../../runners/orchestrate/run.js';
 import { UsageError } from '../usage-error.js';
 import { integerIn, listOf, sizeValue } from '../parse/values.js';
+import { suiteSpecs } from '../parse/suite-specs.js';
 import { resolveTransports } from './transport-options.js';
 
 export interface RawRunOptions {
@@ -94,7 +95,7 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
     raw.transport,
   );
 
-  const specs = listOf(raw.suite ?? DEFAULT_SUITE).flatMap((spec) => (spec === 'all' ? BUILTIN_SUITE_NAMES : [spec]));
+  const specs = suiteSpecs(raw.suite ?? DEFAULT_SUITE).flatMap((spec) => (spec === 'all' ? BUILTIN_SUITE_NAMES : [spec]));
   if (specs.length === 0)
     throw new UsageError(`--suite is empty: choose ${[...BUILTIN_SUITE_NAMES, 'all'].join(', ')} or a path to a suite file`);
   if (raw.size !== undefined && specs.length > 1) {
