@@ -6,7 +6,7 @@
 import type { RunResult } from '../runners/contract/results.js';
 import { cellKeyOf } from '../runners/contract/cell-id.js';
 import { contextOf } from './cell-context.js';
-import { InputTooLargeError, readCapped, textOf } from './read-capped.js';
+import { InputStalledError, InputTooLargeError, readCapped, textOf } from './read-capped.js';
 import { fingerprintId, fingerprintOf, runFingerprintId } from './decide/compare/fingerprint.js';
 
 export interface HistoryCell {
@@ -119,7 +119,10 @@ export async function readHistoryText(file: string): Promise<string> {
   try {
     bytes = await readCapped(file);
   } catch (error: unknown) {
-    if (error instanceof InputTooLargeError) throw new HistoryFileError(`${file}: ${error.problem}; ${error.fix}`);
+    // Too large, or a pipe that gives nothing: one line naming the file, as for any other unreadable history.
+    if (error instanceof InputTooLargeError || error instanceof InputStalledError) {
+      throw new HistoryFileError(`${file}: ${error.problem}; ${error.fix}`);
+    }
     throw error;
   }
   const text = textOf(bytes);

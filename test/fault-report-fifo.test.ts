@@ -10,7 +10,7 @@ import { closeSync, constants, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { InputStalledError, readCapped } from '../reports/read-capped.js';
-import { runCli, tempDir } from './helpers/cli.js';
+import { fixture, runCli, tempDir } from './helpers/cli.js';
 
 function fifo(): string {
   const path = join(tempDir(), 'results.json');
@@ -27,6 +27,17 @@ test('bench report on a named pipe no program writes to exits 2 at once, naming 
   const result = await runCli(['report', path, '--html', join(tempDir(), 'r.html')]);
   assert.equal(result.code, 2, result.stderr);
   assert.equal(result.stderr, `Error: ${path}: is a named pipe no program is writing to; write the results to a file and pass that file\n`);
+});
+
+test('bench history append --file on a named pipe no program writes to exits 2 at once, naming it', {
+  skip: process.platform !== 'linux',
+  timeout: 20_000,
+}, async () => {
+  const path = fifo();
+  const result = await runCli(['history', 'append', fixture('results-v1-run.json'), '--file', path]);
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, new RegExp(`^Error: ${path}: is a named pipe no program is writing to; `));
+  assert.equal(result.stderr.split('\n').length, 2, 'one line');
 });
 
 test('a named pipe whose writer sends nothing is given up after the stall limit', {

@@ -8,6 +8,7 @@
  * The fresh rounds replace the first ones rather than joining them: a round slowed by a
  * neighbour's job would otherwise keep its vote.
  */
+import { suiteSpecs } from './parse/suite-specs.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -57,10 +58,7 @@ function recordedSuiteSpec(commandLine: readonly string[]): string | undefined {
 /** The module URL of a suite by name: a built-in, or a file named in `--suite` (given or recorded). */
 async function suiteUrl(name: string, spec: string | undefined): Promise<string> {
   if ((BUILTIN_SUITE_NAMES as readonly string[]).includes(name)) return resolveSuiteUrl(name);
-  for (const item of (spec ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
+  for (const item of suiteSpecs(spec ?? '').filter(Boolean)) {
     if (item === 'all' || (BUILTIN_SUITE_NAMES as readonly string[]).includes(item)) continue;
     const url = resolveSuiteUrl(item);
     if ((await suiteFacts(url)).name === name) return url;

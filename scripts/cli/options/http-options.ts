@@ -8,6 +8,7 @@ import { resolveSuiteUrl } from '../../../suites/registry.js';
 import { suiteFacts } from '../../../runners/orchestrate/suite-facts.js';
 import { DEFAULT_CELL_TIMEOUT_S, DEFAULT_SUITE, parseStrategies, requestedWorkers } from './run-options.js';
 import { integerIn, secondsIn, sizeValue } from '../parse/values.js';
+import { suiteSpecs } from '../parse/suite-specs.js';
 import { UsageError } from '../usage-error.js';
 import { defaultStrategiesFor } from '../../../runners/contract/strategies.js';
 
@@ -72,8 +73,9 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
   }
   const strategies = parseStrategies(raw.strategies, HTTP_STRATEGY_NAMES, defaultStrategiesFor('http'));
 
-  const spec = (raw.suite ?? DEFAULT_SUITE).trim();
-  if (spec === '' || spec === 'all' || spec.includes(',')) {
+  const specs = suiteSpecs(raw.suite ?? DEFAULT_SUITE);
+  const spec = specs[0] ?? '';
+  if (specs.length !== 1 || spec === '' || spec === 'all') {
     throw new UsageError(
       `--suite takes one suite for bench http (a server serves one route), got "${raw.suite}": run the suites one at a time`,
     );
