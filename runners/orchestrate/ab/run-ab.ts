@@ -8,14 +8,13 @@
  * Ctrl-C keeps every pair measured.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
 import type { AbCalibration, AbCell, AbDecision, AbMetric, AbRound, AbSide, AbStudy, AbVerdict } from '../../contract/ab.js';
 import type { BatchCellKey, RunConfig, RunResult } from '../../contract/results.js';
 import { aggregateCell, type RoundRecord } from '../aggregate.js';
 import { collectContext } from '../context.js';
 import { planRun, type PlannedSuite, type ProbedTarget, type RuntimeTarget } from '../plan.js';
 import { RunJournal, runSteps } from '../run-journal.js';
+import { scratchPrefix } from '../run-leftovers.js';
 import type { RoundOutcome } from '../spawn-cell.js';
 import { findWarnings } from '../warnings.js';
 import { runAbRound } from './ab-round.js';
@@ -148,7 +147,8 @@ export async function executeAb(
   };
 
   let position = 0;
-  const scratch = mkdtempSync(join(os.tmpdir(), 'bench-ab-cells-'));
+  // Named with this process's PID: a later run removes it if a kill left it (run-leftovers.ts).
+  const scratch = mkdtempSync(scratchPrefix('ab-cells'));
   /** One pair: its two rounds in schedule order; false when a signal cut it short. */
   const runPair = async (state: CellState): Promise<boolean> => {
     const pair = state.pairs;
