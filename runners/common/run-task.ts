@@ -24,7 +24,8 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
-export function runTask(suite: Suite, input: Value): TaskOutcome {
+/** `maxOutputDepth`: the deepest output the receiving thread can take (peer pools); absent: no limit. */
+export function runTask(suite: Suite, input: Value, maxOutputDepth?: number): TaskOutcome {
   // Typed Value, but a user's suite is plain JavaScript: run may return anything.
   let output: unknown;
   try {
@@ -37,6 +38,6 @@ export function runTask(suite: Suite, input: Value): TaskOutcome {
     Promise.resolve(output).catch(() => {});
     return { ok: false, message: ASYNC_RUN_REFUSED };
   }
-  const problem = valueProblem(output, 'run()', 'outputs');
+  const problem = valueProblem(output, 'run()', 'outputs', maxOutputDepth);
   return problem === undefined ? { ok: true, output: output as Value } : { ok: false, message: problem };
 }

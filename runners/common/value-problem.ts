@@ -20,13 +20,23 @@ function kindOf(value: unknown): string {
  * What is wrong with `value`, as "<who> returned a function at .a.b: <plural> must be …",
  * or undefined when it is carriable. `who`: "run()" or "makeInput()"; `plural`: "outputs" or "inputs".
  */
-export function valueProblem(value: unknown, who: string, plural: string): string | undefined {
+const DEPTH_LEAD = 'the output cannot be sent to the main thread: ';
+const DEPTH_PROBLEM = (maxDepth: number): string =>
+  `${DEPTH_LEAD}it nests more than ${maxDepth} levels deep, more than the cell's main thread can receive (structured clone would overflow its stack); return a flatter output`;
+
+/**
+ * `maxDepth`: where the value must reach a thread that can receive only so many levels (a peer
+ * pool's output, runners/transports/peer/output-depth.ts), deeper nesting is a problem too,
+ * found on the same walk rather than a second one inside the measured time.
+ */
+export function valueProblem(value: unknown, who: string, plural: string, maxDepth = Number.POSITIVE_INFINITY): string | undefined {
   // Every host runs this once per task, inside the measured time: the common outputs (a number,
   // a string, a typed array) return before any allocation.
   if (isLeaf(value)) return undefined;
   const ancestors = new Set<object>();
-  const visit = (item: unknown, path: string): string | undefined => {
+  const visit = (item: unknown, path: string, depth: number): string | undefined => {
     if (isLeaf(item)) return undefined;
+    if (depth > maxDepth) return DEPTH_PROBLEM(maxDepth);
     const type = typeof item;
     const at = path === '' ? '' : ` at ${path}`;
     if (type !== 'object' || item === null || Array.isArray(item) || !isPlain(item as object))
@@ -34,15 +44,16 @@ export function valueProblem(value: unknown, who: string, plural: string): strin
     if (ancestors.has(item as object)) return `${who} returned an object with a cycle${at}`;
     ancestors.add(item as object);
     for (const [key, child] of Object.entries(item as object)) {
-      const problem = visit(child, `${path}.${key}`);
+      const problem = visit(child, `${path}.${key}`, depth + 1);
       if (problem) return problem;
     }
     if (Object.getOwnPropertySymbols(item).length > 0) return `${who} returned an object with symbol keys${at}`;
     ancestors.delete(item as object);
     return undefined;
   };
-  const problem = visit(value, '');
-  return problem === undefined ? undefined : `${problem}: ${plural} must be ${CONTRACT}`;
+  const problem = visit(value, '', 1);
+  if (problem === undefined || problem.startsWith(DEPTH_LEAD)) return problem;
+  return `${problem}: ${plural} must be ${CONTRACT}`;
 }
 
 function isLeaf(item: unknown): boolean {

@@ -1,22 +1,35 @@
 /**
- * The peer worker's depth check: a chain past the limit is caught without recursing (100,000
- * deep), typed arrays are leaves; and this thread's receivable depth is found, not assumed.
+ * The peer worker's depth check, made on the contract check's own walk of the output
+ * (valueProblem's maxDepth): a chain past the limit is caught as soon as the walk passes the
+ * limit (100,000 deep: no overflow), typed arrays are leaves; and this thread's receivable
+ * depth is found, not assumed.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deepestReceivable, nestsDeeperThan } from '../../runners/transports/peer/output-depth.js';
+import { valueProblem } from '../../runners/common/value-problem.js';
+import { deepestReceivable } from '../../runners/transports/peer/output-depth.js';
 
 type Node = { [key: string]: Node | number | Uint8Array };
 
-test('nestsDeeperThan counts levels of objects and arrays, without recursion', () => {
-  let chain: Node = { leaf: 1 };
-  for (let level = 1; level < 100_000; level++) chain = { next: chain };
-  assert.equal(nestsDeeperThan(chain, 2_000), true);
-  assert.equal(nestsDeeperThan(chain, 100_000), false);
-  assert.equal(nestsDeeperThan([[[1]]], 3), false);
-  assert.equal(nestsDeeperThan([[[1]]], 2), true);
-  assert.equal(nestsDeeperThan({ bytes: new Uint8Array(8) }, 1), false);
-  assert.equal(nestsDeeperThan(42, 0), false);
+const tooDeep = (value: unknown, limit: number): boolean =>
+  valueProblem(value, 'run()', 'outputs', limit)?.includes('levels deep') ?? false;
+
+test('the output check counts levels of objects, and stops once past the limit', () => {
+  const chain = (depth: number): Node => {
+    let value: Node = { leaf: 1 };
+    for (let level = 1; level < depth; level++) value = { next: value };
+    return value;
+  };
+  assert.equal(tooDeep(chain(100_000), 2_000), true);
+  assert.match(
+    valueProblem(chain(100_000), 'run()', 'outputs', 2_000) ?? '',
+    /^the output cannot be sent to the main thread: it nests more than 2000 levels deep/,
+  );
+  assert.equal(tooDeep(chain(1_000), 1_000), false);
+  assert.equal(tooDeep({ a: { a: { a: 1 } } }, 3), false);
+  assert.equal(tooDeep({ a: { a: { a: 1 } } }, 2), true);
+  assert.equal(tooDeep({ bytes: new Uint8Array(8) }, 1), false);
+  assert.equal(tooDeep(42, 0), false);
 });
 
 test('deepestReceivable is a depth this thread clones, and twice it is one it does not', () => {

@@ -6,7 +6,8 @@
  * about 1,900. A message that fails to arrive is dropped with a 'messageerror' on a port the
  * library owns and never listens on, so its task stays pending until the cell times out.
  * The executor measures what its main thread can take once, before the pool starts; the
- * worker refuses an output nested deeper, naming why, before the library tries to send it.
+ * worker refuses an output nested deeper (runTask's output check, valueProblem's maxDepth),
+ * naming why, before the library tries to send it.
  */
 
 /** Past this, a runtime is taken to clone without recursing (Bun): no limit is passed on. */
@@ -43,23 +44,4 @@ export function deepestReceivable(): number | undefined {
     else fails = middle;
   }
   return fits;
-}
-
-/**
- * Whether `value` nests more than `limit` objects or arrays deep (a typed array is a leaf).
- * Walked without recursion, and it stops at the first path past the limit: an output a
- * worker cannot send must not overflow the check meant to catch it. It runs per task, in the
- * timed region, after runTask's contract check has walked the same paths (and refused a
- * cycle), so it keeps no visited set: one more walk, no allocation per object.
- */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return false;
-  const pending: Array<[object, number]> = [[value, 1]];
-  while (pending.length > 0) {
-    const [item, depth] = pending.pop()!;
-    if (depth > limit) return true;
-    for (const child of Object.values(item))
-      if (typeof child === 'object' && child !== null && !ArrayBuffer.isView(child)) pending.push([child, depth + 1]);
-  }
-  return false;
 }

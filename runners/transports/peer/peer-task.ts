@@ -11,7 +11,6 @@ import type { Suite, TypedArray, Value } from '../../../suites/suite.js';
 import { errorMessage } from '../../common/error-message.js';
 import { runTask } from '../../common/run-task.js';
 import { isTypedArray } from '../../common/typed-arrays.js';
-import { nestsDeeperThan } from './output-depth.js';
 
 /** Begins every reason a peer worker throws (runTask's all start "run() "): the executor passes these through as they are. */
 export const OWN_REASON = /^(run\(\) |the output cannot be sent to the main thread: )/;
@@ -21,19 +20,14 @@ export function peerTask(suite: Suite, maxOutputDepth: number | undefined): (inp
   return (input) => {
     let outcome: ReturnType<typeof runTask>;
     try {
-      outcome = runTask(suite, input);
+      outcome = runTask(suite, input, maxOutputDepth);
     } catch (error) {
       // runTask catches run()'s throws: what escapes is its check of the output, overflowing a
       // worker's stack on an output nested too deep (Deno's workers: 10,000 levels).
       throw new Error(`the output cannot be sent to the main thread: ${errorMessage(error, { withName: true })}`);
     }
+    // The depth the cell can receive is checked on runTask's own walk of the output.
     if (!outcome.ok) throw new Error(outcome.message);
-    if (maxOutputDepth !== undefined && nestsDeeperThan(outcome.output, maxOutputDepth)) {
-      throw new Error(
-        `the output cannot be sent to the main thread: it nests more than ${maxOutputDepth} levels deep, ` +
-          "more than the cell's main thread can receive (structured clone would overflow its stack); return a flatter output",
-      );
-    }
     return outcome.output;
   };
 }
