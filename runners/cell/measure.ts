@@ -13,6 +13,7 @@ import { mean } from '../common/stats.js';
 import { round4, storedSamples } from '../common/samples.js';
 import { cellClock, cellTime } from '../common/phase-clock.js';
 import { PhaseRecorder, TaskTiming } from '../common/phase-timing.js';
+import { startCpuAccount } from './cpu-account.js';
 
 export interface MeasureOptions {
   suite: Suite;
@@ -189,7 +190,9 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
   // Batch size from the warm-up rate, so the batch lasts about one phase on any strategy.
   const tasks = Math.max(inflight * 4, Math.round((batchTasksPerSec * phaseMs) / 1000));
   const probe = startEventLoopProbe(options.eventLoopMethod, options.eventLoopFloorMs);
+  const account = startCpuAccount();
   const batch = await closedLoop(executor, bank, verifier, task, tasks, inflight, recorders?.loaded);
+  const cpu = account.stop(tasks);
   const eventLoopDelay = probe.stop();
   bank.assertUnchanged('seen after the phases');
 
@@ -209,6 +212,7 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
       maxMs: round4(eventLoopDelay.maxMs),
     },
     verifiedOutputs: verifier.count,
+    cpu,
     ...(recorders ? { phases: { unloaded: recorders.unloaded.finish(), loaded: recorders.loaded.finish() } } : {}),
   };
 }

@@ -84,11 +84,25 @@ export function schedstatDelta(before: Map<number, ThreadSchedstat>, after: Map<
 }
 
 /**
- * Interference: of the time the threads wanted a CPU (on one, or runnable and waiting), the
- * share they spent waiting. 0 on an idle machine whatever the strategy's own parallelism;
- * near 0.5 when another busy process shares every core. Null when the threads wanted no CPU.
+ * Of the time the threads wanted a CPU (on one, or runnable and waiting), the share they spent
+ * waiting. It counts waiting behind the strategy's own threads too (a pool as wide as the cores
+ * plus its dispatcher). Null when the threads wanted no CPU.
  */
-export function interferenceOf(delta: SchedstatDelta): number | null {
+export function waitingShareOf(delta: SchedstatDelta): number | null {
   const wanted = delta.onCpuNs + delta.waitingNs;
   return wanted > 0 ? delta.waitingNs / wanted : null;
+}
+
+/**
+ * Interference: the waiting share that other programs caused. A waiting thread waits behind
+ * whoever holds the CPUs, so the waiting is apportioned by who held them meanwhile: others
+ * (`foreignCpuMs`, the machine's busy time less ours) against ours (`ownCpuMs`). 0 on an idle
+ * machine whatever the strategy's own contention; near 0.5 when another busy program shares
+ * every core. Null when the threads wanted no CPU.
+ */
+export function interferenceOf(delta: SchedstatDelta, foreignCpuMs: number, ownCpuMs: number): number | null {
+  const waiting = waitingShareOf(delta);
+  if (waiting === null) return null;
+  const held = Math.max(0, foreignCpuMs) + Math.max(0, ownCpuMs);
+  return held > 0 ? (waiting * Math.max(0, foreignCpuMs)) / held : 0;
 }

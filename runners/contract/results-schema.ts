@@ -19,7 +19,17 @@ import * as v from 'valibot';
 import { SCHEMA_VERSION } from './results.js';
 import { bool, count, figure, num, ordered, recordOf, samples, share, str } from './schema-primitives.js';
 import { CELL_PHASES } from './phases-schema.js';
-import { CELL_KEY, DELAY_ENTRIES, DELAY_SUMMARY, EVENT_LOOP_DELAY, KEY, PAYLOAD_FIGURES, ROUND_SAMPLE, SCENARIO } from './round-schema.js';
+import {
+  CELL_KEY,
+  DELAY_ENTRIES,
+  DELAY_SUMMARY,
+  EVENT_LOOP_DELAY,
+  KEY,
+  PAYLOAD_FIGURES,
+  ROUND_CPU,
+  ROUND_SAMPLE,
+  SCENARIO,
+} from './round-schema.js';
 import { SWEEP_STUDY } from './study-schema.js';
 import { PAYLOAD_STUDY } from './payload-study-schema.js';
 import { AB_STUDY } from './ab-schema.js';
@@ -316,6 +326,7 @@ export type CellKey = v.InferOutput<typeof CELL_KEY>;
 export type DelaySummary = v.InferOutput<typeof DELAY_SUMMARY>;
 export type EventLoopDelay = v.InferOutput<typeof EVENT_LOOP_DELAY>;
 export type RoundSample = v.InferOutput<typeof ROUND_SAMPLE>;
+export type RoundCpu = v.InferOutput<typeof ROUND_CPU>;
 export type PayloadFigures = v.InferOutput<typeof PAYLOAD_FIGURES>;
 export type LatencySummary = v.InferOutput<typeof LATENCY_SUMMARY>;
 export type CompletedCell = v.InferOutput<typeof COMPLETED_CELL>;

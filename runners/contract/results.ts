@@ -25,6 +25,7 @@ export type {
   PhaseSamples,
   PhaseSummary,
   RoundPhases,
+  RoundCpu,
   RoundSample,
   RunConfig,
   RunContext,

@@ -55,6 +55,31 @@ export const EVENT_LOOP_DELAY = ordered(
  */
 export const PAYLOAD_FIGURES = v.object({ inputBytes: num, outputBytes: num, runMs: num, memcpyMbPerSec: num });
 
+/**
+ * Where the saturated batch's CPU went (runners/cell/cpu-account.ts): the strategy's threads —
+ * the cell's dispatching thread, each worker, each child process and its threads.
+ * `onCpuMs`: CPU time of the cell process and its descendants during the batch (every thread,
+ * those that ended included, and task processes reaped meanwhile); `cpuMsPerTask` is it ÷ the
+ * batch's tasks. `foreignCpuMs`: CPU time every other process on the machine used meanwhile
+ * (/proc/stat's busy time less the tree's). `threadOnCpuMs` and `waitingMs`: the tree's threads'
+ * time on a CPU and time runnable but waiting for one, from Linux's per-thread schedstat
+ * (threads alive at the end). `interference`: the share of the time the strategy wanted a CPU
+ * that other programs held it — the waiting share waitingMs ÷ (threadOnCpuMs + waitingMs),
+ * apportioned to others by foreignCpuMs ÷ (foreignCpuMs + onCpuMs), since a pool as wide as the
+ * cores also waits for its own threads. Null where the runtime or the OS cannot tell, with the
+ * `reason`.
+ */
+export const ROUND_CPU = v.object({
+  onCpuMs: v.nullable(figure),
+  cpuMsPerTask: v.nullable(figure),
+  foreignCpuMs: v.nullable(figure),
+  threadOnCpuMs: v.nullable(figure),
+  waitingMs: v.nullable(figure),
+  threads: v.nullable(count),
+  interference: v.nullable(share),
+  reason: v.optional(str),
+});
+
 /** The raw measurements of one round: one fresh process. Aggregates are derived from these. */
 export const ROUND_SAMPLE = v.object({
   round: count,
@@ -88,6 +113,8 @@ export const ROUND_SAMPLE = v.object({
    * round. Null where it cannot be read (not Linux) or was not recorded (migrated files).
    */
   foreignCpuShare: v.nullable(share),
+  /** The saturated batch's CPU accounting (ROUND_CPU); absent in files from before it was recorded. */
+  cpu: v.optional(ROUND_CPU),
   /** Payload study rounds only (PAYLOAD_FIGURES). */
   payload: v.optional(PAYLOAD_FIGURES),
   /** --phases: the unloaded latency phase's tasks and the saturated batch's, each split into phases. */

@@ -24,7 +24,7 @@ import type { Launch } from '../runtimes/launch.js';
 import { cgroupMembers, createCgroup, killCgroup, removeWhenEmpty } from './cgroup-scope.js';
 import { DescendantTracker, TRACK_MS } from './descendant-tracker.js';
 import { commOf, statOf, type ProcStat } from './proc-stat.js';
-import { readOrEmpty } from './process-tree-rss.js';
+import { readOrEmpty } from '../common/process-tree.js';
 import { asSubreaper } from './subreaper.js';
 import { CELL_TOKEN_VARIABLE, SUPERVISOR_SCRIPT } from './supervisor-script.js';
 

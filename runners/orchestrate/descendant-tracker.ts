@@ -13,7 +13,7 @@
  * Each record is also sent to the supervisor's watcher (cell-supervisor.ts), which kills what
  * they name if the CLI dies.
  */
-import { processTree } from './process-tree-rss.js';
+import { processTree } from '../common/process-tree.js';
 import { livingProcesses, statOf, type ProcStat } from './proc-stat.js';
 
 /** Often enough that a helper is seen before its parent ends; a walk of a few threads' files costs ~0.1 ms. */

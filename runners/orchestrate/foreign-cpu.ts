@@ -4,36 +4,19 @@
  * benchmark ran must say so rather than pass for a slow strategy.
  */
 import os from 'node:os';
-import { canSampleProcessTree, processTree, readOrEmpty } from './process-tree-rss.js';
-
-/** Kernel clock ticks per second (USER_HZ): 100 on every Linux build that matters here. */
-const TICKS_PER_SECOND = 100;
-
-/** Ticks the machine spent busy: user, nice, system, irq, softirq and steal (a hypervisor's other guests). */
-function machineBusyTicks(): number {
-  const fields = readOrEmpty('/proc/stat').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
-  return user + nice + system + irq + softirq + steal;
-}
+import { canSampleProcessTree, machineBusyTicks, processCpuTicks, processTree, TICKS_PER_SECOND } from '../common/process-tree.js';
 
 /** Above this share of the CPU taken by others, a cell's figures are not comparable with its neighbours'. */
 export const MAX_FOREIGN_CPU_SHARE = 0.05;
 
 /**
- * CPU ticks of a process tree: each live process's own (user + system, all threads) plus
- * those of its children it has reaped (cutime + cstime), so a cell process or a forked
- * task that exits during the window still counts as ours.
+ * CPU ticks of a process tree: each live process's own plus those of its children it has
+ * reaped, so a cell process or a forked task that exits during the window still counts as ours.
  */
 function treeTicks(root: number): number {
   return processTree(root).reduce((total, pid) => {
-    // Fields after the command name, which may itself hold spaces and parentheses.
-    const stat = readOrEmpty(`/proc/${pid}/stat`);
-    const [utime, stime, cutime, cstime] = stat
-      .slice(stat.lastIndexOf(')') + 2)
-      .split(' ')
-      .slice(11, 15)
-      .map(Number);
-    return total + (utime || 0) + (stime || 0) + (cutime || 0) + (cstime || 0);
+    const { own, reaped } = processCpuTicks(pid);
+    return total + own + reaped;
   }, 0);
 }
 

@@ -80,6 +80,7 @@ export function cellLaunchFor(round: CellRound, spec: CellSpec): Launch {
     forks: strategyFacts(strategy)?.kind === 'process',
     setsPriority: spec.workerNice > 0,
     readsCpus: peerPackageOf(strategy) !== undefined,
+    readsProc: true,
     ...(spec.thread.heapMb === undefined ? {} : { heapMb: spec.thread.heapMb }),
   });
 }

@@ -9,7 +9,7 @@ import type { Launch } from '../runtimes/launch.js';
 import { terminalSafe } from '../common/terminal-safe.js';
 import { causeIn, STDERR_TAIL_CHARS } from '../common/stderr-cause.js';
 import { canSupervise, cellEnding, reapMarked, supervise, SUPERVISOR_COMM } from './cell-supervisor.js';
-import { childrenOf, readOrEmpty } from './process-tree-rss.js';
+import { childrenOf, readOrEmpty } from '../common/process-tree.js';
 
 /** Kill the whole group: the process, its threads, and any child process it forked. */
 export function killGroup(pid: number): void {

@@ -28,6 +28,8 @@ export interface LaunchNeeds {
    * (orchestrate/rss-watchdog.ts).
    */
   heapMb?: number;
+  /** The cell reads /proc for its CPU accounting (Deno: --allow-read=/proc). */
+  readsProc?: boolean;
 }
 
 export interface Launch {
@@ -56,7 +58,9 @@ export function launchCommand(runtime: RuntimeInstall, entry: string, args: stri
     case 'deno': {
       // Environment access for every cell: a suite that reads its knobs from the environment
       // must run under every strategy, not only those that fork (they need it anyway).
-      const flags = ['run', '--no-prompt', '--allow-env', `--allow-read=${[PROJECT_ROOT, ...needs.readDirs].join(',')}`];
+      // /proc: the cell's CPU accounting reads its own and its children's scheduler statistics (cell/cpu-account.ts).
+      const reads = [PROJECT_ROOT, ...needs.readDirs, ...(needs.readsProc ? ['/proc'] : [])];
+      const flags = ['run', '--no-prompt', '--allow-env', `--allow-read=${reads.join(',')}`];
       if (needs.writeDir) flags.push(`--allow-write=${needs.writeDir}`);
       if (needs.forks) flags.push(`--allow-run=${runtime.path}`);
       const sys = [...(needs.setsPriority ? ['getPriority', 'setPriority'] : []), ...(needs.readsCpus ? ['cpus'] : [])];

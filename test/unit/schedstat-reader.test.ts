@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { interferenceOf, readProcessSchedstat, schedstatDelta } from '../../runners/common/schedstat.js';
+import { readProcessSchedstat, schedstatDelta, waitingShareOf } from '../../runners/common/schedstat.js';
 
 function fakeProc(threads: Record<number, string>): string {
   const root = mkdtempSync(join(os.tmpdir(), 'bench-fake-proc-'));
@@ -32,7 +32,7 @@ test('reads each thread of a process and sums what happened between two readings
   const delta = schedstatDelta(first.threads, second.threads);
   // 3000 + 3000 + 500 on a CPU; 1000 + 2000 + 500 waiting (thread 44 was born in between).
   assert.deepEqual(delta, { onCpuNs: 6500, waitingNs: 3500, threads: 3 });
-  assert.equal(interferenceOf(delta), 3500 / 10_000);
+  assert.equal(waitingShareOf(delta), 3500 / 10_000);
 });
 
 test('a process without /proc entries reads as null with the reason', () => {
