@@ -24,7 +24,7 @@ const runtimes: RuntimeTarget[] = [
 ];
 const request = {
   suites: [{ name: 'fib', url: 'file:///fib.js', size: 20 }],
-  config: { strategies: ['main-thread', 'worker-pool', 'process-pool'], workers: 2, rounds: 3 },
+  config: { strategies: ['main-thread', 'worker-pool', 'process-pool'], workers: 2, rounds: 3, seed: 1 },
   runtimes,
 };
 
