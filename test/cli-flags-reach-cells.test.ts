@@ -35,6 +35,7 @@ const SAMPLES: Record<keyof typeof REACHES, { value?: string; config: unknown; s
   seed: { value: '7', config: 7, spec: (spec) => spec.seed === 7 },
   phases: { config: true, spec: (spec) => spec.phases === true },
   rounds: { value: '1', config: 1 },
+  'disturbed-above': { value: '7%', config: 0.07 },
 };
 
 /** Each command that starts cells, with what it needs besides the flags under test. */

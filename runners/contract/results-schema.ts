@@ -115,6 +115,19 @@ export const RUN_CONFIG = v.object({
   transports: v.optional(v.array(str)),
   /** --phases: each task's latency was split into phases (spawn, queue, send, run, return). */
   phases: v.optional(bool),
+  /**
+   * A sequential run (runners/orchestrate/sequential-stop.ts): it made `rounds` blocks, then added
+   * blocks until every answer was settled, up to `maxRounds` blocks or `maxTimeMs` of run time.
+   * Absent: the run made `rounds` blocks and stopped.
+   */
+  maxRounds: v.optional(count),
+  maxTimeMs: v.optional(figure),
+  /**
+   * --disturbed-above: a round whose interference (or, where that is unknown, foreign CPU share)
+   * passed this share was kept in its cell's `disturbedRounds`, left out of the figures, and
+   * measured again. Absent: no round was redone.
+   */
+  disturbedAbove: v.optional(share),
 });
 
 /** A merged file's cells name the context they were measured in (reports/cell-context.ts). */
@@ -136,6 +149,9 @@ export const LATENCY_SUMMARY = ordered(
   'p99Ms',
   'maxMs',
 );
+
+/** A round left out of its cell's figures: `disturbed` says why ("interference 31 % > 5 %"). */
+export const DISTURBED_ROUND = v.object({ ...ROUND_SAMPLE.entries, disturbed: str });
 
 /** A completed batch cell (`bench run`). */
 export const COMPLETED_CELL = v.object({
@@ -169,6 +185,8 @@ export const COMPLETED_CELL = v.object({
   /** --phases: the saturated batch's submit → complete split into phases (where queue wait is real). */
   loadedPhases: v.optional(CELL_PHASES),
   rounds: v.array(ROUND_SAMPLE),
+  /** Rounds another program disturbed (RUN_CONFIG.disturbedAbove), each measured again: kept, out of every figure. */
+  disturbedRounds: v.optional(v.array(DISTURBED_ROUND)),
 });
 
 /** Latency of answered requests, from the load generator's sub-millisecond samples. */
@@ -265,6 +283,7 @@ export const ERRORED_CELL = v.object({
   error: v.object({ message: str, round: count }),
   /** Batch rounds that did complete before the error, kept for inspection (always empty for HTTP). */
   rounds: v.array(ROUND_SAMPLE),
+  disturbedRounds: v.optional(v.array(DISTURBED_ROUND)),
 });
 
 export const SKIPPED_CELL = v.object({
@@ -327,6 +346,7 @@ export type DelaySummary = v.InferOutput<typeof DELAY_SUMMARY>;
 export type EventLoopDelay = v.InferOutput<typeof EVENT_LOOP_DELAY>;
 export type RoundSample = v.InferOutput<typeof ROUND_SAMPLE>;
 export type RoundCpu = v.InferOutput<typeof ROUND_CPU>;
+export type DisturbedRound = v.InferOutput<typeof DISTURBED_ROUND>;
 export type PayloadFigures = v.InferOutput<typeof PAYLOAD_FIGURES>;
 export type LatencySummary = v.InferOutput<typeof LATENCY_SUMMARY>;
 export type CompletedCell = v.InferOutput<typeof COMPLETED_CELL>;

@@ -26,6 +26,7 @@ export type {
   PhaseSummary,
   RoundPhases,
   RoundCpu,
+  DisturbedRound,
   RoundSample,
   RunConfig,
   RunContext,

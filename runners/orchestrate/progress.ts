@@ -12,6 +12,8 @@ import { defaultTransportOf } from '../contract/strategies.js';
 export interface Progress {
   started(index: number, planned: PlannedRound): void;
   finished(index: number, planned: PlannedRound, outcome: RoundOutcome, elapsedMs: number): void;
+  /** The run added rounds: a disturbed one to measure again (`why` says so), or a block. */
+  added(rounds: number, why: string): void;
   done(): void;
 }
 
@@ -27,7 +29,8 @@ const label = (p: PlannedRound): string =>
 // An error's text comes from the suite: one line, control characters made inert.
 const errorText = (error: string): string => terminalSafe(error.replace(/\r?\n/g, ' '));
 
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr, quiet = false): Progress {
+export function createProgress(planned: number, stream: NodeJS.WriteStream = process.stderr, quiet = false): Progress {
+  let total = planned;
   const interactive = stream.isTTY === true && !process.env['CI'];
   const startedAt = performance.now();
   const eta = (doneCount: number): string => {
@@ -35,7 +38,11 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
     const perCell = (performance.now() - startedAt) / doneCount;
     return `ETA ${formatDuration(perCell * (total - doneCount), { units: 'min' })}`;
   };
-  if (quiet) return { started() {}, finished() {}, done() {} };
+  if (quiet) return { started() {}, finished() {}, added() {}, done() {} };
+  const added = (rounds: number, why: string): void => {
+    total += rounds;
+    stream.write(`${interactive ? '\r\x1b[2K' : ''}${terminalSafe(why)}\n`);
+  };
   if (interactive) {
     return {
       started(index, planned) {
@@ -44,6 +51,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
       finished(_index, planned, outcome) {
         if (!outcome.ok) stream.write(`\r\x1b[2K✗ ${label(planned)}: ${errorText(outcome.error)}\n`);
       },
+      added,
       done() {
         stream.write('\r\x1b[2K');
       },
@@ -57,6 +65,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
         `[${index + 1}/${total}] ${label(planned)}: ${result} (${formatDuration(elapsedMs, { units: 's' })}, ${eta(index + 1)})\n`,
       );
     },
+    added,
     done() {},
   };
 }

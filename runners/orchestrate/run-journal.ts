@@ -97,19 +97,22 @@ export class RunJournal {
 }
 
 /**
- * Runs `step` for each item until the signal aborts or a cell reports it was interrupted,
+ * Runs `step` for each item, in order, until the signal aborts or a cell reports it was interrupted,
  * saving the journal after every completed step. Any other error propagates (a save that
  * fails, a full disk, among them: measuring on what cannot be kept is wasted). `cellOf`:
  * the cell a step measures, so the one an interrupt cut short is labelled as such.
  */
 export async function runSteps<T>(
-  items: readonly T[],
+  items: Iterable<T>,
   signal: AbortSignal,
   journal: RunJournal,
   step: (item: T, index: number) => Promise<void>,
   cellOf?: (item: T) => CellKey,
 ): Promise<void> {
-  for (const [index, item] of items.entries()) {
+  let index = -1;
+  // An iterable, not an array: a sequential run decides its next rounds from the ones measured (run.ts).
+  for (const item of items) {
+    index++;
     if (signal.aborted) break;
     try {
       await step(item, index);

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { aggregateCell, type RoundRecord } from './aggregate.js';
 import { collectContext } from './context.js';
 import { cellId } from '../contract/cell-id.js';
-import { planRun, type PlannedSuite, type RuntimeTarget } from './plan.js';
+import { planRun, type PlannedRound, type PlannedSuite, type RuntimeTarget } from './plan.js';
+import { DisturbedRounds } from './redo-disturbed.js';
+import { unsettledPoints } from '../../reports/decide/paired/stop-rule.js';
 import type { Progress } from './progress.js';
 import type { BatchCellKey, RunConfig, RunResult } from '../contract/results.js';
 import { launchCell } from './launch-cell.js';
@@ -53,17 +55,43 @@ export async function executeRun(
       return { cells: results, warnings: findWarnings(results, context, config) };
     },
   });
+  const disturbed = config.disturbedAbove === undefined ? undefined : new DisturbedRounds(config.disturbedAbove, runnable.length);
+  const startedAt = performance.now();
+  // The rounds still to measure: the plan's, then a redo or a block at a time as the measured ones ask.
+  const queue = [...runnable];
+  let blocks = config.rounds;
+  const nextBlock = (): PlannedRound[] => {
+    const { maxRounds, maxTimeMs } = config;
+    if (maxRounds === undefined || maxTimeMs === undefined || blocks >= maxRounds || signal.aborted) return [];
+    const elapsed = performance.now() - startedAt;
+    // Another block only if it should end within the budget, at the pace of the blocks so far.
+    if (elapsed + elapsed / blocks > maxTimeMs) return [];
+    const unsettled = unsettledPoints(journal.snapshot(false).cells, config);
+    if (unsettled === 0) return [];
+    blocks++;
+    const block = plan.block(blocks);
+    progress.added(block.length, `block ${blocks}: ${unsettled} answer${unsettled === 1 ? '' : 's'} not settled yet, measuring another`);
+    return block;
+  };
+  function* schedule(): Generator<PlannedRound> {
+    for (;;) {
+      if (queue.length === 0) queue.push(...nextBlock());
+      const next = queue.shift();
+      if (next === undefined) return;
+      yield next;
+    }
+  }
 
   // Named with this process's PID: a later run removes it if a kill left it (run-leftovers.ts).
   const scratch = mkdtempSync(scratchPrefix('cells'));
   try {
     await runSteps(
-      runnable,
+      schedule(),
       signal,
       journal,
       async (planned, index) => {
         progress.started(index, planned);
-        const startedAt = performance.now();
+        const roundStartedAt = performance.now();
         const outcome = await launchCell(
           {
             config,
@@ -74,8 +102,15 @@ export async function executeRun(
           },
           signal,
         );
-        cells.get(cellId(planned.key))!.records.push({ round: planned.round, outcome });
-        progress.finished(index, planned, outcome, performance.now() - startedAt);
+        const judged = outcome.ok ? disturbed?.judge(cellId(planned.key), planned.round, outcome.sample) : undefined;
+        const record = { round: planned.round, outcome, ...(judged?.redo ? { disturbed: judged.reason } : {}) };
+        cells.get(cellId(planned.key))!.records.push(record);
+        progress.finished(index, planned, outcome, performance.now() - roundStartedAt);
+        if (judged?.redo) {
+          progress.added(1, `redoing ${planned.key.strategy} round ${planned.round}: ${judged.reason} (kept aside, out of the figures)`);
+          await disturbed!.waitForQuiet(signal);
+          queue.unshift(planned);
+        }
       },
       (planned) => planned.key,
     );

@@ -73,6 +73,18 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
     });
   }
 
+  for (const cell of cells) {
+    const redone =
+      (cell.status === 'completed' && cell.scenario === 'batch') || cell.status === 'errored' ? (cell.disturbedRounds ?? []) : [];
+    if (redone.length === 0) continue;
+    warnings.push({
+      kind: 'rounds-redone',
+      cell: cellOf(cell),
+      message: `${named(cell)}: ${redone.length} round${redone.length === 1 ? '' : 's'} redone, another program disturbed ${redone.length === 1 ? 'it' : 'them'} (${redone.map((r) => `round ${r.round}: ${r.disturbed}`).join('; ')})`,
+      hint: 'the disturbed rounds are kept in the file (disturbedRounds) and left out of every figure; a quieter machine needs fewer',
+    });
+  }
+
   for (const cell of completed) {
     const share = (round: RoundSample): number => round.foreignCpuShare ?? 0;
     const busiest = cell.rounds.reduce((worst, round) => (share(round) > share(worst) ? round : worst));

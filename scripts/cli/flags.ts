@@ -54,13 +54,24 @@ export const FLAGS = {
     requiresArg: true,
     describe: 'ascending comma-separated worker counts from 1 (default: 1 … 2 × cores)',
   },
-  rounds: { type: 'number', requiresArg: true, describe: 'fresh-process rounds per cell (default 3; 2 with --quick)' },
+  rounds: {
+    type: 'number',
+    requiresArg: true,
+    describe:
+      'fresh-process rounds per cell (default 6; 2 with --quick); bench run then adds blocks until its answer is settled, unless --rounds is given without --max-time',
+  },
+  'disturbed-above': {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'a round whose interference (share of its CPU time other programs took) passes this is kept aside and measured again, e.g. 5% (default; 100% never)',
+  },
   quick: {
     type: 'boolean',
     default: false,
     describe: 'a fast pass: 250 ms phases, and 2 rounds where the command runs a fixed number (run, study)',
   },
-  'phase-time': { type: 'number', requiresArg: true, describe: 'ms budget of each measured phase (default 1000; 250 with --quick)' },
+  'phase-time': { type: 'number', requiresArg: true, describe: 'ms budget of each measured phase (default 400; 250 with --quick)' },
   'cell-timeout': {
     type: 'number',
     requiresArg: true,
@@ -165,12 +176,13 @@ export const FLAGS = {
     type: 'number',
     requiresArg: true,
     default: 30,
-    describe: 'most pairs (one round of each side) per cell before it is called inconclusive',
+    describe:
+      'most rounds before an undecided answer is called so: bench run, blocks (one round of every strategy); bench ab, pairs (one round of each side) per cell',
   },
   'max-time': {
     type: 'string',
     requiresArg: true,
-    describe: 'stop sampling after this long, e.g. 10m (undecided cells: inconclusive)',
+    describe: 'stop adding rounds after this long, e.g. 10m (default: bench run 3m; bench ab none): what is undecided then is called so',
   },
   normalize: {
     type: 'boolean',
@@ -285,4 +297,5 @@ export const REACHES = {
   seed: { config: 'seed', spec: 'seed' },
   phases: { config: 'phases', spec: 'phases' },
   rounds: { config: 'rounds' },
+  'disturbed-above': { config: 'disturbedAbove' },
 } as const satisfies Partial<Record<FlagName, { config?: keyof RunConfig; spec?: keyof CellSpec }>>;

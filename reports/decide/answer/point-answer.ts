@@ -1,14 +1,19 @@
 /**
  * The answer for one measured point (one suite, size, runtime and worker count): who
  * wins, who ties, and what the winner costs in memory and latency. Ties are decided by
- * the rounds' 95 % intervals, never by the last digit of a median: two strategies whose
- * intervals overlap tie, however their medians compare.
+ * intervals, never by the last digit of a median: by paired blocks where the run made enough
+ * (reports/decide/paired: the ratio of neighbours that shared the same minute of the machine),
+ * else by each strategy's own rounds' 95 % interval, two overlapping intervals tying.
  */
 import type { CompletedCell, RunResult } from '../../../runners/contract/results.js';
 import { BASELINE_STRATEGY } from '../../../runners/contract/strategies.js';
 import { completedBatch, groupBy } from '../study/scaling.js';
-import { formatRatio, formatTaskMs, listing } from '../../format/study-format.js';
+import { formatFraction, formatRatio, formatTaskMs, listing } from '../../format/study-format.js';
 import { strategyLabeller } from '../../format/strategy-label.js';
+import { EQUIVALENCE_MARGIN, type Entry, type GroupVerdict, groupVerdict, lookPlanOf } from '../paired/group-verdict.js';
+import type { LookPlan, PairedRatio } from '../paired/paired-ratio.js';
+import { cellForeignCores, cellInterference, predictedSpeedup, workInflation } from '../paired/cpu-figures.js';
+import { DEFAULT_DISTURBED_ABOVE } from '../paired/disturbed.js';
 
 const MIB = 1024 * 1024;
 /** Memory differences below both of these are not worth a clause. */
@@ -16,6 +21,8 @@ const MEMORY_MIN_MIB = 10;
 const MEMORY_MIN_SHARE = 0.1;
 /** Loaded p99s closer than this factor are not worth a clause. */
 const LATENCY_MIN_FACTOR = 1.2;
+/** Work inflation (CPU per task ÷ main-thread's) further than this from 1 is worth a clause. */
+const WORK_INFLATION_WORTH_SAYING = 0.15;
 
 /** Whether two cells' rounds cannot tell their throughputs apart. One round has no interval: only equal medians tie. */
 export function throughputsTie(a: CompletedCell, b: CompletedCell): boolean {
@@ -50,8 +57,8 @@ function costs(candidates: readonly CompletedCell[]): string[] {
   );
 }
 
-/** "fib(30) on 2 cores: worker-pool and process-pool tie (1.91× vs 1.88×, intervals overlap); …". */
-export function pointAnswer(cells: readonly CompletedCell[], cores: number, label: string): string | undefined {
+/** "fib(30) on 2 cores: worker-pool and process-pool tie (1.91× vs 1.88×, intervals overlap); …", from per-cell intervals. */
+function intervalAnswer(cells: readonly CompletedCell[], prefix: string, note: string): string | undefined {
   const baseline = cells.find((cell) => cell.strategy === BASELINE_STRATEGY);
   const ranked = [...cells].sort((a, b) => b.throughput.tasksPerSec - a.throughput.tasksPerSec);
   const winner = ranked[0];
@@ -60,8 +67,7 @@ export function pointAnswer(cells: readonly CompletedCell[], cores: number, labe
     baseline && baseline.throughput.tasksPerSec > 0
       ? formatRatio(cell.throughput.tasksPerSec / baseline.throughput.tasksPerSec)
       : `${Math.round(cell.throughput.tasksPerSec)} tasks/s`;
-  const prefix = `${label} on ${cores} core${cores === 1 ? '' : 's'}`;
-  const singleRound = cells.some((cell) => cell.throughput.rounds.length < 2) ? ' (one round: no intervals, so no tie can be told)' : '';
+  const singleRound = cells.some((cell) => cell.throughput.rounds.length < 2) ? ' (one round: no intervals, so no tie can be told)' : note;
   const tied = ranked.filter((cell) => cell === winner || throughputsTie(cell, winner));
   const others = ranked.filter((cell) => cell.strategy !== BASELINE_STRATEGY);
 
@@ -84,9 +90,125 @@ export function pointAnswer(cells: readonly CompletedCell[], cores: number, labe
   return `${prefix}: ${winner.strategy} wins (${speedup(winner)}${clear})${clauses.length ? `; ${clauses.join('; ')}` : ''}${singleRound}.`;
 }
 
+const withInterval = (ratio: PairedRatio | undefined): string =>
+  ratio === undefined
+    ? '—'
+    : `${formatRatio(ratio.median)}${ratio.interval ? ` [${formatRatio(ratio.interval[0])}–${formatRatio(ratio.interval[1])}]` : ''}`;
+
+const margin = `±${Math.round(EQUIVALENCE_MARGIN * 100)} %`;
+
+/** Who wins by paired blocks: each speedup is the blocks' median ratio to main-thread, in brackets its paired 95 % interval. */
+function pairedAnswer(verdict: GroupVerdict, prefix: string, cores: number, disturbedAbove: number): string {
+  const { entries, baseline } = verdict;
+  const over = `over ${verdict.blocks} paired blocks`;
+  const sentences: string[] = [];
+  const faster = entries.filter((e) => e.standing === 'faster');
+  const leader = faster[0];
+  const best = entries[0]!;
+  if (!leader) {
+    sentences.push(
+      entries.every((e) => e.standing === 'slower')
+        ? `${prefix}: offloading does not pay here: ${BASELINE_STRATEGY} is fastest, ahead of ${best.cell.strategy} (${withInterval(best.speedup)}) ${over}`
+        : `${prefix}: no strategy beats ${BASELINE_STRATEGY} beyond the intervals (best: ${best.cell.strategy} ${withInterval(best.speedup)}) ${over}`,
+    );
+  } else {
+    const top = faster.filter((e) => e.rank?.rank !== 'behind');
+    const named = (group: readonly Entry[]): string => listing(group.map((e) => e.cell.strategy));
+    const figures = (group: readonly Entry[]): string => group.map((e) => withInterval(e.speedup)).join(' vs ');
+    const clauses = (cells: CompletedCell[]): string => {
+      const found = costs(cells);
+      return found.length > 0 ? `; ${found.join('; ')}` : '';
+    };
+    if (top.length === 1) {
+      const runnerUp = entries.find((e) => e !== leader);
+      const clear = runnerUp ? `, ahead of ${runnerUp.cell.strategy} (${withInterval(runnerUp.speedup)})` : '';
+      sentences.push(
+        `${prefix}: ${leader.cell.strategy} wins (${withInterval(leader.speedup)}${clear}) ${over}${clauses(runnerUp ? [leader.cell, runnerUp.cell] : [])}`,
+      );
+    } else if (top.every((e) => e === leader || e.rank?.rank === 'equivalent')) {
+      sentences.push(`${prefix}: ${named(top)} tie within ${margin} (${figures(top)}) ${over}${clauses(top.map((e) => e.cell))}`);
+    } else {
+      const apart = top
+        .filter((e) => e.rank?.rank === 'not-told-apart')
+        .map((e) => `${e.cell.strategy} ${withInterval(e.rank?.toLeader)} of ${leader.cell.strategy}`);
+      sentences.push(
+        `${prefix}: ${named(top)} beat ${BASELINE_STRATEGY} (${figures(top)}) ${over}, not told apart from each other (${apart.join(', ')})${clauses(top.map((e) => e.cell))}`,
+      );
+    }
+  }
+  const unsettled = entries.filter((e) => e.standing === 'unsettled');
+  if (unsettled.length > 0) {
+    const items = unsettled.map((e) => `${e.cell.strategy} ${withInterval(e.speedup)}`);
+    sentences.push(
+      `undecided against ${BASELINE_STRATEGY}: ${listing(items)} — neither clear of 1× nor within ${margin}; more blocks would settle it (raise --max-time or --max-rounds)`,
+    );
+  }
+  const machine = machineClause(leader ?? best, baseline, cores, disturbedAbove);
+  if (machine) sentences.push(machine);
+  return `${sentences.join('. ')}.`;
+}
+
+/**
+ * What the machine did to the answer: when other load held the strategy's CPUs beyond the
+ * threshold, the measured speedup and the one the CPU accounting predicts on idle cores; and,
+ * whenever it matters, work inflation — the offloaded tasks costing more CPU than on the main thread.
+ */
+function machineClause(entry: Entry, baseline: CompletedCell, cores: number, disturbedAbove: number): string | undefined {
+  const { cell } = entry;
+  const interference = cellInterference(cell);
+  const foreign = cellForeignCores(cell);
+  const predicted = predictedSpeedup(cell, baseline, cores);
+  const inflation = workInflation(cell, baseline);
+  if (interference !== null && interference > disturbedAbove) {
+    const held = foreign !== null ? ` (other programs used ${formatFraction(foreign)} of a core)` : '';
+    const prediction =
+      predicted !== null && inflation !== null
+        ? `; on ${cores} idle core${cores === 1 ? '' : 's'} its CPU per task predicts ≈ ${formatRatio(predicted)} (a prediction: ${cell.strategy} spends ${formatRatio(inflation)} ${BASELINE_STRATEGY}'s CPU per task)`
+        : '';
+    return `The machine was busy: ${cell.strategy} measured ${formatRatio(entry.speedup?.median ?? null)} while other load held its CPUs ${Math.round(interference * 100)} % of the time it wanted one${held}${prediction}`;
+  }
+  if (inflation !== null && Math.abs(inflation - 1) >= WORK_INFLATION_WORTH_SAYING) {
+    return `${cell.strategy} spends ${formatRatio(inflation)} ${BASELINE_STRATEGY}'s CPU per task (work inflation)`;
+  }
+  return undefined;
+}
+
+/** "fib(30) on 2 cores: …": paired by blocks where the run made enough of them (plan given), else from per-cell intervals. */
+export function pointAnswer(
+  cells: readonly CompletedCell[],
+  cores: number,
+  label: string,
+  plan?: LookPlan,
+  disturbedAbove = DEFAULT_DISTURBED_ABOVE,
+): string | undefined {
+  const prefix = `${label} on ${cores} core${cores === 1 ? '' : 's'}`;
+  const verdict = plan ? groupVerdict(cells, plan) : undefined;
+  if (verdict?.paired) return pairedAnswer(verdict, prefix, cores, disturbedAbove);
+  const note = verdict
+    ? ` (${verdict.blocks} block${verdict.blocks === 1 ? '' : 's'}: too few for paired intervals, so from each strategy's own rounds)`
+    : '';
+  return intervalAnswer(cells, prefix, note);
+}
+
 /** Runtime label only when the file has several runtimes: with one, it is in the header. */
 export function pointLabel(cell: CompletedCell, runtimes: number): string {
   return `${cell.suite}(${cell.size})${runtimes > 1 ? ` on ${cell.runtime}` : ''}`;
+}
+
+/** The points a run answers: one per suite, size, runtime and worker count, main-thread (one worker) first in each where measured. */
+export function answerPoints(cells: readonly CompletedCell[]): CompletedCell[][] {
+  // main-thread runs with one worker whatever the others use: it belongs to every group of its suite, size and runtime.
+  const groups = groupBy(
+    cells.filter((cell) => cell.strategy !== BASELINE_STRATEGY),
+    (c) => [c.suite, c.size, c.runtime, c.workers].join('\u0000'),
+  );
+  return groups.map((group) => {
+    const first = group[0]!;
+    const baseline = cells.find(
+      (c) => c.strategy === BASELINE_STRATEGY && c.suite === first.suite && c.size === first.size && c.runtime === first.runtime,
+    );
+    return baseline ? [baseline, ...group] : group;
+  });
 }
 
 /** `bench run`'s answer: one line per suite, size, runtime and worker count measured. */
@@ -95,17 +217,14 @@ export function runAnswers(result: RunResult): string[] {
   const labelOf = strategyLabeller(result.cells);
   const cells = completedBatch(result).map((cell) => (cell.strategy === BASELINE_STRATEGY ? cell : { ...cell, strategy: labelOf(cell) }));
   const runtimes = new Set(cells.map((cell) => cell.runtime)).size;
-  // main-thread runs with one worker whatever the others use: it belongs to every group of its suite, size and runtime.
-  const groups = groupBy(
-    cells.filter((cell) => cell.strategy !== BASELINE_STRATEGY),
-    (c) => [c.suite, c.size, c.runtime, c.workers].join('\u0000'),
-  );
-  return groups.flatMap((group) => {
-    const first = group[0]!;
-    const baseline = cells.find(
-      (c) => c.strategy === BASELINE_STRATEGY && c.suite === first.suite && c.size === first.size && c.runtime === first.runtime,
+  return answerPoints(cells).flatMap((point) => {
+    const line = pointAnswer(
+      point,
+      result.context.cpu.cores,
+      pointLabel(point.find((c) => c.strategy !== BASELINE_STRATEGY) ?? point[0]!, runtimes),
+      lookPlanOf(result.config),
+      result.config.disturbedAbove,
     );
-    const line = pointAnswer(baseline ? [baseline, ...group] : group, result.context.cpu.cores, pointLabel(first, runtimes));
     return line === undefined ? [] : [line];
   });
 }

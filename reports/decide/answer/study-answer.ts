@@ -7,6 +7,8 @@ import type { CompletedCell, RunResult } from '../../../runners/contract/results
 import type { Crossover, Scaling, ScalingPoint, Study } from '../../../runners/contract/study.js';
 import { BASELINE_STRATEGY } from '../../../runners/contract/strategies.js';
 import { pointAnswer, throughputsTie } from './point-answer.js';
+import { lookPlanOf } from '../paired/group-verdict.js';
+import type { LookPlan } from '../paired/paired-ratio.js';
 import { completedBatch, groupBy } from '../study/scaling.js';
 import { formatCoefficient, formatFraction, formatRatio, formatSize, formatTaskMs, listing } from '../../format/study-format.js';
 
@@ -51,7 +53,13 @@ function otherFindings(crossovers: readonly Crossover[], suite: string, sizes: r
   return found;
 }
 
-function sizeParagraph(crossovers: readonly Crossover[], cells: readonly CompletedCell[], cores: number, label: string): string {
+function sizeParagraph(
+  crossovers: readonly Crossover[],
+  cells: readonly CompletedCell[],
+  cores: number,
+  label: string,
+  plan: LookPlan,
+): string {
   const suite = crossovers[0]!.suite;
   const sizes = [...new Set(cells.map((c) => c.size))].sort((a, b) => a - b);
   const sweep = sizes.length > 0 ? ` (sizes ${formatSize(sizes[0]!)}–${formatSize(sizes.at(-1)!)})` : '';
@@ -72,6 +80,7 @@ function sizeParagraph(crossovers: readonly Crossover[], cells: readonly Complet
       cells.filter((c) => c.size === largest),
       cores,
       `At the largest size, ${suite}(${largest})`,
+      plan,
     );
     if (answer) sentences.push(answer);
   }
@@ -113,14 +122,20 @@ function fitSentence(scalings: readonly Scaling[]): string | undefined {
   return reason ? `No USL fit: ${reason}${serial}.` : undefined;
 }
 
-function workersParagraph(scalings: readonly Scaling[], cells: readonly CompletedCell[], cores: number, label: string): string {
+function workersParagraph(
+  scalings: readonly Scaling[],
+  cells: readonly CompletedCell[],
+  cores: number,
+  label: string,
+  plan: LookPlan,
+): string {
   const sentences: string[] = [];
   const counts = [...new Set(scalings.flatMap((s) => s.points.map((p) => p.workers)))].sort((a, b) => a - b);
   const top = [...counts].reverse().find((n) => n <= cores) ?? counts[0];
   if (top !== undefined) {
     const baseline = cells.find((c) => c.strategy === BASELINE_STRATEGY);
     const atTop = cells.filter((c) => c.workers === top && c.strategy !== BASELINE_STRATEGY);
-    const answer = pointAnswer(baseline ? [baseline, ...atTop] : atTop, cores, `${label} at ${top} worker${top === 1 ? '' : 's'}`);
+    const answer = pointAnswer(baseline ? [baseline, ...atTop] : atTop, cores, `${label} at ${top} worker${top === 1 ? '' : 's'}`, plan);
     if (answer) sentences.push(answer);
     const efficient = scalings
       .flatMap((s) => {
@@ -146,6 +161,7 @@ export function studyAnswer(result: RunResult, study: Study): string[] {
   const label = (suite: string, runtime: string, size?: number): string =>
     `${suite}${size === undefined ? '' : `(${size})`}${runtimes > 1 ? ` on ${runtime}` : ''}`;
   const incomplete = study.complete ? '' : ' (interrupted: from the cells measured so far)';
+  const plan = lookPlanOf(result.config);
   if (study.kind === 'size') {
     return groupBy(study.crossovers, (c) => `${c.suite}\u0000${c.runtime}`).map((group) => {
       const { suite, runtime } = group[0]!;
@@ -153,12 +169,12 @@ export function studyAnswer(result: RunResult, study: Study): string[] {
       const own = cells.filter(
         (c) => c.suite === suite && c.runtime === runtime && (c.strategy === BASELINE_STRATEGY || workers.has(c.workers)),
       );
-      return sizeParagraph(group, own, study.cores, label(suite, runtime)) + incomplete;
+      return sizeParagraph(group, own, study.cores, label(suite, runtime), plan) + incomplete;
     });
   }
   return groupBy(study.scaling, (s) => [s.suite, s.runtime, s.size].join('\u0000')).map((group) => {
     const { suite, runtime, size } = group[0]!;
     const own = cells.filter((c) => c.suite === suite && c.runtime === runtime && c.size === size);
-    return workersParagraph(group, own, study.cores, label(suite, runtime, size)) + incomplete;
+    return workersParagraph(group, own, study.cores, label(suite, runtime, size), plan) + incomplete;
   });
 }

@@ -26,12 +26,13 @@ export interface ProgressStream {
 
 export function createStudyProgress(runnable: readonly number[], stream: ProgressStream = process.stderr): Progress {
   const interactive = stream.isTTY === true && !process.env['CI'];
-  const total = runnable.length;
-  const after = runnable.map((_, i) => runnable.slice(i).reduce((sum, ms) => sum + ms, 0));
+  // A redone round joins the list with the mean estimate: which round comes back is not known ahead.
+  const estimates = [...runnable];
+  const mean = estimates.reduce((sum, ms) => sum + ms, 0) / Math.max(1, estimates.length);
   let estimatedDone = 0;
   let actualDone = 0;
   const eta = (nextIndex: number): string => {
-    const left = after[nextIndex] ?? 0;
+    const left = estimates.slice(nextIndex).reduce((sum, ms) => sum + ms, 0);
     // Until a few rounds are in, the ratio is one round's luck: lean on the estimate.
     const weight = Math.min(1, (4 * estimatedDone) / Math.max(1, estimatedDone + left));
     const ratio = estimatedDone > 0 ? 1 + weight * (actualDone / estimatedDone - 1) : 1;
@@ -39,17 +40,23 @@ export function createStudyProgress(runnable: readonly number[], stream: Progres
   };
   return {
     started(index, planned) {
-      if (interactive) stream.write(`\r\x1b[2K[${index + 1}/${total}] ${label(planned)} · ${eta(index)}`);
+      if (interactive) stream.write(`\r\x1b[2K[${index + 1}/${estimates.length}] ${label(planned)} · ${eta(index)}`);
     },
     finished(index, planned, outcome: RoundOutcome, elapsedMs) {
-      estimatedDone += runnable[index] ?? 0;
+      estimatedDone += estimates[index] ?? 0;
       actualDone += elapsedMs;
       if (interactive) {
         if (!outcome.ok) stream.write(`\r\x1b[2K✗ ${label(planned)}: ${outcome.error}\n`);
         return;
       }
       const result = outcome.ok ? `${outcome.sample.tasksPerSec.toFixed(1)} tasks/s` : `errored: ${outcome.error}`;
-      stream.write(`[${index + 1}/${total}] ${label(planned)}: ${result} (${(elapsedMs / 1000).toFixed(1)}s, ${eta(index + 1)})\n`);
+      stream.write(
+        `[${index + 1}/${estimates.length}] ${label(planned)}: ${result} (${(elapsedMs / 1000).toFixed(1)}s, ${eta(index + 1)})\n`,
+      );
+    },
+    added(rounds, why) {
+      for (let i = 0; i < rounds; i++) estimates.push(mean);
+      stream.write(`${interactive ? '\r\x1b[2K' : ''}${why}\n`);
     },
     done() {
       if (interactive) stream.write('\r\x1b[2K');

@@ -29,7 +29,7 @@ import { resolveStudyOptions } from '../options/study-options.js';
 import { PAYLOAD_SUITE } from '../options/payload-study-options.js';
 
 /** The flags every study takes: `bench run`'s, but the suite and what the study sweeps. */
-const STUDY_FLAGS = [...CELL_HOST_FLAGS, 'transport', 'rounds', ...MEASURE_FLAGS] as const;
+const STUDY_FLAGS = [...CELL_HOST_FLAGS, 'transport', 'rounds', 'disturbed-above', ...MEASURE_FLAGS] as const;
 
 const sizeOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'sizes', 'workers'));
 const workersOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'size', 'workers-list'));
@@ -42,7 +42,7 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`);
   };
-  const plan = await resolveStudyOptions(kind, args);
+  const plan = await resolveStudyOptions(kind, { ...args, redoesDisturbed: true });
   const runtimes = await resolveRuntimes(args, log);
   checkPeersRun(plan.config.strategies, runtimes);
   const outDir = writableDir('--out', args.out ?? DEFAULT_OUT_DIR);

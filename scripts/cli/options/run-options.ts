@@ -10,7 +10,8 @@ import { RUN_STRATEGY_NAMES, defaultStrategiesFor, peerPackageOf } from '../../.
 import { unsupportedReason } from '../../../runners/contract/capabilities.js';
 import type { RuntimeTarget } from '../../../runners/orchestrate/run.js';
 import { UsageError } from '../usage-error.js';
-import { integerIn, listOf, sizeValue } from '../parse/values.js';
+import { integerIn, listOf, parseDuration, parseShare, sizeValue } from '../parse/values.js';
+import { DEFAULT_DISTURBED_ABOVE } from '../../../reports/decide/paired/disturbed.js';
 import { suiteSpecs } from '../parse/suite-specs.js';
 import { resolveTransports } from './transport-options.js';
 
@@ -35,10 +36,21 @@ export interface RawRunOptions {
   maxHeap?: number;
   /** --phases: split each task's latency into phases; absent or false: no phase timing at all. */
   phases?: boolean;
+  /** --disturbed-above, a percentage; absent: DEFAULT_DISTURBED_ABOVE where the command redoes rounds. */
+  disturbedAbove?: string;
+  /** The command redoes disturbed rounds (run, the studies; not ab, whose pairs answer noise their own way). */
+  redoesDisturbed?: boolean;
 }
 
 export const QUICK = { rounds: 2, phaseMs: 250 } as const;
-export const DEFAULTS = { rounds: 3, phaseMs: 1000 } as const;
+/**
+ * Six blocks: the fewest whose paired interval exists at 95 % (reports/decide/paired); 400 ms
+ * phases keep the default fib run within 20 % of the three 1-second rounds it replaced
+ * (46.8 s before on the 2-core machine).
+ */
+export const DEFAULTS = { rounds: 6, phaseMs: 400 } as const;
+/** bench run adds blocks until its answers are settled, up to this many or this long (unless --quick). */
+export const SEQUENTIAL_DEFAULTS = { maxRounds: 30, maxTimeMs: 180_000 } as const;
 export const DEFAULT_WORKER_NICE = 0;
 /** Where run, study, ab and http write their results files without --out. */
 export const DEFAULT_OUT_DIR = 'results';
@@ -134,8 +146,29 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
       ...(transports === undefined ? {} : { transports }),
       // Absent, not false, without --phases: a results file without phase timing is unchanged.
       ...(raw.phases ? { phases: true } : {}),
+      ...(raw.redoesDisturbed
+        ? { disturbedAbove: raw.disturbedAbove === undefined ? DEFAULT_DISTURBED_ABOVE : parseShare('disturbed-above', raw.disturbedAbove) }
+        : {}),
     },
   };
+}
+
+/**
+ * `bench run`'s sequential limits (SEQUENTIAL_DEFAULTS), or undefined for a fixed count of
+ * rounds: under --quick (a fast pass), and with --rounds given without --max-time (exactly
+ * the rounds asked for).
+ */
+export function sequentialLimits(
+  raw: { quick: boolean; rounds?: number; maxRounds?: number; maxTime?: string },
+  rounds: number,
+): { maxRounds: number; maxTimeMs: number } | undefined {
+  integerIn('max-rounds', raw.maxRounds, 1, 1000, 'a whole number of blocks');
+  const maxTimeMs = raw.maxTime === undefined ? SEQUENTIAL_DEFAULTS.maxTimeMs : parseDuration('max-time', raw.maxTime);
+  if (!(maxTimeMs >= 1000 && maxTimeMs <= 7 * 86_400_000))
+    throw new UsageError(`--max-time must be from 1s to 7 days, got "${raw.maxTime}"`);
+  if (raw.quick || (raw.rounds !== undefined && raw.maxTime === undefined)) return undefined;
+  const maxRounds = raw.maxRounds ?? SEQUENTIAL_DEFAULTS.maxRounds;
+  return maxRounds > rounds ? { maxRounds, maxTimeMs } : undefined;
 }
 
 /**

@@ -106,6 +106,14 @@ export function parseDuration(flag: string, text: string): number {
   return parts.reduce((total, part) => total + Number(part[1]) * UNITS_MS[part[2]!]!, 0);
 }
 
+/** A share of 0–100 %: `5%`, `5 %` or `5` → 0.05; `100%` is everything (never exceeded). */
+export function parseShare(flag: string, text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const value = match ? Number(match[1]) : Number.NaN;
+  if (!(value >= 0 && value <= 100)) throw new UsageError(`--${flag} must be a percentage from 0 to 100, such as 5%, got "${text}"`);
+  return value / 100;
+}
+
 /** `10%`, `10 %` or `10` → 0.1. Anything else is a usage error naming the flag and the form. */
 export function parseThreshold(text: string, flag = 'threshold'): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
