@@ -14,7 +14,7 @@ import { loadResults } from '../../reports/load-results.js';
 import { errorMessage } from '../../runners/common/error-message.js';
 import { locateRuntime } from '../../runners/runtimes/locate.js';
 import type { CellResult, RunResult } from '../../runners/contract/results.js';
-import { CLI, fixture, runCli, tempDir, type CliResult } from './cli.js';
+import { CLI, fixture, runCli, tempDir, withoutRedos, type CliResult } from './cli.js';
 import { waitUntil } from './wait.js';
 
 export const BUILT_IN_STRATEGIES = [
@@ -154,7 +154,7 @@ export function assertContainedOn(
 
 /** runCli from another working directory: for a run whose relative paths (--out) resolve there. */
 export function runCliIn(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [CLI, ...withoutRedos(args)], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, CI: 'true', ...env },

@@ -9,6 +9,8 @@ import { BASELINE_STRATEGY } from '../../../runners/contract/strategies.js';
 import { studyAnswer } from '../answer/study-answer.js';
 import { crossoverNote, locateCrossover, suggestSizes } from './crossover.js';
 import { completedBatch, groupBy, scalingOf } from './scaling.js';
+import { lookPlanOf } from '../paired/group-verdict.js';
+import { type LookPlan, pairedRatio } from '../paired/paired-ratio.js';
 
 export interface StudySweep {
   kind: SweepStudyKind;
@@ -20,9 +22,18 @@ export interface StudySweep {
   workersList?: number[];
 }
 
-/** The strategy's ratio to the baseline at one size, with the widest range both intervals allow. */
-export function ratioPoint(cell: CompletedCell, baseline: CompletedCell): RatioPoint {
+/**
+ * The strategy's ratio to the baseline at one size: paired by block where the study made
+ * enough blocks for an interval (reports/decide/paired — the median of the rounds' ratios that
+ * shared a minute of the machine, and its sign-test bounds), else the ratio of the medians with
+ * the widest range both cells' own intervals allow.
+ */
+export function ratioPoint(cell: CompletedCell, baseline: CompletedCell, plan?: LookPlan): RatioPoint {
   const base = baseline.throughput.tasksPerSec;
+  const paired = plan ? pairedRatio(cell, baseline, plan) : undefined;
+  if (paired?.interval) {
+    return { size: cell.size, ratio: paired.median, low: paired.interval[0], high: paired.interval[1], baselineTaskMs: 1000 / base };
+  }
   const [low, high] = cell.throughput.ci95;
   const [baseLow, baseHigh] = baseline.throughput.ci95;
   return {
@@ -36,6 +47,7 @@ export function ratioPoint(cell: CompletedCell, baseline: CompletedCell): RatioP
 
 export function crossoversOf(result: RunResult, sweep: StudySweep): Crossover[] {
   const cells = completedBatch(result);
+  const plan = lookPlanOf(result.config);
   const baselineAt = (cell: CompletedCell): CompletedCell | undefined =>
     cells.find(
       (c) =>
@@ -56,7 +68,7 @@ export function crossoversOf(result: RunResult, sweep: StudySweep): Crossover[] 
       .filter((c) => c.suite === suite && c.runtime === runtime && c.strategy === strategy && c.workers === workers)
       .flatMap((cell) => {
         const base = baselineAt(cell);
-        return base ? [ratioPoint(cell, base)] : [];
+        return base ? [ratioPoint(cell, base, plan)] : [];
       })
       .sort((a, b) => a.size - b.size);
     const finding = locateCrossover(points);

@@ -7,6 +7,8 @@ import type { CompletedCell, RunResult } from '../../../runners/contract/results
 import type { Scaling, ScalingPoint } from '../../../runners/contract/study.js';
 import { BASELINE_STRATEGY } from '../../../runners/contract/strategies.js';
 import { fitAmdahl, fitUsl, type ThroughputSample } from './usl.js';
+import { lookPlanOf } from '../paired/group-verdict.js';
+import { type LookPlan, pairedRatio } from '../paired/paired-ratio.js';
 
 /** Three coefficients and two degrees of freedom left: fewer points fit any curve and say nothing. */
 export const USL_MIN_POINTS = 5;
@@ -21,19 +23,33 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][]
   return [...groups.values()];
 }
 
-export function scalingPoints(cells: readonly CompletedCell[], baseline: CompletedCell | undefined, cores: number): ScalingPoint[] {
+/**
+ * `plan`: the study's looks; where its blocks give a paired interval, each speedup is the
+ * median of the per-block ratios (the rounds that shared a minute of the machine,
+ * reports/decide/paired), else the ratio of the two cells' medians.
+ */
+export function scalingPoints(
+  cells: readonly CompletedCell[],
+  baseline: CompletedCell | undefined,
+  cores: number,
+  plan?: LookPlan,
+): ScalingPoint[] {
   const sorted = [...cells].sort((a, b) => a.workers - b.workers);
   const one = sorted.find((cell) => cell.workers === 1);
+  const ratio = (cell: CompletedCell, to: CompletedCell | undefined): number | null => {
+    if (!to || !(to.throughput.tasksPerSec > 0)) return null;
+    const paired = plan ? pairedRatio(cell, to, plan) : undefined;
+    return paired?.interval ? paired.median : cell.throughput.tasksPerSec / to.throughput.tasksPerSec;
+  };
   return sorted.map((cell) => {
     const tasksPerSec = cell.throughput.tasksPerSec;
-    const speedup = one && one.throughput.tasksPerSec > 0 ? tasksPerSec / one.throughput.tasksPerSec : null;
-    const base = baseline?.throughput.tasksPerSec;
+    const speedup = ratio(cell, one);
     return {
       workers: cell.workers,
       tasksPerSec,
       ci95: cell.throughput.ci95,
       speedup,
-      speedupOverBaseline: base !== undefined && base > 0 ? tasksPerSec / base : null,
+      speedupOverBaseline: ratio(cell, baseline),
       efficiency: speedup === null ? null : speedup / cell.workers,
       overCores: cell.workers > cores,
     };
@@ -76,7 +92,7 @@ export function scalingOf(result: RunResult, cores: number): Scaling[] {
   );
   return groups.map((group) => {
     const first = group[0]!;
-    const points = scalingPoints(group, baselineOf(first), cores);
+    const points = scalingPoints(group, baselineOf(first), cores, lookPlanOf(result.config));
     return { suite: first.suite, strategy: first.strategy, runtime: first.runtime, size: first.size, points, ...fitsOf(points, cores) };
   });
 }
