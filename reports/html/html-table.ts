@@ -7,13 +7,14 @@ import { escapeHtml } from './html-escape.js';
 import type { StrategyPalette } from '../charts/palette.js';
 import { completed, speedupOf, type Series } from '../charts/series.js';
 import { transportOf } from '../format/strategy-label.js';
+import { CPU_COLUMNS } from './cpu-cells.js';
 
-interface Row {
+export interface Row {
   series: Series;
   cell: CellResult;
 }
 
-interface Column {
+export interface Column {
   group: string;
   head: string;
   /** Shown on hover: what the figure is and its unit. */
@@ -22,6 +23,10 @@ interface Column {
   /** Sentences (reasons) may wrap; names and figures read best unbroken. */
   wrap?: true;
   value: (row: Row) => string | number | undefined;
+  /** How a number reads; formatNumber where absent. */
+  format?: (value: number) => string;
+  /** Shown on hovering the cell (why a figure is what it is), where there is something to say. */
+  title?: (row: Row) => string | undefined;
 }
 
 /** Three significant digits, thousands grouped: enough to compare, short enough to scan. */
@@ -140,6 +145,7 @@ const COLUMNS: Column[] = [
     numeric: false,
     value: (r) => done(r)?.eventLoopDelay.method,
   },
+  ...CPU_COLUMNS,
   {
     group: 'cost',
     head: 'startup ms',
@@ -192,7 +198,11 @@ function columnGroups(columns: Column[]): Array<{ group: string; span: number }>
 function cellHtml(column: Column, row: Row, palette: StrategyPalette): string {
   const value = column.value(row);
   if (value === undefined) return column.numeric ? '<td class="num" data-sort="">—</td>' : '<td>—</td>';
-  if (typeof value === 'number') return `<td class="num" data-sort="${value}">${formatNumber(value)}</td>`;
+  if (typeof value === 'number') {
+    const title = column.title?.(row);
+    const hover = title === undefined ? '' : ` title="${escapeHtml(title)}"`;
+    return `<td class="num" data-sort="${value}"${hover}>${escapeHtml((column.format ?? formatNumber)(value))}</td>`;
+  }
   if (column.head === 'strategy') {
     return `<td class="name"><span class="swatch" style="background:${palette.colour(value)}"></span>${escapeHtml(value)}</td>`;
   }

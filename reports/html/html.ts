@@ -21,6 +21,8 @@ import { renderPhaseSection } from './phase-section.js';
 import { renderPayloadSections } from './payload-section.js';
 import { renderAbSections } from './ab-section.js';
 import { renderAnswerSection } from './answer-section.js';
+import { buildInterferenceCharts } from '../charts/interference-chart.js';
+import { renderInterferenceSection } from './interference-section.js';
 
 let chartJsSource: string | undefined;
 
@@ -207,7 +209,8 @@ function inlineScript(code: string): { tag: string; hash: string } {
 }
 
 export function renderHtml(results: readonly RunResult[], set: ChartSet, trends: readonly TrendChart[] = []): string {
-  const chartData = [...set.charts, ...set.studies, ...trends].map(({ id, config }) => ({ id, config }));
+  const interference = buildInterferenceCharts(set);
+  const chartData = [...set.charts, ...set.studies, ...interference, ...trends].map(({ id, config }) => ({ id, config }));
   const scripts = [
     inlineScript(readChartJs()),
     inlineScript(`(${installTableSort.toString()})();\n(${drawCharts.toString()})(Chart, (${createChartPlugin.toString()})());`),
@@ -243,6 +246,7 @@ ${
 ${chartSections(set)}`
 }
 ${renderPhaseSection(set)}
+${renderInterferenceSection(interference)}
 ${renderTrendSection(trends)}
 <h2>Measurement warnings</h2>
 ${warningsTable(results, set.series)}

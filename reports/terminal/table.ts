@@ -9,6 +9,7 @@ import { formatBytes, formatRate, terminalSafe } from '../format/numbers.js';
 import { formatDuration } from '../../runners/common/format-duration.js';
 import { hasPhases, PHASE_HEADER, phaseColumn } from './phase-column.js';
 import { strategyLabeller } from '../format/strategy-label.js';
+import { baselineCell, cpuColumns, type ExtraColumn } from './cpu-columns.js';
 
 const HEADERS = [
   'runtime',
@@ -48,7 +49,7 @@ function row(cell: CellResult, runtimeLabel: string, baseline: number | undefine
 }
 
 function layout(rows: string[][]): string {
-  // The header row sets the columns: HEADERS, and with --phases one more.
+  // The header row sets the columns: HEADERS, and the CPU and --phases columns the run has.
   const columns = rows[0]?.length ?? HEADERS.length;
   const widths = rows[0]!.map((_, column) => Math.max(...rows.filter((r) => r.length === columns).map((r) => r[column]!.length)));
   return rows
@@ -71,6 +72,19 @@ export function renderTable(result: RunResult): string {
   // "worker-pool (clone)" where the file holds a strategy with several transports.
   const labelOf = strategyLabeller(result.cells);
   const phased = hasPhases(result);
+  // Columns after the fixed ones, on figure rows only (errored and skipped rows keep their reason).
+  const extras: ExtraColumn[] = [
+    ...cpuColumns(result),
+    ...(phased
+      ? [
+          {
+            header: PHASE_HEADER,
+            legend: "phases: largest share of the unloaded latency (and run's), details in the report",
+            value: phaseColumn,
+          },
+        ]
+      : []),
+  ];
   const groups = new Map<string, CellResult[]>();
   for (const cell of result.cells) {
     const group = `${cell.suite} · size ${cell.size}`;
@@ -82,10 +96,13 @@ export function renderTable(result: RunResult): string {
       const main = cells.find((c) => c.strategy === BASELINE_STRATEGY && c.runtime === runtime);
       return main?.status === 'completed' && main.scenario === 'batch' ? main.throughput.tasksPerSec : undefined;
     };
-    const rows = cells.map((cell) => row(cell, runtimeLabel(cell.runtime), baselineOf(cell.runtime), labelOf(cell)));
-    // --phases: one column more on figure rows (errored and skipped rows keep their reason).
-    const timed = rows.map((r, i) => (phased && r.length === HEADERS.length ? [...r, phaseColumn(cells[i]!)] : r));
-    blocks.push(`${title}\n${layout([phased ? [...HEADERS, PHASE_HEADER] : HEADERS, ...timed])}`);
+    const rows = cells.map((cell) => {
+      const figures = row(cell, runtimeLabel(cell.runtime), baselineOf(cell.runtime), labelOf(cell));
+      if (figures.length !== HEADERS.length) return figures;
+      const baseline = baselineCell(cells, cell.runtime);
+      return [...figures, ...extras.map((column) => column.value(cell, baseline))];
+    });
+    blocks.push(`${title}\n${layout([[...HEADERS, ...extras.map((column) => column.header)], ...rows])}`);
   }
   const header =
     `bench ${result.runId} · ${context.runtime.name} ${context.runtime.version} · ${context.cpu.model} · ` +
@@ -94,7 +111,7 @@ export function renderTable(result: RunResult): string {
   const legend =
     'tasks/s: median over rounds (95% CI of the mean) · speedup vs main-thread · p50/p99: unloaded latency · ' +
     'p99 loaded: latency with the pool kept full · loop p99: event-loop delay of the dispatching thread' +
-    (phased ? " · phases: largest share of the unloaded latency (and run's), details in the report" : '');
+    extras.map((column) => (column.legend ? ` · ${column.legend}` : '')).join('');
   const warnings = result.warnings.map((w) => `! ${w.message}\n  → ${w.hint}`);
   return terminalSafe(
     [header, '', blocks.join('\n\n'), '', legend, ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join(
