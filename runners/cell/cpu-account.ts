@@ -8,7 +8,7 @@
  * Waiting is not all interference: a pool with as many workers as cores, plus its dispatcher
  * and the runtime's own threads, waits for itself now and then (5–9 % of its wanted time on an
  * idle 2-core machine). Other programs' CPU time meanwhile is the machine's busy time less the
- * tree's (/proc/stat); the interference apportions the waiting by it (schedstat.ts).
+ * tree's (/proc/stat); the interference is the waiting up to that time (schedstat.ts).
  *
  * Two sources, each for what it does well: process CPU times (every thread a process ever had,
  * and task processes reaped meanwhile: what a per-task strategy leaves behind) for the cost;
@@ -112,7 +112,7 @@ export function startCpuAccount(): CpuAccount {
         threadOnCpuMs = ms(delta.onCpuNs / 1e6);
         waitingMs = ms(delta.waitingNs / 1e6);
         threads = delta.threads;
-        const share = foreignCpuMs === null || onCpuMs === null ? null : interferenceOf(delta, foreignCpuMs, onCpuMs);
+        const share = foreignCpuMs === null ? null : interferenceOf(delta, foreignCpuMs);
         interference = share === null ? null : round4(share);
       }
       return {

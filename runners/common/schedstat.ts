@@ -94,15 +94,16 @@ export function waitingShareOf(delta: SchedstatDelta): number | null {
 }
 
 /**
- * Interference: the waiting share that other programs caused. A waiting thread waits behind
- * whoever holds the CPUs, so the waiting is apportioned by who held them meanwhile: others
- * (`foreignCpuMs`, the machine's busy time less ours) against ours (`ownCpuMs`). 0 on an idle
- * machine whatever the strategy's own contention; near 0.5 when another busy program shares
- * every core. Null when the threads wanted no CPU.
+ * Interference: the share of the time the strategy's threads wanted a CPU that other programs
+ * held it. A millisecond another program spent on a CPU kept at most one waiting thread off it,
+ * so the waiting others caused is at most both their CPU time (`foreignCpuMs`, the machine's
+ * busy time less ours) and the threads' waiting: min(waiting, foreign) ÷ (on CPU + waiting).
+ * 0 on an idle machine whatever the strategy's own contention (a pool as wide as the cores
+ * waits for its own threads); 0.5 for a 2-thread pool on 2 cores beside one busy program.
+ * Null when the threads wanted no CPU.
  */
-export function interferenceOf(delta: SchedstatDelta, foreignCpuMs: number, ownCpuMs: number): number | null {
-  const waiting = waitingShareOf(delta);
-  if (waiting === null) return null;
-  const held = Math.max(0, foreignCpuMs) + Math.max(0, ownCpuMs);
-  return held > 0 ? (waiting * Math.max(0, foreignCpuMs)) / held : 0;
+export function interferenceOf(delta: SchedstatDelta, foreignCpuMs: number): number | null {
+  const wanted = delta.onCpuNs + delta.waitingNs;
+  if (!(wanted > 0)) return null;
+  return Math.min(delta.waitingNs, Math.max(0, foreignCpuMs) * 1e6) / wanted;
 }

@@ -25,6 +25,11 @@ export interface RunRequest {
   workersList?: readonly number[];
   /** A payload study: each cell measures its rounds' `payload` figures too (runners/cell/payload-figures.ts). */
   payloadFigures?: boolean;
+  /**
+   * How many of its answers the results so far leave unsettled: a sequential run (config.maxRounds)
+   * adds blocks while any is. Absent: `bench run`'s, each point's speedups over main-thread.
+   */
+  unsettled?: (sofar: RunResult) => number;
 }
 
 export async function executeRun(
@@ -66,7 +71,8 @@ export async function executeRun(
     const elapsed = performance.now() - startedAt;
     // Another block only if it should end within the budget, at the pace of the blocks so far.
     if (elapsed + elapsed / blocks > maxTimeMs) return [];
-    const unsettled = unsettledPoints(journal.snapshot(false).cells, config);
+    const sofar = journal.snapshot(false);
+    const unsettled = (request.unsettled ?? ((r: RunResult) => unsettledPoints(r.cells, r.config)))(sofar);
     if (unsettled === 0) return [];
     blocks++;
     const block = plan.block(blocks);

@@ -1,23 +1,26 @@
 /**
  * Interference counts only the waiting other programs caused: on an idle machine a pool that
- * waits for its own threads reads 0, and under load the waiting is shared out by who held the
- * CPUs meanwhile.
+ * waits for its own threads reads 0; under load, the waiting up to the CPU time others held.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { interferenceOf } from '../../runners/common/schedstat.js';
 
-const delta = { onCpuNs: 900e6, waitingNs: 100e6, threads: 3 };
+// 1,000 ms wanted: 600 on a CPU, 400 waiting.
+const delta = { onCpuNs: 600e6, waitingNs: 400e6, threads: 3 };
 
 test('waiting behind the strategy’s own threads is no interference', () => {
-  assert.equal(interferenceOf(delta, 0, 900), 0);
+  assert.equal(interferenceOf(delta, 0), 0);
 });
 
-test('waiting is apportioned by the CPU time others held', () => {
-  // 10 % of the wanted time waiting; others held 300 of the 1,200 CPU-ms used: a quarter of it is theirs.
-  assert.equal(interferenceOf(delta, 300, 900), 0.1 * 0.25);
+test('others holding the CPUs less than the threads waited account for their own time only', () => {
+  assert.equal(interferenceOf(delta, 150), 0.15);
+});
+
+test('others holding the CPUs longer than the threads waited account for all the waiting', () => {
+  assert.equal(interferenceOf(delta, 900), 0.4);
 });
 
 test('threads that wanted no CPU have no interference to tell', () => {
-  assert.equal(interferenceOf({ onCpuNs: 0, waitingNs: 0, threads: 1 }, 50, 0), null);
+  assert.equal(interferenceOf({ onCpuNs: 0, waitingNs: 0, threads: 1 }, 50), null);
 });

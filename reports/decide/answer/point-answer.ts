@@ -98,13 +98,16 @@ const withInterval = (ratio: PairedRatio | undefined): string =>
 const margin = `±${Math.round(EQUIVALENCE_MARGIN * 100)} %`;
 
 /** Who wins by paired blocks: each speedup is the blocks' median ratio to main-thread, in brackets its paired 95 % interval. */
-function pairedAnswer(verdict: GroupVerdict, prefix: string, cores: number, disturbedAbove: number): string {
+function pairedAnswer(verdict: GroupVerdict, label: string, cores: number, disturbedAbove: number): string {
   const { entries, baseline } = verdict;
   const over = `over ${verdict.blocks} paired blocks`;
   const sentences: string[] = [];
   const faster = entries.filter((e) => e.standing === 'faster');
   const leader = faster[0];
   const best = entries[0]!;
+  // Figures from a machine whose other load stayed are not what the strategies do: the headline says so first.
+  const busy = (cellInterference((leader ?? best).cell) ?? 0) > disturbedAbove;
+  const prefix = busy ? `${label}, measured on a busy machine` : label;
   if (!leader) {
     sentences.push(
       entries.every((e) => e.standing === 'slower')
@@ -120,8 +123,11 @@ function pairedAnswer(verdict: GroupVerdict, prefix: string, cores: number, dist
       return found.length > 0 ? `; ${found.join('; ')}` : '';
     };
     if (top.length === 1) {
-      const runnerUp = entries.find((e) => e !== leader);
-      const clear = runnerUp ? `, ahead of ${runnerUp.cell.strategy} (${withInterval(runnerUp.speedup)})` : '';
+      // The next by median speedup; one ranked above the leader without a settled speedup is named as undecided below.
+      const runnerUp = entries[entries.indexOf(leader) + 1];
+      // "Ahead" only where the intervals show it: behind the leader, or slower than main-thread.
+      const ahead = runnerUp?.rank?.rank === 'behind' || runnerUp?.standing === 'slower' ? 'ahead of' : 'next:';
+      const clear = runnerUp ? `, ${ahead} ${runnerUp.cell.strategy} (${withInterval(runnerUp.speedup)})` : '';
       sentences.push(
         `${prefix}: ${leader.cell.strategy} wins (${withInterval(leader.speedup)}${clear}) ${over}${clauses(runnerUp ? [leader.cell, runnerUp.cell] : [])}`,
       );
@@ -165,7 +171,7 @@ function machineClause(entry: Entry, baseline: CompletedCell, cores: number, dis
       predicted !== null && inflation !== null
         ? `; on ${cores} idle core${cores === 1 ? '' : 's'} its CPU per task predicts ≈ ${formatRatio(predicted)} (a prediction: ${cell.strategy} spends ${formatRatio(inflation)} ${BASELINE_STRATEGY}'s CPU per task)`
         : '';
-    return `The machine was busy: ${cell.strategy} measured ${formatRatio(entry.speedup?.median ?? null)} while other load held its CPUs ${Math.round(interference * 100)} % of the time it wanted one${held}${prediction}`;
+    return `Other load held ${cell.strategy}'s CPUs ${Math.round(interference * 100)} % of the time it wanted one${held}: it measured ${formatRatio(entry.speedup?.median ?? null)}${prediction}`;
   }
   if (inflation !== null && Math.abs(inflation - 1) >= WORK_INFLATION_WORTH_SAYING) {
     return `${cell.strategy} spends ${formatRatio(inflation)} ${BASELINE_STRATEGY}'s CPU per task (work inflation)`;

@@ -9,6 +9,7 @@ import os from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { analyseStudy } from '../../../reports/decide/study/analyse.js';
 import { analysePayload } from '../../../reports/decide/study/payload.js';
+import { unbracketedCrossovers } from '../../../reports/decide/paired/stop-rule.js';
 import { renderStudy } from '../../../reports/terminal/study-table.js';
 import { renderPayloadStudy } from '../../../reports/terminal/payload-table.js';
 import type { RunResult } from '../../../runners/contract/results.js';
@@ -22,7 +23,7 @@ import { interruptedExit, trapInterrupts } from '../interrupt.js';
 import { writableDir } from '../output-paths.js';
 import { writeReportBeside } from '../report-beside.js';
 import { nothingMeasuredExit } from '../nothing-measured.js';
-import { checkPeersRun, DEFAULT_OUT_DIR } from '../options/run-options.js';
+import { checkPeersRun, DEFAULT_OUT_DIR, sequentialLimits } from '../options/run-options.js';
 import { CELL_HOST_FLAGS, flags, MEASURE_FLAGS, type ArgsOf, type HandlerArgs } from '../flags.js';
 import { resolveRuntimes } from '../options/runtime-options.js';
 import { resolveStudyOptions } from '../options/study-options.js';
@@ -31,8 +32,9 @@ import { PAYLOAD_SUITE } from '../options/payload-study-options.js';
 /** The flags every study takes: `bench run`'s, but the suite and what the study sweeps. */
 const STUDY_FLAGS = [...CELL_HOST_FLAGS, 'transport', 'rounds', 'disturbed-above', ...MEASURE_FLAGS] as const;
 
-const sizeOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'sizes', 'workers'));
-const workersOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'size', 'workers-list'));
+// A sweep study samples until its answer is settled when given --max-time (sequentialLimits).
+const sizeOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'sizes', 'workers', 'max-time', 'max-rounds'));
+const workersOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'size', 'workers-list', 'max-time', 'max-rounds'));
 const payloadOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'sizes'));
 
 /** What a study's handler receives: the flags of one of the three. */
@@ -43,6 +45,8 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
     process.stderr.write(`${line}\n`);
   };
   const plan = await resolveStudyOptions(kind, { ...args, redoesDisturbed: true });
+  const sequential = 'maxTime' in args ? sequentialLimits(args, plan.config.rounds, false) : undefined;
+  const { sweep } = plan;
   const runtimes = await resolveRuntimes(args, log);
   checkPeersRun(plan.config.strategies, runtimes);
   const outDir = writableDir('--out', args.out ?? DEFAULT_OUT_DIR);
@@ -55,12 +59,14 @@ async function runStudy(kind: StudyKind, args: StudyArgs): Promise<void> {
       log,
       run: {
         suites: plan.suites,
-        config: { ...plan.config, runtimes: runtimes.map((t) => t.name) },
+        config: { ...plan.config, runtimes: runtimes.map((t) => t.name), ...sequential },
         runtimes,
         commandLine: process.argv.slice(2),
         resultsPath: (runId) => `${outDir}/${runId}.json`,
         ...('workersList' in plan && plan.workersList ? { workersList: plan.workersList } : {}),
         ...(plan.kind === 'payload' ? { payloadFigures: true } : {}),
+        // A size study is settled when each crossover is bracketed; a workers study, as bench run, per point.
+        ...(sweep.kind === 'size' ? { unsettled: (sofar: RunResult) => unbracketedCrossovers(sofar, sweep) } : {}),
       },
     },
     interrupts.signal,

@@ -154,19 +154,21 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
 }
 
 /**
- * `bench run`'s sequential limits (SEQUENTIAL_DEFAULTS), or undefined for a fixed count of
- * rounds: under --quick (a fast pass), and with --rounds given without --max-time (exactly
- * the rounds asked for).
+ * The sequential limits (SEQUENTIAL_DEFAULTS), or undefined for a fixed count of rounds: under
+ * --quick (a fast pass), with --rounds given without --max-time (exactly the rounds asked for),
+ * and without --max-time where the command samples until settled only when asked (`byDefault`
+ * false: the studies, already long).
  */
 export function sequentialLimits(
   raw: { quick: boolean; rounds?: number; maxRounds?: number; maxTime?: string },
   rounds: number,
+  byDefault = true,
 ): { maxRounds: number; maxTimeMs: number } | undefined {
   integerIn('max-rounds', raw.maxRounds, 1, 1000, 'a whole number of blocks');
   const maxTimeMs = raw.maxTime === undefined ? SEQUENTIAL_DEFAULTS.maxTimeMs : parseDuration('max-time', raw.maxTime);
   if (!(maxTimeMs >= 1000 && maxTimeMs <= 7 * 86_400_000))
     throw new UsageError(`--max-time must be from 1s to 7 days, got "${raw.maxTime}"`);
-  if (raw.quick || (raw.rounds !== undefined && raw.maxTime === undefined)) return undefined;
+  if (raw.maxTime === undefined && (raw.quick || raw.rounds !== undefined || !byDefault)) return undefined;
   const maxRounds = raw.maxRounds ?? SEQUENTIAL_DEFAULTS.maxRounds;
   return maxRounds > rounds ? { maxRounds, maxTimeMs } : undefined;
 }
