@@ -24,7 +24,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
-/** `maxOutputDepth`: the deepest output the receiving thread can take (peer pools); absent: no limit. */
+/** `maxOutputDepth`: the deepest output the cell's main thread can receive (output-depth.ts); absent: no limit. */
 export function runTask(suite: Suite, input: Value, maxOutputDepth?: number): TaskOutcome {
   // Typed Value, but a user's suite is plain JavaScript: run may return anything.
   let output: unknown;

@@ -20,14 +20,14 @@ function kindOf(value: unknown): string {
  * What is wrong with `value`, as "<who> returned a function at .a.b: <plural> must be …",
  * or undefined when it is carriable. `who`: "run()" or "makeInput()"; `plural`: "outputs" or "inputs".
  */
-const DEPTH_LEAD = 'the output cannot be sent to the main thread: ';
-const DEPTH_PROBLEM = (maxDepth: number): string =>
-  `${DEPTH_LEAD}it nests more than ${maxDepth} levels deep, more than the cell's main thread can receive (structured clone would overflow its stack); return a flatter output`;
+const DEPTH_LEAD = 'returned an output that nests more than ';
+const DEPTH_PROBLEM = (who: string, maxDepth: number | undefined): string =>
+  `${who} ${DEPTH_LEAD}${maxDepth === undefined ? 'this host can walk' : `${maxDepth} levels deep, more than the cell's main thread can receive from a worker or child`} (copying it would overflow the stack), so every strategy refuses it; return a flatter output`;
 
 /**
- * `maxDepth`: where the value must reach a thread that can receive only so many levels (a peer
- * pool's output, runners/transports/peer/output-depth.ts), deeper nesting is a problem too,
- * found on the same walk rather than a second one inside the measured time.
+ * `maxDepth`: the deepest output the cell's main thread can receive (runners/common/output-depth.ts);
+ * deeper nesting is a problem too, found on the same walk rather than a second one inside the
+ * measured time. A value deeper than this host's own stack allows is one as well, not a crash.
  */
 export function valueProblem(value: unknown, who: string, plural: string, maxDepth = Number.POSITIVE_INFINITY): string | undefined {
   // Every host runs this once per task, inside the measured time: the common outputs (a number,
@@ -36,7 +36,7 @@ export function valueProblem(value: unknown, who: string, plural: string, maxDep
   const ancestors = new Set<object>();
   const visit = (item: unknown, path: string, depth: number): string | undefined => {
     if (isLeaf(item)) return undefined;
-    if (depth > maxDepth) return DEPTH_PROBLEM(maxDepth);
+    if (depth > maxDepth) return DEPTH_PROBLEM(who, maxDepth);
     const type = typeof item;
     const at = path === '' ? '' : ` at ${path}`;
     if (type !== 'object' || item === null || Array.isArray(item) || !isPlain(item as object))
@@ -51,8 +51,16 @@ export function valueProblem(value: unknown, who: string, plural: string, maxDep
     ancestors.delete(item as object);
     return undefined;
   };
-  const problem = visit(value, '', 1);
-  if (problem === undefined || problem.startsWith(DEPTH_LEAD)) return problem;
+  let problem: string | undefined;
+  try {
+    problem = visit(value, '', 1);
+  } catch (error) {
+    // Only where no limit was measured (a runtime that clones without recursing, Bun): the walk
+    // itself ran out of stack.
+    if (!(error instanceof RangeError)) throw error;
+    problem = DEPTH_PROBLEM(who, undefined);
+  }
+  if (problem === undefined || problem.includes(DEPTH_LEAD)) return problem;
   return `${problem}: ${plural} must be ${CONTRACT}`;
 }
 

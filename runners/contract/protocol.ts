@@ -89,6 +89,8 @@ export interface WorkerBootstrap {
    * before replying: shared memory, so a result message carries nothing extra. Absent: neither.
    */
   stamps?: SharedArrayBuffer;
+  /** The deepest output the cell's main thread can receive (output-depth.ts); absent: no limit. */
+  maxOutputDepth?: number;
 }
 
 /** The shared-memory worker's first message: its ring, and the port for replacement buffers. */

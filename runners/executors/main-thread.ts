@@ -1,6 +1,7 @@
 import type { Suite, Value } from '../../suites/suite.js';
 import { type Executor, ExecutorClosedError } from './executor.js';
 import { runTask } from '../common/run-task.js';
+import { deepestReceivable } from '../common/output-depth.js';
 import { cellClock } from '../common/phase-clock.js';
 import type { TaskTiming } from '../common/phase-timing.js';
 
@@ -14,17 +15,21 @@ export class MainThreadExecutor implements Executor {
   readonly startupSamplesMs: number[] = [];
   readonly transfersInput = false;
   private closed = false;
+  /** The one depth rule every strategy applies (output-depth.ts), though nothing is sent here. */
+  private maxOutputDepth: number | undefined;
 
   constructor(private readonly suite: Suite) {}
 
-  async start(): Promise<void> {}
+  async start(): Promise<void> {
+    this.maxOutputDepth = deepestReceivable();
+  }
 
   run(input: Value, timing?: TaskTiming): Promise<Value> {
     if (this.closed) return Promise.reject(new ExecutorClosedError());
     return new Promise((resolve, reject) => {
       setImmediate(() => {
         if (timing) timing.dispatchedAt = timing.runStartAt = cellClock();
-        const outcome = runTask(this.suite, input);
+        const outcome = runTask(this.suite, input, this.maxOutputDepth);
         if (timing) timing.runEndAt = cellClock();
         if (outcome.ok) resolve(outcome.output);
         else reject(new Error(outcome.message));

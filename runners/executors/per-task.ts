@@ -5,6 +5,7 @@ import { toError } from '../common/error-message.js';
 import { Queue } from '../common/queue.js';
 import { cellClock } from '../common/phase-clock.js';
 import type { TaskTiming } from '../common/phase-timing.js';
+import { deepestReceivable } from '../common/output-depth.js';
 
 /**
  * A fresh worker or child for every task, torn down afterwards. At most `limit` run at
@@ -24,7 +25,10 @@ export class PerTaskExecutor implements Executor {
     readonly transfersInput: boolean,
   ) {}
 
-  async start(): Promise<void> {}
+  async start(): Promise<void> {
+    // Measured now, not by the first task's spawn inside the timed phases (every spawn reads it).
+    deepestReceivable();
+  }
 
   run(input: Value, timing?: TaskTiming): Promise<Value> {
     if (this.closed) return Promise.reject(new ExecutorClosedError());

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { valueProblem } from '../../runners/common/value-problem.js';
-import { deepestReceivable } from '../../runners/transports/peer/output-depth.js';
+import { deepestReceivable } from '../../runners/common/output-depth.js';
 
 type Node = { [key: string]: Node | number | Uint8Array };
 
@@ -23,7 +23,7 @@ test('the output check counts levels of objects, and stops once past the limit',
   assert.equal(tooDeep(chain(100_000), 2_000), true);
   assert.match(
     valueProblem(chain(100_000), 'run()', 'outputs', 2_000) ?? '',
-    /^the output cannot be sent to the main thread: it nests more than 2000 levels deep/,
+    /^run\(\) returned an output that nests more than 2000 levels deep/,
   );
   assert.equal(tooDeep(chain(1_000), 1_000), false);
   assert.equal(tooDeep({ a: { a: { a: 1 } } }, 3), false);

@@ -18,7 +18,7 @@ import { type PeerBootstrap, type PeerWorkerNews, wallClockMs } from '../../tran
 import { type Executor, ExecutorClosedError } from '../executor.js';
 import { PeerStamps } from './peer-stamps.js';
 import { peerFailure, workerExited } from './peer-failure.js';
-import { deepestReceivable } from '../../transports/peer/output-depth.js';
+import { deepestReceivable } from '../../common/output-depth.js';
 import type { TaskTiming } from '../../common/phase-timing.js';
 import { clockPong } from '../../transports/clock-sync.js';
 

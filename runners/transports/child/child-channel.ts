@@ -7,6 +7,7 @@ import { toError } from '../../common/error-message.js';
 import { causeIn, explainCause, STDERR_TAIL_CHARS } from '../../common/stderr-cause.js';
 import type { TaskTiming } from '../../common/phase-timing.js';
 import { clockPong } from '../clock-sync.js';
+import { deepestReceivable } from '../../common/output-depth.js';
 
 /** How long a dead child's stderr may take to drain before its death is reported without it. */
 const STDERR_DRAIN_MS = 200;
@@ -30,7 +31,9 @@ function heapOptions(heapMb: number | undefined): { execArgv?: string[] } {
 export function spawnChildChannel({ suiteUrl, nice, thread, transport, phases }: ChannelOptions): Channel {
   const state = new ChannelState();
   const codec = wireCodec(transport);
-  const child = fork(ENTRY, [suiteUrl, String(nice), codec.serialization, ...(phases ? ['phases'] : [])], {
+  const maxOutputDepth = deepestReceivable();
+  const args = [suiteUrl, String(nice), codec.serialization, phases ? 'phases' : 'plain', String(maxOutputDepth ?? '')];
+  const child = fork(ENTRY, args, {
     serialization: codec.serialization,
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     ...heapOptions(thread.heapMb),

@@ -8,8 +8,10 @@ import { runTask } from '../../common/run-task.js';
 import { syncOverMessages } from '../clock-sync.js';
 
 // The serialization fork was started with (wire-codec.ts): the parent passes it along.
-// A fourth argument `phases` (--phases): sync the clock at start-up and stamp every run.
-const [suiteUrl, nice = '0', serialization = 'json', timing] = process.argv.slice(2);
+// The fourth, `phases` (--phases): sync the clock at start-up and stamp every run. The fifth:
+// the deepest output the cell's main thread can receive (output-depth.ts); empty: no limit.
+const [suiteUrl, nice = '0', serialization = 'json', timing, depthArgument = ''] = process.argv.slice(2);
+const maxOutputDepth = depthArgument === '' ? undefined : Number(depthArgument);
 const codec = wireCodec(serialization);
 if (!suiteUrl || !process.send) {
   console.error('child entry: expected a suite URL argument and an IPC channel (start it with fork)');
@@ -41,7 +43,7 @@ process.on('message', (raw) => {
     return;
   }
   const startAt = clock?.();
-  const outcome = runTask(suite, input);
+  const outcome = runTask(suite, input, maxOutputDepth);
   const endAt = clock?.();
   const reply: ExecutorMessage<unknown> = outcome.ok
     ? { type: 'result', id: message.id, output: codec.encode(outcome.output) }

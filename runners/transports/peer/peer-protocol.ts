@@ -17,7 +17,7 @@ export interface PeerBootstrap {
    * arrive wrapped as PeerTimedTask, and the worker syncs its clock on readyChannel first. Absent: neither.
    */
   stamps?: SharedArrayBuffer;
-  /** The deepest output the cell's main thread can receive (output-depth.ts); absent: no limit. */
+  /** The deepest output the cell's main thread can receive (runners/common/output-depth.ts); absent: no limit. */
   maxOutputDepth?: number;
 }
 

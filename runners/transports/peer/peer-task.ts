@@ -15,7 +15,7 @@ import { isTypedArray } from '../../common/typed-arrays.js';
 /** Begins every reason a peer worker throws (runTask's all start "run() "): the executor passes these through as they are. */
 export const OWN_REASON = /^(run\(\) |the output cannot be sent to the main thread: )/;
 
-/** `maxOutputDepth`: the deepest output the cell's main thread can receive (output-depth.ts); undefined: no limit. */
+/** `maxOutputDepth`: the deepest output the cell's main thread can receive (runners/common/output-depth.ts); undefined: no limit. */
 export function peerTask(suite: Suite, maxOutputDepth: number | undefined): (input: Value) => Value {
   return (input) => {
     let outcome: ReturnType<typeof runTask>;

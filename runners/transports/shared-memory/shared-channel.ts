@@ -17,6 +17,7 @@ import { spawnThread } from '../thread.js';
 import { clockPong } from '../clock-sync.js';
 import { type RunStamps, STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
 import type { TaskTiming } from '../../common/phase-timing.js';
+import { deepestReceivable } from '../../common/output-depth.js';
 
 const ENTRY = new URL('./shared-entry.js', import.meta.url);
 const INITIAL_SLOT_BYTES = 64 * 1024;
@@ -37,7 +38,8 @@ export function spawnSharedChannel({ suiteUrl, nice, thread, phases }: ChannelOp
   const data = Array.from({ length: depth }, () => new SharedArrayBuffer(INITIAL_SLOT_BYTES));
   const { port1: bufferPort, port2: workerBufferPort } = new MessageChannel();
   const { line, leave } = doorbell.join(takeAnswers);
-  const workerData: WorkerBootstrap = { suiteUrl, nice };
+  const maxOutputDepth = deepestReceivable();
+  const workerData: WorkerBootstrap = { suiteUrl, nice, ...(maxOutputDepth === undefined ? {} : { maxOutputDepth }) };
   const worker = spawnThread(ENTRY, workerData, thread);
   // --phases: the worker leaves each slot's run stamps here (no message to carry them), before handing it back.
   const stamps = phases ? new Float64Array(new SharedArrayBuffer(depth * STAMP_SLOTS * Float64Array.BYTES_PER_ELEMENT)) : undefined;

@@ -21,7 +21,7 @@ import type { Value } from '../../../suites/suite.js';
 import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
 import { syncOverMessages } from '../clock-sync.js';
 
-const { suiteUrl, nice } = workerData as WorkerBootstrap;
+const { suiteUrl, nice, maxOutputDepth } = workerData as WorkerBootstrap;
 lowerPriority(nice);
 const [setup] = (await once(parentPort!, 'message')) as [SharedSetupMessage];
 const { bufferPort, data } = setup;
@@ -58,7 +58,7 @@ function runSlot(slot: number): void {
   }
   const at = slot * STAMP_SLOTS;
   if (clock) stamps![at + StampSlot.RUN_START] = clock();
-  const ran = input === undefined ? undefined : runTask(suite, input);
+  const ran = input === undefined ? undefined : runTask(suite, input, maxOutputDepth);
   if (clock) stamps![at + StampSlot.RUN_END] = clock();
   if (ran?.ok) {
     // An output that is (or shares memory with) the input view would be overwritten while encoded.

@@ -6,6 +6,7 @@ import { spawnThread } from '../thread.js';
 import { clockPong } from '../clock-sync.js';
 import type { TaskTiming } from '../../common/phase-timing.js';
 import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
+import { deepestReceivable } from '../../common/output-depth.js';
 
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 
@@ -21,9 +22,11 @@ export function spawnWorkerChannel({ suiteUrl, nice, thread, transport, phases }
   // --phases: the worker leaves each task's run stamps here, at slot id % capacity, before it
   // replies (read when the reply arrives; task id + capacity is sent only after that).
   const stamps = phases ? new Float64Array(new SharedArrayBuffer(capacity * STAMP_SLOTS * Float64Array.BYTES_PER_ELEMENT)) : undefined;
+  const maxOutputDepth = deepestReceivable();
   const workerData: WorkerBootstrap = {
     suiteUrl,
     nice,
+    ...(maxOutputDepth === undefined ? {} : { maxOutputDepth }),
     ...(clone ? { clone } : {}),
     ...(stamps ? { stamps: stamps.buffer as SharedArrayBuffer } : {}),
   };

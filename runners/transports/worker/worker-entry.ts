@@ -9,7 +9,7 @@ import { syncOverMessages } from '../clock-sync.js';
 import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
 
 const port = parentPort!;
-const { suiteUrl, nice, clone = false, stamps: stampBuffer } = workerData as WorkerBootstrap;
+const { suiteUrl, nice, clone = false, stamps: stampBuffer, maxOutputDepth } = workerData as WorkerBootstrap;
 const stamps = stampBuffer === undefined ? undefined : new Float64Array(stampBuffer);
 lowerPriority(nice);
 const suite = await importSuite(suiteUrl);
@@ -27,7 +27,7 @@ const stampSlots = stamps === undefined ? 0 : stamps.length / STAMP_SLOTS;
 port.on('message', (message: TaskMessage) => {
   const at = clock ? (message.id % stampSlots) * STAMP_SLOTS : 0;
   if (clock) stamps![at + StampSlot.RUN_START] = clock();
-  const outcome = runTask(suite, message.input);
+  const outcome = runTask(suite, message.input, maxOutputDepth);
   if (clock) stamps![at + StampSlot.RUN_END] = clock();
   const reply: ExecutorMessage = outcome.ok
     ? { type: 'result', id: message.id, output: outcome.output }
