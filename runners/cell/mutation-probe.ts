@@ -14,13 +14,19 @@ import { runTask } from '../common/run-task.js';
 import { fingerprintOf } from '../common/value-fingerprint.js';
 import { mutatedInputMessage } from './input-bank.js';
 
-export function probeRunKeepsInput(suite: Suite, size: number, seed: number): void {
+/** `seen`: where the breach was seen, for its message (the HTTP server asks after its measured window). */
+export function probeRunKeepsInput(
+  suite: Suite,
+  size: number,
+  seed: number,
+  seen = "seen on one task run on the cell's thread after the phases",
+): void {
   // The bank made this input twice already: it is a valid, deterministic one.
   const input = suite.makeInput(size, seed);
   const before = fingerprintOf(input);
   // A failing run failed the measurement before this point; it is not what is asked here.
   if (!runTask(suite, input).ok) return;
   if (fingerprintOf(input) !== before) {
-    throw new Error(mutatedInputMessage(size, seed, "seen on one task run on the cell's thread after the phases"));
+    throw new Error(mutatedInputMessage(size, seed, seen));
   }
 }

@@ -5,8 +5,12 @@
  * out-of-memory death the same way too: "ran out of its N MiB heap".
  */
 
-/** How much of a process's stderr to keep: enough for the last error and a few frames. */
-export const STDERR_TAIL_CHARS = 2_000;
+/**
+ * How much of a process's stderr to keep: enough for the last error and its frames. Node's
+ * out-of-memory report puts its FATAL ERROR line before ~1,800 characters of native frames
+ * and its GC trace before that; 2,000 sometimes cut the line that says why.
+ */
+export const STDERR_TAIL_CHARS = 8_000;
 
 /**
  * The runtimes' words for running out of memory: V8's fatal errors (Node: "FATAL ERROR: …

@@ -32,6 +32,12 @@ export interface ServerSpec {
   maxRequestSize?: number;
   seed: number;
   /**
+   * --max-heap: the old-generation limit (MiB) of the server process, each of its worker threads
+   * and child processes, and each cluster process; the harness's memory watchdog bounds the
+   * whole tree by the same budget as a cell's. Absent: the runtime's defaults.
+   */
+  heapMb?: number;
+  /**
    * Open connections the server holds at once; past it a new one is closed as it arrives
    * (serve.ts). Absent: 16,384, or fewer where the file-descriptor limit is lower.
    */
@@ -57,6 +63,8 @@ export interface ServerStats {
   firstWrongOutput?: string;
   /** First request that failed on the server's side (makeInput or run threw, a worker died), for the error message. */
   firstServerError?: string;
+  /** The suite broke its contract (run changed its input), asked after the window: the cell's error, one line. */
+  contractBreach?: string;
 }
 
 export type HarnessMessage = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'shutdown' };

@@ -10,22 +10,14 @@ import type { CellSpec } from '../contract/protocol.js';
 import { parseCellOutcome } from '../contract/cell-outcome-schema.js';
 import type { Launch } from '../runtimes/launch.js';
 import type { RoundSample } from '../contract/results.js';
-import { processTreeUsage } from './process-tree-rss.js';
-import { canSampleProcessTree } from '../common/process-tree.js';
 import { startForeignCpuMeter } from './foreign-cpu.js';
 import { causeIn, explainCause } from '../common/stderr-cause.js';
-import { memoryBudget, RssWatchdog } from './rss-watchdog.js';
+import { memoryBudget, RssWatchdog, sampleTree } from './rss-watchdog.js';
 import { killGroup, runSupervised } from './supervised-process.js';
 
 export { causeIn, killGroup };
 
 const CELL_ENTRY = new URL('../cell/cell-entry.js', import.meta.url);
-/**
- * Often enough to catch a forked child's peak, rarely enough to cost nothing measurable; and
- * the memory watchdog's pace: a Bun child that allocates without bound gains ~1.5 GiB a
- * second, so it passes its budget by ~80 MiB at most before it is ended.
- */
-const RSS_SAMPLE_MS = 50;
 
 export type RoundOutcome = { ok: true; sample: RoundSample } | { ok: false; error: string };
 
@@ -48,13 +40,11 @@ export async function runCellProcess(spec: CellSpec, launch: Launch, timeoutMs: 
     signal,
     // The supervising shell and its watcher are not the cell's: their memory is left out.
     watch: (pid, supervisorPids) => {
-      if (!canSampleProcessTree()) return () => {};
-      const sampler = setInterval(() => {
-        const usage = processTreeUsage(pid, supervisorPids());
-        treePeak = Math.max(treePeak, usage.bytes);
-        if (watchdog?.exceeded(usage)) killGroup(pid);
-      }, RSS_SAMPLE_MS);
-      return () => clearInterval(sampler);
+      const sampler = sampleTree(pid, supervisorPids, watchdog, () => killGroup(pid));
+      return () => {
+        sampler.stop();
+        treePeak = sampler.peak();
+      };
     },
   });
   if (ending.ended === 'interrupted') throw new CellInterrupted('interrupted');

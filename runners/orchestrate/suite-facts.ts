@@ -14,13 +14,18 @@ import { SuiteLoadError } from '../../suites/registry.js';
 import { SUITE_PROBE_OUTCOME, type SuiteFacts, type SuiteProbeOutcome, type SuiteProbeSpec } from '../contract/suite-probe.js';
 import { launchCommand, suiteReadDirs } from '../runtimes/launch.js';
 import { locateRuntime } from '../runtimes/locate.js';
+import { explainCause, isOutOfMemory } from '../common/stderr-cause.js';
+import { memoryBudget, RssWatchdog, sampleTree } from './rss-watchdog.js';
 import { scratchPrefix } from './run-leftovers.js';
-import { runSupervised, type Ending } from './supervised-process.js';
+import { killGroup, runSupervised, type Ending } from './supervised-process.js';
 
 export type { SuiteFacts };
 
 const PROBE_ENTRY = fileURLToPath(new URL('../cell/suite-probe-entry.js', import.meta.url));
-/** The probe's heap: a suite that allocates without end at import fails its load, not the machine. */
+/**
+ * The probe's heap where the command has no --max-heap: a suite that allocates without end at
+ * import fails its load, not the machine (V8's limit on the heap, the watchdog off it).
+ */
 const PROBE_HEAP_MB = 1024;
 /** How long a suite may take to load where the command has no --cell-timeout: its default. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 120_000;
@@ -28,6 +33,8 @@ export const DEFAULT_LOAD_TIMEOUT_MS = 120_000;
 export interface ProbeOptions {
   /** The probe is ended after this long. */
   timeoutMs?: number;
+  /** The command's --max-heap: the probe's heap limit and memory budget (default PROBE_HEAP_MB). */
+  heapMb?: number;
   /** Ctrl-C: the probe is ended at once. */
   signal?: AbortSignal;
   /** A study's estimate: time one task per size (contract/suite-probe.ts). */
@@ -54,7 +61,7 @@ function readAnswer(path: string): SuiteProbeOutcome | { invalid: string } | und
   }
 }
 
-function failure(url: string, ending: Ending, timeoutMs: number): string {
+function failure(url: string, ending: Ending, timeoutMs: number, heapMb: number): string {
   switch (ending.ended) {
     case 'interrupted':
       return `loading suite ${url} was interrupted`;
@@ -62,6 +69,9 @@ function failure(url: string, ending: Ending, timeoutMs: number): string {
       return `suite ${url} did not load within ${timeoutMs / 1000}s: does its import wait for something that never comes? (raise --cell-timeout if it loads this slowly)`;
     case 'exited': {
       const { how, cause, hint } = ending;
+      // Out of memory is no misconduct at import to warn of: the limit, and how to raise it.
+      if (cause !== undefined && isOutOfMemory(cause))
+        return `suite ${url} did not load: suite probe process ${how}: ${explainCause(cause, heapMb)}`;
       return (
         `suite ${url} ended the process loading it (${how}) before its contract was checked${cause ? `: ${cause}` : ''}; ` +
         `a suite module must not exit, signal or crash its process at import${hint ? ` (${hint})` : ''}`
@@ -85,18 +95,29 @@ export async function probeSuite(url: string, options: ProbeOptions = {}): Promi
       outcomePath: join(scratch, 'probe.json'),
       ...(options.timing === undefined ? {} : { timing: options.timing }),
     };
+    const heapMb = options.heapMb ?? PROBE_HEAP_MB;
     const launch = launchCommand(locateRuntime('node', {}), PROBE_ENTRY, [JSON.stringify(spec)], {
       readDirs: suiteReadDirs(url),
       writeDir: scratch,
       forks: false,
       setsPriority: false,
-      heapMb: PROBE_HEAP_MB,
+      heapMb,
     });
     const signal = options.signal ?? new AbortController().signal;
-    const ending = await runSupervised({ launch, scratch, timeoutMs, signal });
+    // The heap flag stops the heap; memory off it (typed arrays, a Worker's) only the watchdog does.
+    const watchdog = new RssWatchdog(memoryBudget(heapMb, 0, 'suite probe'));
+    const ending = await runSupervised({
+      launch,
+      scratch,
+      timeoutMs,
+      signal,
+      watch: (pid, supervisorPids) => sampleTree(pid, supervisorPids, watchdog, () => killGroup(pid)).stop,
+    });
     const answer = readAnswer(spec.outcomePath);
     if (answer !== undefined && !('invalid' in answer)) return answer.ok ? answer : { ...answer, interrupted: false };
-    if (ending.ended === 'interrupted') return { ok: false, error: failure(url, ending, timeoutMs), interrupted: true };
+    if (ending.ended === 'interrupted') return { ok: false, error: failure(url, ending, timeoutMs, heapMb), interrupted: true };
+    // Ended by the watchdog before it answered: how it died (SIGKILL, from us) says nothing of why.
+    if (watchdog.reason !== undefined) return { ok: false, error: `suite ${url} did not load: ${watchdog.reason}`, interrupted: false };
     if (answer !== undefined) {
       return {
         ok: false,
@@ -104,7 +125,7 @@ export async function probeSuite(url: string, options: ProbeOptions = {}): Promi
         interrupted: false,
       };
     }
-    return { ok: false, error: failure(url, ending, timeoutMs), interrupted: false };
+    return { ok: false, error: failure(url, ending, timeoutMs, heapMb), interrupted: false };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

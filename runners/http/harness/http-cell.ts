@@ -38,6 +38,9 @@ export function httpCell(
   { load, health, server, peakRssBytes, foreignCpuShare }: HttpMeasurement,
 ): HttpCompletedCell | ErroredCell {
   const { counters } = server;
+  // A breach of the contract (run changed its input) means the server measured other work
+  // than asked, however well it answered: the cell errors with the same line `bench run` gives.
+  if (server.contractBreach !== undefined) return errored(key, server.contractBreach);
   // The first wrong output is kept across the warm-up's reset of the counters: a strategy
   // that answered wrong while warming up is not verified either.
   if (counters.wrongOutputs > 0 || server.firstWrongOutput !== undefined) {

@@ -61,6 +61,7 @@ export async function executeHttpRun(request: HttpRunRequest, signal: AbortSigna
         workerNice: config.workerNice ?? 0,
         maxQueue: config.http.maxQueue,
         seed: config.seed,
+        ...(config.maxHeapMb === undefined ? {} : { heapMb: config.maxHeapMb }),
         ...(suite.maxRequestSize === undefined ? {} : { maxRequestSize: suite.maxRequestSize }),
       };
       const startedAt = performance.now();

@@ -1,7 +1,8 @@
 /**
  * The harness's handle on one server process: started under the same supervisor as cells
  * (cell-supervisor.ts: a process group, a cgroup where one can be made, a watcher that ends
- * the whole tree if the CLI dies, even by SIGKILL), watched for memory, spoken to over IPC,
+ * the whole tree if the CLI dies, even by SIGKILL), under the same memory watchdog as cells
+ * (rss-watchdog.ts: --max-heap's budget for the server and its workers), spoken to over IPC,
  * and always ended with a kill of the whole tree, so no server, worker, child, cluster process
  * or anything they started outlives the run (not even when the harness exits on an error).
  */
@@ -10,18 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { canSupervise, cellEnding, endSupervised, supervise } from '../../orchestrate/cell-supervisor.js';
 import { scratchPrefix } from '../../orchestrate/run-leftovers.js';
-import { processTreeRss } from '../../orchestrate/process-tree-rss.js';
-import { canSampleProcessTree } from '../../common/process-tree.js';
+import { memoryBudget, RssWatchdog, sampleTree } from '../../orchestrate/rss-watchdog.js';
 import { killGroup } from '../../orchestrate/spawn-cell.js';
+import { causeIn, explainCause, isOutOfMemory, STDERR_TAIL_CHARS } from '../../common/stderr-cause.js';
 import { terminalSafe } from '../../common/terminal-safe.js';
 import type { HarnessMessage, ServerMessage, ServerSpec, ServerStats } from '../../contract/http-protocol.js';
 
 const ENTRY = new URL('../server/server-entry.js', import.meta.url);
-/** Often enough to catch a forked child's peak, rarely enough to cost nothing measurable. */
-const RSS_SAMPLE_MS = 50;
-const STDERR_TAIL_CHARS = 2_000;
 /** A server asked to shut down gets this long to exit on its own before the group is killed. */
 const SHUTDOWN_GRACE_MS = 3_000;
+/** How long a failed send waits for the server's exit to give the reason instead. */
+const SEND_FAILURE_GRACE_MS = 2_000;
 
 type Reply<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
@@ -39,7 +39,9 @@ export interface RunningServer {
 }
 
 export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<RunningServer> {
-  const launch = { command: process.execPath, args: [fileURLToPath(ENTRY), JSON.stringify(spec)] };
+  // The server's own heap limit; cluster processes inherit it (cluster.fork passes execArgv on).
+  const heapFlag = spec.heapMb === undefined ? [] : [`--max-old-space-size=${spec.heapMb}`];
+  const launch = { command: process.execPath, args: [...heapFlag, fileURLToPath(ENTRY), JSON.stringify(spec)] };
   // The server writes nothing; the supervisor may list there what the server left (no cgroup).
   const scratch = canSupervise() ? mkdtempSync(scratchPrefix('server')) : undefined;
   const supervised = scratch === undefined ? undefined : supervise(launch, scratch, { what: 'server', ipc: true });
@@ -60,12 +62,9 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
   });
-  let treePeak = 0;
-  const sampler = canSampleProcessTree()
-    ? setInterval(() => {
-        treePeak = Math.max(treePeak, processTreeRss(pid, supervisors()));
-      }, RSS_SAMPLE_MS)
-    : undefined;
+  // Off the heap (typed arrays) and on Bun no heap flag holds the server: the watchdog does.
+  const watchdog = spec.heapMb === undefined ? undefined : new RssWatchdog(memoryBudget(spec.heapMb, spec.workers, 'server'));
+  const sampler = sampleTree(pid, supervisors, watchdog, () => killGroup(pid));
 
   // Every reply and failure goes through one waiter at a time: the harness asks, then awaits.
   let waiter: { type: ServerMessage['type']; resolve: (message: ServerMessage) => void; reject: (error: Error) => void } | undefined;
@@ -78,15 +77,32 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
   };
   const exited = new Promise<void>((resolve) => {
     child.on('exit', (code, signal) => {
-      clearInterval(sampler);
-      const lastLine = stderr.trim().split('\n').filter(Boolean).at(-1);
+      sampler.stop();
+      // Ended by the watchdog: how it died (SIGKILL, from us) says nothing of why.
+      if (watchdog?.reason !== undefined) {
+        fail(new Error(watchdog.reason));
+        return resolve();
+      }
+      const cause = causeIn(stderr);
+      // Out of memory is named with the limit it hit, as a cell's is; else the last line it wrote.
+      const said =
+        cause !== undefined && isOutOfMemory(cause) ? explainCause(cause, spec.heapMb) : stderr.trim().split('\n').filter(Boolean).at(-1);
       const how =
         supervised === undefined ? (signal ? `was killed by ${signal}` : `exited with code ${code}`) : cellEnding(code, signal).how;
-      fail(new Error(`server process ${how}${lastLine ? `: ${lastLine}` : ''}`));
+      fail(new Error(`server process ${how}${said ? `: ${said}` : ''}`));
       resolve();
     });
   });
   child.on('error', (error) => fail(error));
+  /**
+   * A message that could not be sent (EPIPE) most often means the server just died: its exit,
+   * which follows, says why (out of memory, a crash) where "write EPIPE" would not. The send's
+   * own error stands only if no exit comes.
+   */
+  const failUnlessExiting = (error: Error): void => {
+    const timer = setTimeout(() => fail(error), SEND_FAILURE_GRACE_MS);
+    void exited.then(() => clearTimeout(timer));
+  };
   child.on('message', (raw) => {
     const message = raw as ServerMessage;
     if (message.type === 'fatal') return fail(new Error(`server failed: ${message.message}`));
@@ -101,7 +117,7 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
     if (gone) return Promise.reject(gone);
     return new Promise<ServerMessage>((resolve, reject) => {
       waiter = { type: reply, resolve, reject };
-      if (message) child.send(message);
+      if (message) child.send(message, (error) => error && failUnlessExiting(error));
     }) as Promise<Reply<T>>;
   };
 
@@ -122,7 +138,7 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
     const reaped = supervised === undefined ? undefined : endSupervised(supervised, child);
     if (reaped !== undefined) process.stderr.write(`bench: ${terminalSafe(reaped)}\n`);
     if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
-    clearInterval(sampler);
+    sampler.stop();
     process.off('exit', killOnExit);
     child.removeAllListeners('message');
     if (child.connected) child.disconnect();
@@ -142,7 +158,7 @@ export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<R
           await ask({ type: 'measure-start' }, 'measuring');
         },
         measureStop: async () => (await ask({ type: 'measure-stop' }, 'stats')).stats,
-        peakRssBytes: () => treePeak,
+        peakRssBytes: () => sampler.peak(),
         stop,
       };
     },

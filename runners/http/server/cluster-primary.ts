@@ -27,6 +27,7 @@ export function mergeServerStats(all: readonly ServerStats[]): ServerStats {
   }
   const firstWrongOutput = all.find((stats) => stats.firstWrongOutput)?.firstWrongOutput;
   const firstServerError = all.find((stats) => stats.firstServerError)?.firstServerError;
+  const contractBreach = all.find((stats) => stats.contractBreach)?.contractBreach;
   return {
     counters,
     eventLoopDelay: {
@@ -38,6 +39,7 @@ export function mergeServerStats(all: readonly ServerStats[]): ServerStats {
     startupSamplesMs: all.flatMap((stats) => stats.startupSamplesMs),
     ...(firstWrongOutput ? { firstWrongOutput } : {}),
     ...(firstServerError ? { firstServerError } : {}),
+    ...(contractBreach ? { contractBreach } : {}),
   };
 }
 

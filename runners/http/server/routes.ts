@@ -5,11 +5,13 @@
  * A full queue answers 503 with Retry-After; a size whose makeInput throws, a task that
  * throws or whose worker dies, 500; an output the suite rejects, 500 (and the cell errors).
  * Every outcome is counted, and the first failure's message is kept for the cell's reason.
+ * After the window the server asks whether run changed its input (contractBreach).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Suite, Value } from '../../../suites/suite.js';
 import type { Executor } from '../../executors/executor.js';
 import { InputBank } from '../../cell/input-bank.js';
+import { probeRunKeepsInput } from '../../cell/mutation-probe.js';
 import { toWire } from '../../transports/child/json-codec.js';
 import { OutputVerifier } from '../../cell/output-verifier.js';
 import { isTypedArray } from '../../common/typed-arrays.js';
@@ -47,6 +49,15 @@ export interface Router {
   firstWrongOutput: string | undefined;
   /** The first request that failed on the server's side (a 500 other than a wrong output), and why. */
   firstServerError: string | undefined;
+  /**
+   * Whether run changed its input, asked as a cell asks it (cell/input-bank.ts,
+   * cell/mutation-probe.ts): the kept inputs against their fingerprints (main-thread hands run
+   * the very inputs kept here, so each later request would measure other work, an in-place
+   * sort sorting sorted data), then one task on this thread on a fresh input (a worker's or
+   * child's copy hides the change). The breach's one line, or undefined. Hashing and the task
+   * are not free: call it between measurements, never inside the window.
+   */
+  contractBreach(): string | undefined;
 }
 
 export const zeroCounters = (): ServerCounters => ({
@@ -96,6 +107,17 @@ export function createRouter({ suite, executor, defaultSize, maxRequestSize, see
     firstServerError: undefined,
     reset() {
       Object.assign(router.counters, zeroCounters());
+    },
+    contractBreach() {
+      try {
+        for (const { bank } of banks.values()) bank.assertUnchanged('seen after the measured window');
+        // Only where the load's inputs were made: then makeInput is known to work at this size.
+        if (banks.has(defaultSize))
+          probeRunKeepsInput(suite, defaultSize, seed, "seen on one task run on the server's thread after the measured window");
+        return undefined;
+      } catch (error) {
+        return errorMessage(error);
+      }
     },
     handle(request, response) {
       const { counters } = router;

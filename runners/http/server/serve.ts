@@ -67,7 +67,11 @@ function createExecutor(spec: ServerSpec, suite: Suite): BoundedExecutor {
   const executor = strategy.create({
     suite,
     workers,
-    channel: { suiteUrl: spec.suiteUrl, nice: spec.workerNice, thread: { api: 'worker_threads', smol: false } },
+    channel: {
+      suiteUrl: spec.suiteUrl,
+      nice: spec.workerNice,
+      thread: { api: 'worker_threads', smol: false, ...(spec.heapMb === undefined ? {} : { heapMb: spec.heapMb }) },
+    },
   });
   return new BoundedExecutor(executor, workers, spec.maxQueue);
 }
@@ -114,12 +118,15 @@ export async function serve(spec: ServerSpec): Promise<void> {
     } else if (message.type === 'measure-stop') {
       const eventLoopDelay = probe?.stop() ?? { p50Ms: 0, p99Ms: 0, maxMs: 0, method: 'histogram' as const };
       probe = undefined;
+      // After the window, as a cell asks after its phases: its time is in no figure.
+      const contractBreach = router.contractBreach();
       const stats: ServerStats = {
         counters: { ...router.counters },
         eventLoopDelay,
         startupSamplesMs: [...executor.startupSamplesMs],
         ...(router.firstWrongOutput ? { firstWrongOutput: router.firstWrongOutput } : {}),
         ...(router.firstServerError ? { firstServerError: router.firstServerError } : {}),
+        ...(contractBreach === undefined ? {} : { contractBreach }),
       };
       sendToParent({ type: 'stats', stats });
     } else {

@@ -30,6 +30,7 @@ const builder = (yargs: Argv) =>
       'health-interval',
       'max-queue',
       'max-request-size',
+      'max-heap',
       'timeout',
       'cell-timeout',
       'json',

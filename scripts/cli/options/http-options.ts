@@ -6,7 +6,7 @@ import { HTTP_STRATEGY_NAMES, type HttpStrategyName } from '../../../runners/con
 import type { HttpLoadConfig, RunConfig } from '../../../runners/contract/results.js';
 import { resolveSuiteUrl } from '../../../suites/registry.js';
 import { suiteFacts } from '../../../runners/orchestrate/suite-facts.js';
-import { DEFAULT_CELL_TIMEOUT_S, DEFAULT_SUITE, parseStrategies, requestedWorkers } from './run-options.js';
+import { DEFAULT_CELL_TIMEOUT_S, DEFAULT_SUITE, defaultHeapMb, parseStrategies, requestedWorkers } from './run-options.js';
 import { integerIn, secondsIn, sizeValue } from '../parse/values.js';
 import { suiteSpecs } from '../parse/suite-specs.js';
 import { UsageError } from '../usage-error.js';
@@ -30,6 +30,7 @@ export interface RawHttpOptions {
   healthInterval: number;
   maxQueue: number;
   maxRequestSize?: number;
+  maxHeap?: number;
   timeout: number;
   cellTimeout?: number;
 }
@@ -66,6 +67,7 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
   integerIn('workers', raw.workers, 1, 256, 'a whole number');
   const workerNice = raw.workerNice ?? HTTP_DEFAULTS.workerNice;
   integerIn('worker-nice', workerNice, 0, 19, 'a nice increment');
+  integerIn('max-heap', raw.maxHeap, 16, 1_048_576, 'a number of MiB');
   if (raw.amount !== undefined && raw.amount < raw.connections) {
     throw new UsageError(
       `--amount (${raw.amount}) must be at least --connections (${raw.connections}): every connection sends one request or more`,
@@ -81,8 +83,11 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
     );
   }
   const url = resolveSuiteUrl(spec);
-  // Loaded in a probe process of its own (suite-facts.ts): never in this one.
-  const suite = await suiteFacts(url, { timeoutMs: (raw.cellTimeout ?? DEFAULT_CELL_TIMEOUT_S) * 1000 });
+  // Loaded in a probe process of its own (suite-facts.ts): never in this one; under --max-heap when given.
+  const suite = await suiteFacts(url, {
+    timeoutMs: (raw.cellTimeout ?? DEFAULT_CELL_TIMEOUT_S) * 1000,
+    ...(raw.maxHeap === undefined ? {} : { heapMb: raw.maxHeap }),
+  });
   const size = raw.size === undefined ? suite.defaultSize : sizeValue(raw.size);
   integerIn('size', size, 1, suite.maxSize ?? Number.MAX_SAFE_INTEGER, `a whole number for suite ${suite.name}`);
   // Default: the size the load asks for; a client asking for more is refused (400), not served gigabytes.
@@ -120,6 +125,8 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
       strategies,
       workers: requestedWorkers(raw.workers),
       workerNice,
+      // The server, its workers and children each get it; the memory watchdog bounds them all.
+      maxHeapMb: raw.maxHeap ?? defaultHeapMb(requestedWorkers(raw.workers)),
       // One cell per strategy; the window is the measured phase (0 when it ran for --amount requests).
       rounds: 1,
       quick: false,

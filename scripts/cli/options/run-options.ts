@@ -114,8 +114,8 @@ export async function resolveRunOptions(raw: RawRunOptions): Promise<{
     throw new UsageError('--size applies to a single suite: run the suites one at a time to set their sizes');
   }
   const urls = [...new Set(specs)].map((spec) => resolveSuiteUrl(spec));
-  // Each suite loads in a probe process of its own (suite-facts.ts): never in this one.
-  const facts = await allSuiteFacts(urls, { timeoutMs: cellTimeout * 1000 });
+  // Each suite loads in a probe process of its own (suite-facts.ts): never in this one; under --max-heap when given.
+  const facts = await allSuiteFacts(urls, { timeoutMs: cellTimeout * 1000, ...(raw.maxHeap === undefined ? {} : { heapMb: raw.maxHeap }) });
   const suites: PlannedSuite[] = [];
   for (const [index, url] of urls.entries()) {
     const suite = facts[index]!;
