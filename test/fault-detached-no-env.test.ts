@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cgroupsAvailable } from '../runners/orchestrate/cgroup-scope.js';
 import { subreaperAvailable } from '../runners/orchestrate/subreaper.js';
-import { fixture, readResults, runCli, tempDir } from './helpers/cli.js';
-import { helperSleepOf, newMarker, processesWithArgument } from './helpers/fault-matrix.js';
+import { fixture, readResults } from './helpers/cli.js';
+import { helperSleepOf, processesWithArgument, runSuites } from './helpers/fault-matrix.js';
 import { waitUntil } from './helpers/wait.js';
 
 const linux = process.platform === 'linux';
@@ -24,36 +24,19 @@ for (const mode of modes) {
   test(`a detached helper with an empty environment does not outlive bench run (${mode.name}); the results count it`, {
     skip: mode.skip,
   }, async () => {
-    const out = tempDir();
-    const marker = newMarker();
-    const result = await runCli(
-      [
-        'run',
-        '--suite',
-        fixture('faults/detached-no-env.js'),
-        '--strategies',
-        'main-thread,process-pool',
-        '--workers',
-        '2',
-        '--quick',
-        '--rounds',
-        '1',
-        '--phase-time',
-        '50',
-        '--no-report',
-        '--out',
-        out,
-      ],
-      { ...marker.env, TMPDIR: tempDir('bench-test-tmp-'), ...mode.env },
-    );
+    const result = await runSuites([fixture('faults/detached-no-env.js')], {
+      strategies: ['main-thread', 'process-pool'],
+      extraArgs: ['--workers', '2', '--quick'],
+      env: mode.env,
+    });
     assert.equal(result.code, 0, result.stderr);
-    const helper = helperSleepOf(marker);
+    const helper = helperSleepOf(result.marker);
     // Kills are asynchronous: give the last ones a moment, then name whoever is still there.
     await waitUntil(() => processesWithArgument(helper).length === 0, 'the helpers to end', { timeoutMs: 5_000 }).catch(() => {});
     const survivors = processesWithArgument(helper);
     for (const line of survivors) process.kill(Number(line.split(' ')[0]), 'SIGKILL');
     assert.deepEqual(survivors, [], 'no helper survives the run');
-    const run = readResults(out);
+    const run = readResults(result.out);
     assert.ok(
       run.cells.every((cell) => cell.status === 'completed'),
       'both cells completed',

@@ -7,35 +7,16 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { fixture, runCli, tempDir } from './helpers/cli.js';
-import { newMarker, processesMarked } from './helpers/fault-matrix.js';
+import { fixture } from './helpers/cli.js';
+import { processesMarked, runSuites } from './helpers/fault-matrix.js';
 
 test('process.exit(0) at import: exit 2, one line naming the suite, no results', { skip: process.platform !== 'linux' }, async () => {
-  const out = tempDir();
-  const marker = newMarker();
-  const result = await runCli(
-    [
-      'run',
-      '--suite',
-      fixture('faults/exit-at-import.js'),
-      '--strategies',
-      'main-thread',
-      '--quick',
-      '--phase-time',
-      '50',
-      '--rounds',
-      '1',
-      '--no-report',
-      '--out',
-      out,
-    ],
-    marker.env,
-  );
+  const result = await runSuites([fixture('faults/exit-at-import.js')], { strategies: ['main-thread'], extraArgs: ['--quick'] });
   assert.equal(result.code, 2, result.stderr);
   const lines = result.stderr.trim().split('\n');
   assert.equal(lines.length, 1, result.stderr);
   assert.match(lines[0]!, /^Error: suite \S+faults\/exit-at-import\.js ended the process loading it \(exited with code 0\)/);
   assert.equal(result.stdout, '');
-  assert.deepEqual(readdirSync(out), []);
-  assert.deepEqual(processesMarked(marker.needle), []);
+  assert.deepEqual(readdirSync(result.out), []);
+  assert.deepEqual(processesMarked(result.marker.needle), []);
 });

@@ -1,6 +1,7 @@
 /**
  * The fault matrix's one procedure: a faulty fixture suite and the healthy tiny suite, under
- * every built-in strategy, in one short CLI run. It returns what a test asserts on: the exit,
+ * every built-in strategy, in one short CLI run (runFault, on runSuites: the set-up every
+ * fault test shares). It returns what a test asserts on: the exit,
  * the results file (loaded through the same validation `bench report` uses), and every
  * process the run started that is still alive — found by a marker in the environment every
  * descendant inherits, so a helper that left the process group or session is counted too.
@@ -14,7 +15,7 @@ import { loadResults } from '../../reports/load-results.js';
 import { errorMessage } from '../../runners/common/error-message.js';
 import { locateRuntime } from '../../runners/runtimes/locate.js';
 import type { CellResult, RunResult } from '../../runners/contract/results.js';
-import { CLI, fixture, runCli, tempDir, withoutRedos, type CliResult } from './cli.js';
+import { CLI, fixture, startCli, tempDir, withoutRedos, type CliResult } from './cli.js';
 import { waitUntil } from './wait.js';
 
 export const BUILT_IN_STRATEGIES = [
@@ -67,6 +68,73 @@ export interface FaultOptions {
   withHealthy?: boolean;
   extraArgs?: string[];
   env?: Record<string, string>;
+  /** See SuitesOptions.deadlineMs. */
+  deadlineMs?: number;
+}
+
+export interface SuitesOptions {
+  strategies: readonly string[];
+  /** --phase-time, ms (default 50). */
+  phaseTimeMs?: number;
+  /** More flags, none of those set here. */
+  extraArgs?: string[];
+  env?: Record<string, string>;
+  /**
+   * The CLI is killed after this long and the run rejects: for a fault that would keep the CLI
+   * alive, so that it fails the test instead of stalling it. Without it, no limit.
+   */
+  deadlineMs?: number;
+}
+
+export interface SuitesRun extends CliResult {
+  /** The run's --out, fresh: empty but for what this run wrote. */
+  out: string;
+  /** The CLI's TMPDIR, fresh: the cells' scratch folders live here. */
+  tmp: string;
+  /** In the environment of every process the run started (processesMarked, helperSleepOf). */
+  marker: ReturnType<typeof newMarker>;
+}
+
+/**
+ * The set-up every fault test shares: `bench run --rounds 1 --no-report` of `suites` (fixture
+ * paths or built-in names, as --suite takes them) into a fresh --out, with a fresh TMPDIR and
+ * a marker every process it starts inherits. The caller reads what it wrote from `out`.
+ */
+export async function runSuites(suites: readonly string[], options: SuitesOptions): Promise<SuitesRun> {
+  const out = tempDir();
+  const tmp = tempDir('bench-test-tmp-');
+  const marker = newMarker();
+  const { child, done } = startCli(
+    [
+      'run',
+      '--suite',
+      suites.join(','),
+      '--strategies',
+      options.strategies.join(','),
+      '--rounds',
+      '1',
+      '--phase-time',
+      String(options.phaseTimeMs ?? 50),
+      '--no-report',
+      '--out',
+      out,
+      ...(options.extraArgs ?? []),
+    ],
+    { ...marker.env, TMPDIR: tmp, ...options.env },
+  );
+  // A fault that keeps the CLI alive must fail the test, not stall it: killed, it rejects below.
+  let overran = false;
+  const deadline =
+    options.deadlineMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          overran = true;
+          child.kill('SIGKILL');
+        }, options.deadlineMs);
+  const result = await done;
+  clearTimeout(deadline);
+  if (overran) throw new Error(`bench run was still running after ${options.deadlineMs} ms; stderr: ${result.stderr.slice(-2000)}`);
+  return { ...result, out, tmp, marker };
 }
 
 export function runFault(fault: string, options: FaultOptions = {}): Promise<FaultRun> {
@@ -75,30 +143,14 @@ export function runFault(fault: string, options: FaultOptions = {}): Promise<Fau
 
 /** runFault under the strategies named (peers included): for a fault whose handling does not depend on the strategy. */
 export async function runFaultOn(fault: string, strategies: readonly string[], options: FaultOptions = {}): Promise<FaultRun> {
-  const out = tempDir();
-  const tmp = tempDir('bench-test-tmp-');
-  const marker = newMarker();
   const suites = [fixture(fault), ...(options.withHealthy === false ? [] : [fixture('tiny-suite.js')])];
-  const result = await runCli(
-    [
-      'run',
-      '--suite',
-      suites.join(','),
-      '--strategies',
-      strategies.join(','),
-      '--rounds',
-      '1',
-      '--phase-time',
-      '40',
-      '--cell-timeout',
-      String(options.cellTimeoutS ?? 30),
-      '--no-report',
-      '--out',
-      out,
-      ...(options.extraArgs ?? []),
-    ],
-    { ...marker.env, TMPDIR: tmp, ...options.env },
-  );
+  const { out, tmp, marker, ...result } = await runSuites(suites, {
+    strategies,
+    phaseTimeMs: 40,
+    extraArgs: ['--cell-timeout', String(options.cellTimeoutS ?? 30), ...(options.extraArgs ?? [])],
+    env: options.env,
+    deadlineMs: options.deadlineMs,
+  });
   const files = readdirSync(out).filter((name) => name.endsWith('.json'));
   if (files.length !== 1) throw new Error(`expected one results file, found ${files.length}; stderr: ${result.stderr.slice(-2000)}`);
   const run = await loadResults(join(out, files[0]!));

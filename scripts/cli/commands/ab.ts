@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../../../runners/common/write-atomic.js';
 import { createAbProgress } from '../../../runners/orchestrate/ab/ab-progress.js';
 import { openSides } from '../../../runners/orchestrate/ab/open-sides.js';
 import { executeAb } from '../../../runners/orchestrate/ab/run-ab.js';
+import { noticeLeftovers } from '../../../runners/orchestrate/run-leftovers.js';
 import { resolveAbOptions } from '../options/ab-options.js';
 import { CELL_HOST_FLAGS, flags, MEASURE_FLAGS, type ArgsOf } from '../flags.js';
 import { interruptedExit, trapInterrupts } from '../interrupt.js';
@@ -61,6 +62,10 @@ export const abCommand: CommandModule<object, ArgsOf<typeof builder>> = {
     const runtimes = await resolveRuntimes(args, log);
     checkPeersRun(plan.config.strategies, runtimes);
     const outDir = writableDir('--out', args.out ?? DEFAULT_OUT_DIR);
+    // Before the base is built: a killed run's build still running would share the CPU with
+    // this one's, and its scratch folders (base worktree, cells) go. The journal looks again.
+    const leftovers = noticeLeftovers(outDir);
+    if (leftovers !== undefined) log(leftovers);
 
     // From here a signal stops the set-up or the running round; the worktree goes either way.
     const interrupts = trapInterrupts('round');
