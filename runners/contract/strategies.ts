@@ -280,6 +280,9 @@ export const BASELINE_STRATEGY = 'main-thread' satisfies StrategyName;
 /** What the dispatch benchmark compares every strategy's no-op rate with: the pool most users pick. */
 export const DISPATCH_REFERENCE = 'piscina' satisfies StrategyName;
 
+/** The pool whose figures the busy-machine benchmark prints: bench's own, the one most runs rank first. */
+export const BUSY_MACHINE_POOL = 'worker-pool' satisfies StrategyName;
+
 /**
  * Threads or processes `strategy` actually uses when `requested` were asked for: a
  * strategy that runs on the main thread only ever uses one. Unknown strategies keep

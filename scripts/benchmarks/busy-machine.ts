@@ -36,6 +36,7 @@ import type { PairedRatio } from '../../reports/decide/paired/paired-ratio.js';
 import { predictedSpeedup } from '../../reports/decide/paired/cpu-figures.js';
 import { answerPoints, runAnswers } from '../../reports/decide/answer/point-answer.js';
 import { formatRatio } from '../../reports/format/study-format.js';
+import { BUSY_MACHINE_POOL } from '../../runners/contract/strategies.js';
 import { integerIn, listOf } from '../cli/parse/values.js';
 import { UsageError } from '../cli/usage-error.js';
 import { benchmarkArgs, reportFailure } from './benchmark-args.js';
@@ -43,7 +44,7 @@ import { autogroupOf, autogroupSetting, live, spinning, startLoads, stopLoads } 
 
 const CLI = fileURLToPath(new URL('../cli/bench.js', import.meta.url));
 /** The strategy whose figures each run prints. */
-const POOL = 'worker-pool';
+const POOL = BUSY_MACHINE_POOL;
 /** A run's figure agrees with the quiet median within this share; the prediction within PREDICTED_WITHIN. */
 const AGREES_WITHIN = 0.1;
 const PREDICTED_WITHIN = 0.15;
