@@ -140,8 +140,12 @@ export const FLAGS = {
     requiresArg: true,
     describe: 'also write a markdown summary (for $GITHUB_STEP_SUMMARY) to this file',
   },
-  html: { type: 'string', requiresArg: true, describe: 'HTML report path [default: <first file>.html beside it]' },
-  png: { type: 'string', requiresArg: true, describe: 'directory for the PNG charts [default: <first file> without .json, beside it]' },
+  html: { type: 'string', requiresArg: true, describe: 'HTML report path [default: <first file>.html beside it]; --no-html: none' },
+  png: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'directory for the PNG charts [default: <first file> without .json, beside it]; --no-png: none',
+  },
   history: {
     type: 'string',
     requiresArg: true,

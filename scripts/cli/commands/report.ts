@@ -14,8 +14,10 @@ import { notAnInput, writableDir, writableFile } from '../output-paths.js';
 
 export interface ReportCommandArgs {
   files: string[];
-  html?: string;
-  png?: string;
+  /** false (--no-html): no HTML report; undefined: the default path. */
+  html?: string | false;
+  /** false (--no-png): no PNG charts; undefined: the default directory. */
+  png?: string | false;
   keepGoing: boolean;
   /** results/history.jsonl (bench history append): adds trend charts to the HTML report. */
   history?: string;
@@ -72,18 +74,19 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
   }
   // Beside the first file that could be read: a missing first file has no useful directory.
   const defaults = defaultOutputs(first.file);
-  const htmlPath = writableFile('--html', args.html ?? defaults.html);
-  notAnInput('--html', args.html ?? defaults.html, args.files);
+  const html = args.html === false ? undefined : (args.html ?? defaults.html);
+  const png = args.png === false ? undefined : (args.png ?? defaults.png);
+  if (html !== undefined) notAnInput('--html', html, args.files);
   const written = await writeReports(
     loaded.map(({ result }) => result),
     {
-      htmlPath,
-      pngDir: writableDir('--png', args.png ?? defaults.png),
+      ...(html === undefined ? {} : { htmlPath: writableFile('--html', html) }),
+      ...(png === undefined ? {} : { pngDir: writableDir('--png', png) }),
       ...(args.history === undefined ? {} : { history: await readHistory(args.history) }),
     },
   );
   if (written.htmlPath !== undefined) output.out(`wrote ${written.htmlPath}`);
-  output.out(`wrote ${written.pngPaths.length} PNG charts to ${args.png ?? defaults.png}`);
+  if (png !== undefined) output.out(`wrote ${written.pngPaths.length} PNG charts to ${png}`);
   if (failures.length > 0) {
     throw new UsageError(
       `${failures.length} of ${args.files.length} results files could not be read (see above); the report shows the other ${loaded.length}`,
@@ -92,6 +95,9 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
   return written;
 }
 
+/** yargs hands a string flag given as --no-<flag> over as false, whatever its declared type. */
+const noneOf = (value: unknown): boolean => value === false;
+
 const builder = (yargs: Argv) =>
   yargs
     .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results files written by `bench run`' })
@@ -99,6 +105,7 @@ const builder = (yargs: Argv) =>
     .check((argv) => {
       if (argv.html === '') throw new UsageError('--html needs a file path, e.g. --html out/report.html');
       if (argv.png === '') throw new UsageError('--png needs a directory, e.g. --png out/charts');
+      if (noneOf(argv.html) && noneOf(argv.png)) throw new UsageError('--no-html with --no-png leaves nothing to write: drop one of them');
       return true;
     });
 
@@ -107,6 +114,8 @@ export const reportCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   describe: 'Render the HTML report and PNG charts from results files (several files: one series each)',
   builder,
   handler: async (args) => {
-    await runReport({ files: args.files, html: args.html, png: args.png, keepGoing: args.keepGoing, history: args.history });
+    const html = noneOf(args.html) ? false : args.html;
+    const png = noneOf(args.png) ? false : args.png;
+    await runReport({ files: args.files, html, png, keepGoing: args.keepGoing, history: args.history });
   },
 };
