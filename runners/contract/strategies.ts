@@ -283,6 +283,9 @@ export const DISPATCH_REFERENCE = 'piscina' satisfies StrategyName;
 /** The pool whose figures the busy-machine benchmark prints: bench's own, the one most runs rank first. */
 export const BUSY_MACHINE_POOL = 'worker-pool' satisfies StrategyName;
 
+/** The process pool benchmarks pick when they measure one strategy of each kind. */
+export const PROCESS_POOL = 'process-pool' satisfies StrategyName;
+
 /**
  * Threads or processes `strategy` actually uses when `requested` were asked for: a
  * strategy that runs on the main thread only ever uses one. Unknown strategies keep
