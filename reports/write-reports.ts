@@ -8,7 +8,7 @@ import type { HistoryEntry } from './history.js';
 import { renderHtml } from './html/html.js';
 import { buildTrendCharts } from './charts/trend-chart.js';
 import { writeFileAtomic } from '../runners/common/write-atomic.js';
-import { errorMessage } from '../runners/common/error-message.js';
+import { PngUnavailableError, writePngCharts } from './charts/png.js';
 
 export interface ReportOptions {
   /** Where to write the HTML report; none when absent. */
@@ -22,39 +22,35 @@ export interface ReportOptions {
 export interface WrittenReports {
   htmlPath?: string;
   pngPaths: string[];
+  /** PNG charts were asked for and canvas cannot draw them here: why, and how to enable them. */
+  pngSkipped?: PngUnavailableError;
 }
 
 export async function writeReports(results: RunResult[], options: ReportOptions): Promise<WrittenReports> {
   if (results.length === 0) throw new RangeError('writeReports needs at least one results file');
   const set = buildCharts(results);
   const written: WrittenReports = { pngPaths: [] };
+  // The HTML report first: it draws with the browser's Chart.js and needs nothing native.
   if (options.htmlPath !== undefined) {
     await writeFileAtomic(options.htmlPath, renderHtml(results, set, buildTrendCharts(options.history ?? [])));
     written.htmlPath = options.htmlPath;
   }
   if (options.pngDir !== undefined) {
-    const { writePngCharts } = await loadPngRenderer();
-    written.pngPaths = await writePngCharts([...set.charts, ...set.studies], options.pngDir);
+    try {
+      written.pngPaths = await writePngCharts([...set.charts, ...set.studies], options.pngDir);
+    } catch (error) {
+      if (!(error instanceof PngUnavailableError)) throw error;
+      written.pngSkipped = error;
+    }
   }
   return written;
 }
 
-/** The PNG renderer could not load: canvas, a native addon, is missing or did not build. */
-export class PngUnavailableError extends Error {}
-
 /**
- * Loaded only when PNGs are asked for, so that a machine where canvas did not build can
- * still measure and write the HTML report. canvas itself is loaded first: chartjs-node-canvas
- * requires it only when the first chart renders, after some files would be written.
+ * The one line a command prints when canvas cannot draw the PNG charts it asked for.
+ * `quiet`: the flag of that command that stops asking for them, where it has one.
  */
-async function loadPngRenderer(): Promise<typeof import('./charts/png.js')> {
-  try {
-    await import('canvas');
-    return await import('./charts/png.js');
-  } catch (error) {
-    const reason = errorMessage(error, { firstLine: true });
-    throw new PngUnavailableError(
-      `PNG charts need the canvas package, which did not load (${reason}): run bash scripts/setup.sh, which installs what canvas builds from (README "Reports")`,
-    );
-  }
+export function pngSkippedLine(skipped: PngUnavailableError, quiet?: string): string {
+  const line = `PNG charts skipped: ${skipped.message}; to enable them: ${skipped.enable} (README "Reports")`;
+  return quiet === undefined ? line : `${line}, or pass ${quiet}`;
 }

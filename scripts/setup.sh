@@ -25,6 +25,20 @@ fi
 
 # Not `npm ci`: the deno package lists optional binaries for every platform, the registry
 # reachable here serves only this platform's, so the lock file cannot name them all and
-# `npm ci` refuses it. `npm install` follows the lock file and skips what does not apply.
+# `npm ci` refuses it. `npm install` follows the lock file and skips what does not apply;
+# it also runs the package's `prepare` script, which builds dist/.
 npm install --no-audit --no-fund
-npm run build
+
+# A project that installs bench resolves bench's dependency ranges afresh, and for that npm
+# needs each package's registry document, which an install from the lock file never fetches.
+# Installing the same dependencies once into a scratch project puts those documents and
+# tarballs in the npm cache, so that `npm install --offline <bench tarball>` works in a fresh
+# project (test/package-installs.test.ts). --ignore-scripts: only the cache is wanted here.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+node -e '
+  const pkg = require("./package.json");
+  const deps = { ...pkg.dependencies, ...pkg.optionalDependencies };
+  require("fs").writeFileSync(process.argv[1], JSON.stringify({ name: "bench-cache-fill", private: true, dependencies: deps }));
+' "$scratch/package.json"
+(cd "$scratch" && npm install --prefer-offline --ignore-scripts --no-audit --no-fund --silent)

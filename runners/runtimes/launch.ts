@@ -5,9 +5,15 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeModulesDirs } from '../common/node-modules-dirs.js';
 import type { RuntimeInstall } from './locate.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * What the cell reads besides its own files: the dependencies its imports resolve to, which
+ * in a user's project lie beside bench in the project's node_modules, outside PROJECT_ROOT.
+ */
+const DEPENDENCY_DIRS = nodeModulesDirs(import.meta.url).filter((dir) => !dir.startsWith(PROJECT_ROOT));
 
 export interface LaunchNeeds {
   /** Directories the cell reads besides the project (e.g. a user suite's folder). */
@@ -59,7 +65,7 @@ export function launchCommand(runtime: RuntimeInstall, entry: string, args: stri
       // Environment access for every cell: a suite that reads its knobs from the environment
       // must run under every strategy, not only those that fork (they need it anyway).
       // /proc: the cell's CPU accounting reads its own and its children's scheduler statistics (cell/cpu-account.ts).
-      const reads = [PROJECT_ROOT, ...needs.readDirs, ...(needs.readsProc ? ['/proc'] : [])];
+      const reads = [PROJECT_ROOT, ...DEPENDENCY_DIRS, ...needs.readDirs, ...(needs.readsProc ? ['/proc'] : [])];
       const flags = ['run', '--no-prompt', '--allow-env', `--allow-read=${reads.join(',')}`];
       if (needs.writeDir) flags.push(`--allow-write=${needs.writeDir}`);
       if (needs.forks) flags.push(`--allow-run=${runtime.path}`);

@@ -1,14 +1,15 @@
 /**
  * Finds the binary of each runtime a run asks for: node is the one running the CLI;
- * bun and deno come from --bun/--deno, the project's node_modules/.bin (the set-up
- * installs both from npm), or PATH.
+ * bun and deno come from --bun/--deno, a node_modules/.bin that bench's own imports would
+ * search (a clone's, where the set-up installs both from npm, or the project's that installed
+ * bench), or PATH.
  */
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RuntimeName } from '../contract/results.js';
 import { errorMessage } from '../common/error-message.js';
+import { nodeModulesDirs } from '../common/node-modules-dirs.js';
 
 export class RuntimeNotFoundError extends Error {
   readonly exitCode = 2;
@@ -26,8 +27,6 @@ export interface RuntimeInstall {
   path: string;
   version: string;
 }
-
-const PROJECT_BIN = fileURLToPath(new URL('../../../node_modules/.bin/', import.meta.url));
 
 function isExecutableFile(path: string): boolean {
   try {
@@ -62,10 +61,11 @@ export function locateRuntime(runtime: RuntimeName, overrides: Partial<Record<'b
       throw new RuntimeNotFoundError(`--${binary} ${override} is not an executable file: give the path of the ${binary} binary`);
     }
   }
-  const path = override ?? [join(PROJECT_BIN, binary)].find(isExecutableFile) ?? onPath(binary);
+  const installed = nodeModulesDirs(import.meta.url).map((dir) => join(dir, '.bin', binary));
+  const path = override ?? installed.find(isExecutableFile) ?? onPath(binary);
   if (!path) {
     throw new RuntimeNotFoundError(
-      `${binary} is not installed: run \`bash scripts/setup.sh\` (installs it from npm), put it on PATH, or pass --${binary} PATH`,
+      `${binary} is not installed: \`npm install --save-dev ${binary}\` (in a clone of bench: \`bash scripts/setup.sh\`), put it on PATH, or pass --${binary} PATH`,
     );
   }
   try {

@@ -2,12 +2,13 @@
  * `bench report <files..>`: re-renders the HTML report and PNG charts from results files,
  * one run or several side by side. It never re-runs anything.
  */
+import { existsSync, rmdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { RunResult } from '../../../runners/contract/results.js';
 import { HistoryFileError, parseHistory, readHistoryText, type HistoryEntry } from '../../../reports/history.js';
 import { loadResults, ResultsFileError } from '../../../reports/load-results.js';
-import { writeReports, type WrittenReports } from '../../../reports/write-reports.js';
+import { pngSkippedLine, writeReports, type WrittenReports } from '../../../reports/write-reports.js';
 import { UsageError } from '../usage-error.js';
 import { flags, type ArgsOf } from '../flags.js';
 import { notAnInput, writableDir, writableFile } from '../output-paths.js';
@@ -77,6 +78,9 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
   const html = args.html === false ? undefined : (args.html ?? defaults.html);
   const png = args.png === false ? undefined : (args.png ?? defaults.png);
   if (html !== undefined) notAnInput('--html', html, args.files);
+  // writableDir creates the PNG directory to prove it writable; one left empty because canvas
+  // does not load here is removed again.
+  const pngDirIsNew = png !== undefined && !existsSync(png);
   const written = await writeReports(
     loaded.map(({ result }) => result),
     {
@@ -86,7 +90,16 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
     },
   );
   if (written.htmlPath !== undefined) output.out(`wrote ${written.htmlPath}`);
-  if (png !== undefined) output.out(`wrote ${written.pngPaths.length} PNG charts to ${png}`);
+  if (written.pngSkipped !== undefined) {
+    if (pngDirIsNew && png !== undefined) rmdirSync(png);
+    // --no-html asked for the PNG charts alone: without them the command wrote nothing.
+    if (written.htmlPath === undefined) {
+      throw new UsageError(`${pngSkippedLine(written.pngSkipped)}; with --no-html nothing was written: drop --no-html`);
+    }
+    output.err(pngSkippedLine(written.pngSkipped, '--no-png'));
+  } else if (png !== undefined) {
+    output.out(`wrote ${written.pngPaths.length} PNG charts to ${png}`);
+  }
   if (failures.length > 0) {
     throw new UsageError(
       `${failures.length} of ${args.files.length} results files could not be read (see above); the report shows the other ${loaded.length}`,
