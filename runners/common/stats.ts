@@ -1,13 +1,20 @@
 /** Small, dependency-free statistics used to aggregate rounds and samples. */
 
-/** Linear-interpolated quantile (type 7, as R and numpy default) of an ascending array. */
+/**
+ * Linear-interpolated quantile (type 7, as R and numpy default) of an ascending array.
+ * Every percentile a results file holds comes from here, and the loader refuses one outside
+ * its samples or out of order (p50 ≤ p99 ≤ max): the result is clamped between the two
+ * samples it interpolates, so floating-point rounding can never carry it past the upper one
+ * (a figure rounded to four decimals afterwards would turn an ulp over into 0.0001 over).
+ */
 export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;
   const position = (sorted.length - 1) * q;
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
   const a = sorted[lower]!;
-  return a + (sorted[upper]! - a) * (position - lower);
+  const b = sorted[upper]!;
+  return Math.min(b, Math.max(a, a + (b - a) * (position - lower)));
 }
 
 export const ascending = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
