@@ -36,6 +36,12 @@ export function explainCause(words: string | undefined, heapMb: number | undefin
   return words !== undefined && isOutOfMemory(words) ? outOfMemoryCause(words, heapMb) : words;
 }
 
+/** Terminal colour and style sequences ("\u001b[1m\u001b[31merror\u001b[0m: …"). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the escape character is the point
+const COLOUR_CODES = /\u001b\[[0-9;]*m/g;
+
+const withoutColours = (text: string): string => text.replace(COLOUR_CODES, '');
+
 /** Lines that never say why: frames, banners, hints, V8's GC trace and Deno's crash framing. */
 function telling(line: string): boolean {
   return (
@@ -57,8 +63,11 @@ function telling(line: string): boolean {
  * "Node.js v20…" banner nor a stack frame; else the last line there is.
  */
 export function causeIn(stderr: string): string | undefined {
-  // Deno frames its fatal error with "#" lines: "# Fatal JavaScript out of memory: …".
-  const all = stderr.split('\n').map((line) => line.trim().replace(/^# /, ''));
+  // Deno frames its fatal error with "#" lines: "# Fatal JavaScript out of memory: …", and
+  // colours "error:" even into a pipe: the reason keeps the words, not the escape codes.
+  const all = withoutColours(stderr)
+    .split('\n')
+    .map((line) => line.trim().replace(/^# /, ''));
   const latestFirst = all.filter(telling).reverse();
   const memory = latestFirst.find(isOutOfMemory);
   if (memory !== undefined) return memory;

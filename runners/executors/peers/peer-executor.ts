@@ -161,7 +161,7 @@ export class PeerExecutor implements Executor {
         (error: unknown) => {
           this.rejections++;
           settle();
-          reject(peerFailure(this.library, error));
+          reject(peerFailure(this.library, error, this.channel.thread.heapMb));
         },
       );
     });

@@ -6,6 +6,7 @@
  * paths), a JSON text of one with its stack — and none of that reaches a report raw.
  */
 import { OWN_REASON } from '../../transports/peer/peer-task.js';
+import { isOutOfMemory, outOfMemoryCause } from '../../common/stderr-cause.js';
 
 /** How much of a library's own message a reason keeps: a stack or a dump of internals is not a reason. */
 const MAX_CHARS = 300;
@@ -35,10 +36,16 @@ function oneLine(text: string): string {
 /** piscina's words for a dead worker ("worker exited with code: 7"): worker-pool's are "worker thread exited with code 7". */
 const WORKER_EXIT = /^worker exited with code:? (-?\d+)$/i;
 
-export function peerFailure(library: string, thrown: unknown): Error {
+/**
+ * `heapMb`: the cell's --max-heap, named when the library says its worker ran out of memory
+ * ("Worker terminated due to reaching memory limit: JS heap out of memory"), in the words a
+ * worker-pool thread's death gets (transports/thread.ts).
+ */
+export function peerFailure(library: string, thrown: unknown, heapMb?: number): Error {
   const found = messageOf(thrown);
   const message = found === undefined ? undefined : oneLine(unwrapped(found));
   if (message !== undefined && OWN_REASON.test(message)) return new Error(message);
+  if (message !== undefined && isOutOfMemory(message)) return new Error(`worker thread ${outOfMemoryCause(message, heapMb)}`);
   const exit = message === undefined ? null : WORKER_EXIT.exec(message);
   if (exit) return new Error(workerExited(exit[1]!));
   const name = thrown instanceof Error && thrown.name !== 'Error' ? `${thrown.name}: ` : '';
