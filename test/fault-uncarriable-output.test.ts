@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import { assertContained, runFault } from './helpers/fault-matrix.js';
 
-const CONTRACT = 'outputs must be numbers, strings, booleans, typed arrays or plain objects of those';
+const CONTRACT =
+  'outputs must be what structured clone carries without a cycle: primitives, typed arrays, Dates, and arrays, Maps, Sets and objects of those';
 
 for (const [kind, what] of [
   ['function', 'a function'],

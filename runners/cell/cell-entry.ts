@@ -11,6 +11,7 @@ import { findStrategy } from '../strategies/index.js';
 import { defaultTransportOf, inFlightPerWorkerOf, transportsOf } from '../contract/strategies.js';
 import { measurePayloadFigures } from './payload-figures.js';
 import { probeRunKeepsInput } from './mutation-probe.js';
+import { firstClassInstance } from '../common/value-kind.js';
 
 function peakRssBytes(): number {
   // maxRSS is in kilobytes; it covers this process and all its threads.
@@ -51,7 +52,8 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
     });
     const selfPeakRssBytes = peakRssBytes();
     // After the peak RSS: its one task's memory is in no figure.
-    probeRunKeepsInput(suite, spec.size, spec.seed);
+    const probed = probeRunKeepsInput(suite, spec.size, spec.seed);
+    const outputClass = probed === undefined ? undefined : firstClassInstance(probed);
     // After the timed phases (and the peak RSS), never during them: the run alone and a memcpy, for a payload study.
     const payload = spec.payloadFigures ? measurePayloadFigures(suite, spec.size, spec.seed) : undefined;
     return {
@@ -62,6 +64,7 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
         startupSamplesMs: [...executor.startupSamplesMs],
         selfPeakRssBytes,
         ...(payload === undefined ? {} : { payload }),
+        ...(outputClass === undefined ? {} : { outputClass }),
       },
     };
   } finally {

@@ -8,8 +8,10 @@
  * After the timed phases and after the peak RSS is read, like the payload figures: the
  * task's memory and time are in no figure. One task, not a sample: a run that changes its
  * input changes it every time in practice, and main-thread's bank check covers every task.
+ * The same task's output, the only one the cell sees before any transport, is where a class
+ * instance can still be told from plain data (value-kind.ts firstClassInstance).
  */
-import type { Suite } from '../../suites/suite.js';
+import type { Suite, Value } from '../../suites/suite.js';
 import { runTask } from '../common/run-task.js';
 import { fingerprintOf } from '../common/value-fingerprint.js';
 import { mutatedInputMessage } from './input-bank.js';
@@ -20,13 +22,15 @@ export function probeRunKeepsInput(
   size: number,
   seed: number,
   seen = "seen on one task run on the cell's thread after the phases",
-): void {
+): Value | undefined {
   // The bank made this input twice already: it is a valid, deterministic one.
   const input = suite.makeInput(size, seed);
   const before = fingerprintOf(input);
   // A failing run failed the measurement before this point; it is not what is asked here.
-  if (!runTask(suite, input).ok) return;
+  const ran = runTask(suite, input);
+  if (!ran.ok) return undefined;
   if (fingerprintOf(input) !== before) {
     throw new Error(mutatedInputMessage(size, seed, seen));
   }
+  return ran.output;
 }

@@ -1,5 +1,6 @@
 import type { Suite, Value } from '../../suites/suite.js';
-import { valuesEqual } from '../common/typed-arrays.js';
+import { inspect } from 'node:util';
+import { valuesEqual } from '../common/value-difference.js';
 import { errorMessage } from '../common/error-message.js';
 import { valueProblem } from '../common/value-problem.js';
 
@@ -23,8 +24,7 @@ export class OutputVerifier {
   ) {}
 
   check(seedIndex: number, output: Value): void {
-    const known = this.verified.get(seedIndex);
-    if (known === undefined || !valuesEqual(known, output)) {
+    if (!this.verified.has(seedIndex) || !valuesEqual(this.verified.get(seedIndex), output)) {
       // The hosts check too, before their transport; this catches what a peer pool's carried.
       const problem = valueProblem(output, 'run()', 'outputs');
       if (problem) throw new VerificationError(problem);
@@ -49,7 +49,8 @@ export class OutputVerifier {
 }
 
 function describe(output: Value): string {
-  const text = ArrayBuffer.isView(output) ? `${output.constructor.name}(${(output as Uint8Array).length})` : JSON.stringify(output);
+  // inspect, not JSON: a Map, a Set, a bigint or undefined would print as {} or throw.
+  const text = inspect(output, { depth: 2, breakLength: Number.POSITIVE_INFINITY, maxArrayLength: 8, maxStringLength: 40 });
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -9,9 +9,9 @@
  * would need a clock on every task message; this keeps the protocol as it is.
  */
 import { Buffer } from 'node:buffer';
-import type { Suite, Value } from '../../suites/suite.js';
+import type { Suite, TypedArray, Value } from '../../suites/suite.js';
 import type { PayloadFigures } from '../contract/results.js';
-import { isTypedArray } from '../common/typed-arrays.js';
+import { childrenOf, isContainer, valueKind } from '../common/value-kind.js';
 import { round4 } from '../common/samples.js';
 
 /** A timed batch lasts at least this long, so the timer's resolution does not dominate a 1 µs call. */
@@ -21,13 +21,26 @@ const MIN_BATCHES = 5;
 const MIN_TOTAL_MS = 50;
 const MAX_BATCHES = 200;
 
-/** Bytes a value carries: typed arrays' buffers, strings as UTF-8, numbers as doubles. */
+/**
+ * Bytes a value carries, its data without any transport's framing: typed arrays' buffers,
+ * strings (record keys included) as UTF-8, numbers and Dates as doubles, a bigint's 64-bit
+ * words, booleans as one byte, null and undefined as none.
+ */
 export function bytesOf(value: Value): number {
-  if (isTypedArray(value)) return value.byteLength;
+  const kind = valueKind(value);
+  if (kind === 'typed-array') return (value as TypedArray).byteLength;
+  if (kind === 'date') return 8;
+  if (isContainer(kind)) {
+    let sum = 0;
+    for (const [segment, item] of childrenOf(value, kind))
+      sum += (kind === 'record' ? Buffer.byteLength(segment, 'utf8') - 1 : 0) + bytesOf(item);
+    return sum;
+  }
   if (typeof value === 'string') return Buffer.byteLength(value, 'utf8');
   if (typeof value === 'number') return 8;
   if (typeof value === 'boolean') return 1;
-  return Object.values(value).reduce((sum: number, item) => sum + bytesOf(item), 0);
+  if (typeof value === 'bigint') return 8 * Math.ceil(Math.max(1, value.toString(16).replace('-', '').length) / 16);
+  return 0;
 }
 
 /**

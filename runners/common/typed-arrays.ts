@@ -1,4 +1,5 @@
 import type { TypedArray, Value } from '../../suites/suite.js';
+import { childrenOf, isContainer, valueKind } from './value-kind.js';
 
 export const typedArrayConstructors = {
   Int8Array,
@@ -19,41 +20,54 @@ export function isTypedArray(value: unknown): value is TypedArray {
 }
 
 /**
+ * The standard kind of a typed array: a subclass (Node's Buffer, a Uint8Array) counts as its
+ * base, which is what structured clone and every codec deliver on the other side.
+ */
+export function typedArrayName(value: TypedArray): TypedArrayName {
+  let proto = Object.getPrototypeOf(value) as { constructor: { name: string } } | null;
+  while (proto !== null && !Object.hasOwn(typedArrayConstructors, proto.constructor.name)) proto = Object.getPrototypeOf(proto);
+  return (proto?.constructor.name ?? 'Uint8Array') as TypedArrayName;
+}
+
+/**
  * The ArrayBuffers a value holds, each once, for a postMessage transfer list (a buffer
  * listed twice, as two views of one buffer would list it, makes postMessage throw).
  */
 export function transferables(value: Value): ArrayBuffer[] {
-  return [...new Set(buffersOf(value))];
-}
-
-function buffersOf(value: Value): ArrayBuffer[] {
-  if (isTypedArray(value)) return value.buffer instanceof ArrayBuffer ? [value.buffer] : [];
-  if (typeof value === 'object') return Object.values(value).flatMap(buffersOf);
-  return [];
+  const buffers = new Set<ArrayBuffer>();
+  const visit = (item: Value): void => {
+    const kind = valueKind(item);
+    if (kind === 'typed-array') {
+      const { buffer } = item as TypedArray;
+      if (buffer instanceof ArrayBuffer) buffers.add(buffer);
+    } else if (isContainer(kind)) {
+      for (const [, child] of childrenOf(item, kind)) visit(child);
+    }
+  };
+  visit(value);
+  return [...buffers];
 }
 
 /** A deep copy that owns its buffers, so the copy can be transferred away. */
 export function copyValue(value: Value): Value {
-  if (isTypedArray(value)) return value.slice();
-  if (typeof value === 'object') {
-    const out: Record<string, Value> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = copyValue(item);
-    return out;
+  const kind = valueKind(value);
+  switch (kind) {
+    case 'typed-array':
+      return (value as TypedArray).slice();
+    case 'date':
+      return new Date((value as Date).getTime());
+    case 'array':
+      return Array.from(value as Value[], copyValue);
+    case 'map':
+      return new Map(Array.from(value as Map<Value, Value>, ([key, item]) => [copyValue(key), copyValue(item)]));
+    case 'set':
+      return new Set(Array.from(value as Set<Value>, copyValue));
+    case 'record': {
+      const out: Record<string, Value> = {};
+      for (const [key, item] of Object.entries(value as object)) out[key] = copyValue(item as Value);
+      return out;
+    }
+    default:
+      return value;
   }
-  return value;
-}
-
-export function valuesEqual(a: Value, b: Value): boolean {
-  if (isTypedArray(a) || isTypedArray(b)) {
-    if (!isTypedArray(a) || !isTypedArray(b) || a.constructor !== b.constructor || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
-    return true;
-  }
-  if (typeof a === 'object' || typeof b === 'object') {
-    if (typeof a !== 'object' || typeof b !== 'object') return false;
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key) => key in b && valuesEqual(a[key]!, b[key]!));
-  }
-  return Object.is(a, b) || a === b;
 }

@@ -4,27 +4,31 @@
  * Not a security measure: SHA-1 because every runtime's node:crypto has it and it is fast.
  */
 import { createHash, type Hash } from 'node:crypto';
-import type { Value } from '../../suites/suite.js';
-import { isTypedArray } from './typed-arrays.js';
+import type { TypedArray, Value } from '../../suites/suite.js';
+import { typedArrayName } from './typed-arrays.js';
+import { childrenOf, isContainer, valueKind } from './value-kind.js';
 
 function feed(hash: Hash, value: Value): void {
-  if (isTypedArray(value)) {
-    hash.update(`${value.constructor.name}(${value.length}):`);
-    hash.update(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
-  } else if (typeof value === 'object') {
-    // Key and item lengths are written out, so no two different values feed the same bytes.
-    const entries = Object.entries(value);
-    hash.update(`{${entries.length}:`);
-    for (const [key, item] of entries) {
-      hash.update(`${key.length}:${key}=`);
-      feed(hash, item);
+  const kind = valueKind(value);
+  if (kind === 'typed-array') {
+    const array = value as TypedArray;
+    hash.update(`${typedArrayName(array)}(${array.length}):`);
+    hash.update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  } else if (isContainer(kind)) {
+    // Counts and path segments are written out, so no two different values feed the same bytes.
+    hash.update(`${kind}{`);
+    for (const [segment, child] of childrenOf(value, kind)) {
+      hash.update(`${segment.length}:${segment}=`);
+      feed(hash, child);
     }
     hash.update('}');
   } else if (typeof value === 'string') {
     hash.update(`s${value.length}:`);
     hash.update(value);
+  } else if (kind === 'date') {
+    hash.update(`date:${(value as Date).getTime()};`);
   } else {
-    hash.update(`${typeof value}:${String(value)};`);
+    hash.update(`${value === null ? 'null' : typeof value}:${String(value)};`);
   }
 }
 

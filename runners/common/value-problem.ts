@@ -1,18 +1,18 @@
 /**
- * The one check that a value a suite produced is something every transport can carry:
- * numbers, strings, booleans, typed arrays and plain objects of those (the suite
- * contract). Without it a function, a symbol or a cycle fails deep inside whichever
- * transport meets it first (JSON drops a function, structured clone throws, a cycle
- * overflows the stack of every recursive copy), each with a different, misleading message.
+ * The one check that a value a suite produced is something every transport can carry: what
+ * structured clone carries (value-kind.ts), cycles excepted. Without it a function, a symbol
+ * or a cycle fails deep inside whichever transport meets it first (JSON drops a function,
+ * structured clone throws, a cycle overflows the stack of every recursive copy), each with a
+ * different, misleading message.
  */
-import { isTypedArray } from './typed-arrays.js';
+import type { Value } from '../../suites/suite.js';
+import { childrenOf, valueKind } from './value-kind.js';
 
-const CONTRACT = 'numbers, strings, booleans, typed arrays or plain objects of those';
+const CONTRACT =
+  'what structured clone carries without a cycle: primitives, typed arrays, Dates, and arrays, Maps, Sets and objects of those';
 
 function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return `an instance of ${(value as object).constructor?.name ?? 'a class'}`;
+  if (typeof value === 'object' && value !== null) return `an instance of ${Object.prototype.toString.call(value).slice(8, -1)}`;
   return `a${/^[aeiou]/.test(typeof value) ? 'n' : ''} ${typeof value}`;
 }
 
@@ -32,22 +32,22 @@ const DEPTH_PROBLEM = (who: string, maxDepth: number | undefined): string =>
 export function valueProblem(value: unknown, who: string, plural: string, maxDepth = Number.POSITIVE_INFINITY): string | undefined {
   // Every host runs this once per task, inside the measured time: the common outputs (a number,
   // a string, a typed array) return before any allocation.
-  if (isLeaf(value)) return undefined;
+  const topKind = valueKind(value);
+  if (topKind === 'primitive' || topKind === 'typed-array' || topKind === 'date') return undefined;
   const ancestors = new Set<object>();
   const visit = (item: unknown, path: string, depth: number): string | undefined => {
-    if (isLeaf(item)) return undefined;
+    const kind = valueKind(item);
+    if (kind === 'primitive' || kind === 'typed-array' || kind === 'date') return undefined;
     if (depth > maxDepth) return DEPTH_PROBLEM(who, maxDepth);
-    const type = typeof item;
     const at = path === '' ? '' : ` at ${path}`;
-    if (type !== 'object' || item === null || Array.isArray(item) || !isPlain(item as object))
-      return `${who} returned ${kindOf(item)}${at}`;
+    if (kind === 'unsupported') return `${who} returned ${kindOf(item)}${at}`;
     if (ancestors.has(item as object)) return `${who} returned an object with a cycle${at}`;
+    if (kind === 'record' && Object.getOwnPropertySymbols(item).length > 0) return `${who} returned an object with symbol keys${at}`;
     ancestors.add(item as object);
-    for (const [key, child] of Object.entries(item as object)) {
-      const problem = visit(child, `${path}.${key}`, depth + 1);
+    for (const [segment, child] of childrenOf(item as Value, kind)) {
+      const problem = visit(child, `${path}${segment}`, depth + 1);
       if (problem) return problem;
     }
-    if (Object.getOwnPropertySymbols(item).length > 0) return `${who} returned an object with symbol keys${at}`;
     ancestors.delete(item as object);
     return undefined;
   };
@@ -62,14 +62,4 @@ export function valueProblem(value: unknown, who: string, plural: string, maxDep
   }
   if (problem === undefined || problem.includes(DEPTH_LEAD)) return problem;
   return `${problem}: ${plural} must be ${CONTRACT}`;
-}
-
-function isLeaf(item: unknown): boolean {
-  const type = typeof item;
-  return type === 'number' || type === 'string' || type === 'boolean' || isTypedArray(item);
-}
-
-function isPlain(item: object): boolean {
-  const proto = Object.getPrototypeOf(item) as unknown;
-  return proto === Object.prototype || proto === null;
 }

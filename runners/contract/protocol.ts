@@ -26,7 +26,7 @@ export interface ThreadOptions {
 }
 
 /** A value as JSON on a child process's IPC channel (typed arrays and non-finite numbers tagged). */
-export type WireValue = number | string | boolean | { [key: string]: WireValue };
+export type WireValue = number | string | boolean | null | WireValue[] | { [key: string]: WireValue };
 
 /** Finest resolution monitorEventLoopDelay takes, ms (also the floor where the probe found none). */
 export const EVENT_LOOP_RESOLUTION_MS = 1;

@@ -55,4 +55,5 @@ export type WarningKind =
   | 'timing-env'
   | 'few-rounds'
   | 'http-overload'
-  | 'http-errors';
+  | 'http-errors'
+  | 'class-output';

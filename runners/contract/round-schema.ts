@@ -119,4 +119,9 @@ export const ROUND_SAMPLE = v.object({
   payload: v.optional(PAYLOAD_FIGURES),
   /** --phases: the unloaded latency phase's tasks and the saturated batch's, each split into phases. */
   phases: v.optional(v.object({ unloaded: ROUND_PHASES, loaded: ROUND_PHASES })),
+  /**
+   * Where run() returned a class instance (on the cell's own thread, after the phases): it
+   * crosses a thread or process boundary as its own enumerable data, without its prototype.
+   */
+  outputClass: v.optional(v.object({ path: str, className: str })),
 });

@@ -139,5 +139,24 @@ export function findWarnings(cells: CellResult[], context: RunContext, config: R
       });
     }
   }
+  warnings.push(...classOutputWarnings(completed));
   return warnings;
+}
+
+/**
+ * One warning per suite whose run() returns a class instance: every strategy but main-thread
+ * hands verify a plain object with the same own data, so a verify (or a reader) that relies
+ * on the class's methods or getters would be judged on something else.
+ */
+function classOutputWarnings(completed: CompletedCell[]): MeasurementWarning[] {
+  const found = new Map<string, { path: string; className: string }>();
+  for (const cell of completed) {
+    const outputClass = cell.rounds.find((round) => round.outputClass !== undefined)?.outputClass;
+    if (outputClass !== undefined && !found.has(cell.suite)) found.set(cell.suite, outputClass);
+  }
+  return [...found].map(([suite, { path, className }]) => ({
+    kind: 'class-output',
+    message: `${suite}: run() returns an instance of ${className} (at ${path}); it is compared by its own enumerable data, and its prototype (methods, getters) does not cross a thread or process boundary`,
+    hint: 'verify must read the data, not call its methods; return plain objects to silence this',
+  }));
 }

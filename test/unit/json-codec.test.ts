@@ -13,5 +13,4 @@ test('NaN and ±Infinity survive the codec (JSON alone would turn them into null
   const value: Value = { nan: NaN, inf: Infinity, negInf: -Infinity, nested: { n: -0.5 } };
   const decoded = fromWire(JSON.parse(JSON.stringify(toWire(value))));
   assert.deepEqual(decoded, value);
-  assert.throws(() => fromWire(JSON.parse('{"x":null}')), /null in a message/);
 });

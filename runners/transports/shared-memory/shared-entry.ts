@@ -5,7 +5,8 @@ import { decode, encode } from './binary-codec.js';
 import { takeReplacement, writePayload } from './shared-buffer.js';
 import { slotFields } from './ring.js';
 import { ring } from './doorbell.js';
-import { copyValue, isTypedArray } from '../../common/typed-arrays.js';
+import { copyValue } from '../../common/typed-arrays.js';
+import { childrenOf, isContainer, valueKind } from '../../common/value-kind.js';
 import {
   RingSlot,
   SlotField,
@@ -17,7 +18,7 @@ import {
 import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { runTask } from '../../common/run-task.js';
-import type { Value } from '../../../suites/suite.js';
+import type { TypedArray, Value } from '../../../suites/suite.js';
 import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
 import { syncOverMessages } from '../clock-sync.js';
 
@@ -41,8 +42,11 @@ const clock = stamps
 parentPort!.postMessage({ type: 'ready' } satisfies ExecutorMessage);
 
 function sharesBuffer(value: Value, buffer: SharedArrayBuffer): boolean {
-  if (isTypedArray(value)) return value.buffer === buffer;
-  return typeof value === 'object' && Object.values(value).some((item) => sharesBuffer(item, buffer));
+  const kind = valueKind(value);
+  if (kind === 'typed-array') return (value as TypedArray).buffer === buffer;
+  if (!isContainer(kind)) return false;
+  for (const [, item] of childrenOf(value, kind)) if (sharesBuffer(item, buffer)) return true;
+  return false;
 }
 
 function runSlot(slot: number): void {
