@@ -8,12 +8,13 @@ import { formatDuration } from '../common/format-duration.js';
 import { terminalSafe } from '../common/terminal-safe.js';
 import type { CellKey } from '../contract/results.js';
 import { defaultTransportOf } from '../contract/strategies.js';
+import { RoundEta } from './round-eta.js';
 
 export interface Progress {
   started(index: number, planned: PlannedRound): void;
   finished(index: number, planned: PlannedRound, outcome: RoundOutcome, elapsedMs: number): void;
-  /** The run added rounds: a disturbed one to measure again (`why` says so), or a block. */
-  added(rounds: number, why: string): void;
+  /** The run added rounds: a disturbed one to measure again (`redo`; `why` says so), or a block. */
+  added(rounds: readonly PlannedRound[], why: string, redo?: boolean): void;
   done(): void;
 }
 
@@ -29,26 +30,29 @@ const label = (p: PlannedRound): string =>
 // An error's text comes from the suite: one line, control characters made inert.
 const errorText = (error: string): string => terminalSafe(error.replace(/\r?\n/g, ' '));
 
-export function createProgress(planned: number, stream: NodeJS.WriteStream = process.stderr, quiet = false): Progress {
-  let total = planned;
+export function createProgress(planned: readonly PlannedRound[], stream: NodeJS.WriteStream = process.stderr, quiet = false): Progress {
+  let total = planned.length;
   const interactive = stream.isTTY === true && !process.env['CI'];
-  const startedAt = performance.now();
-  const eta = (doneCount: number): string => {
-    if (doneCount === 0) return 'ETA …';
-    const perCell = (performance.now() - startedAt) / doneCount;
-    return `ETA ${formatDuration(perCell * (total - doneCount), { units: 'min' })}`;
+  const clock = new RoundEta(planned);
+  const eta = (): string => {
+    const left = clock.estimate();
+    if (left === undefined) return 'ETA …';
+    // "~": some strategy still to come has not run a round yet, so its rounds are a guess.
+    return `ETA ${left.rough ? '~' : ''}${formatDuration(left.ms, { units: 'min' })}`;
   };
   if (quiet) return { started() {}, finished() {}, added() {}, done() {} };
-  const added = (rounds: number, why: string): void => {
-    total += rounds;
+  const added = (rounds: readonly PlannedRound[], why: string, redo = false): void => {
+    total += rounds.length;
+    clock.add(rounds, redo);
     stream.write(`${interactive ? '\r\x1b[2K' : ''}${terminalSafe(why)}\n`);
   };
   if (interactive) {
     return {
       started(index, planned) {
-        stream.write(`\r\x1b[2K[${index + 1}/${total}] ${label(planned)} · ${total - index} left · ${eta(index)}`);
+        stream.write(`\r\x1b[2K[${index + 1}/${total}] ${label(planned)} · ${total - index} left · ${eta()}`);
       },
-      finished(_index, planned, outcome) {
+      finished(_index, planned, outcome, elapsedMs) {
+        clock.finished(planned, elapsedMs);
         if (!outcome.ok) stream.write(`\r\x1b[2K✗ ${label(planned)}: ${errorText(outcome.error)}\n`);
       },
       added,
@@ -60,10 +64,9 @@ export function createProgress(planned: number, stream: NodeJS.WriteStream = pro
   return {
     started() {},
     finished(index, planned, outcome, elapsedMs) {
+      clock.finished(planned, elapsedMs);
       const result = outcome.ok ? `${outcome.sample.tasksPerSec.toFixed(1)} tasks/s` : `errored: ${errorText(outcome.error)}`;
-      stream.write(
-        `[${index + 1}/${total}] ${label(planned)}: ${result} (${formatDuration(elapsedMs, { units: 's' })}, ${eta(index + 1)})\n`,
-      );
+      stream.write(`[${index + 1}/${total}] ${label(planned)}: ${result} (${formatDuration(elapsedMs, { units: 's' })}, ${eta()})\n`);
     },
     added,
     done() {},

@@ -34,7 +34,7 @@ export interface RunRequest {
 
 export async function executeRun(
   request: RunRequest,
-  createProgress: (rounds: number) => Progress,
+  createProgress: (rounds: readonly PlannedRound[]) => Progress,
   signal: AbortSignal,
 ): Promise<{ result: RunResult; path: string }> {
   // What the cells get (launch-cell.ts) is what the results file records: the one config.
@@ -51,7 +51,7 @@ export async function executeRun(
     plan.cells.map(({ key, skip }) => [cellId(key), { key, records: [], skip }]),
   );
   const { runnable } = plan;
-  const progress = createProgress(runnable.length);
+  const progress = createProgress(runnable);
   const journal = new RunJournal(request.resultsPath, {
     context,
     config,
@@ -76,7 +76,7 @@ export async function executeRun(
     if (unsettled === 0) return [];
     blocks++;
     const block = plan.block(blocks);
-    progress.added(block.length, `block ${blocks}: ${unsettled} answer${unsettled === 1 ? '' : 's'} not settled yet, measuring another`);
+    progress.added(block, `block ${blocks}: ${unsettled} answer${unsettled === 1 ? '' : 's'} not settled yet, measuring another`);
     return block;
   };
   function* schedule(): Generator<PlannedRound> {
@@ -113,7 +113,11 @@ export async function executeRun(
         cells.get(cellId(planned.key))!.records.push(record);
         progress.finished(index, planned, outcome, performance.now() - roundStartedAt);
         if (judged?.redo) {
-          progress.added(1, `redoing ${planned.key.strategy} round ${planned.round}: ${judged.reason} (kept aside, out of the figures)`);
+          progress.added(
+            [planned],
+            `redoing ${planned.key.strategy} round ${planned.round}: ${judged.reason} (kept aside, out of the figures)`,
+            true,
+          );
           await disturbed!.waitForQuiet(signal);
           queue.unshift(planned);
         }

@@ -55,7 +55,7 @@ export function createStudyProgress(runnable: readonly number[], stream: Progres
       );
     },
     added(rounds, why) {
-      for (let i = 0; i < rounds; i++) estimates.push(mean);
+      for (let i = 0; i < rounds.length; i++) estimates.push(mean);
       stream.write(`${interactive ? '\r\x1b[2K' : ''}${why}\n`);
     },
     done() {
