@@ -11,6 +11,8 @@ export const PAYLOAD_POINT = v.object({
   size: num,
   /** Bytes of the input, one way (what the cell measured: echo rounds a size down to whole doubles). */
   bytes: figure,
+  /** Bytes of the output, one way; absent in files from before it was recorded (echo's equals its input). */
+  outputBytes: v.optional(figure),
   /** Median unloaded round trip of one task: submit → verified-ready output, ms. */
   roundTripMs: figure,
   /** 99th percentile of the same samples, ms. */

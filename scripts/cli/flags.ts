@@ -19,7 +19,7 @@ export const FLAGS = {
     type: 'string',
     requiresArg: true,
     describe:
-      "fib, sort, sha256, echo, all, a comma-separated list, or ./path/to/suite.js (default fib; bench http and bench ab --against: one suite; bench compare --auto-rerun: the run's own, read from its file)",
+      "fib, sort, sha256, echo, all, a comma-separated list, or ./path/to/suite.js (default fib; bench http and bench ab --against: one suite; bench study payload: one suite whose size scales its payload, default echo; bench compare --auto-rerun: the run's own, read from its file)",
   },
   size: {
     type: 'string',

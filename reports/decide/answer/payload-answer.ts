@@ -132,6 +132,24 @@ function memcpyFinding(group: readonly PayloadSeries[], name: (s: PayloadSeries)
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** One paragraph per runtime (and suite, when several). */
+/** Below this growth of the payload across the sweep, the sizes do not scale what crosses the transport. */
+const GROWS = 2;
+
+/**
+ * A suite given with --suite whose size knob does not scale what it carries (it sizes the work,
+ * or nothing): every point moves the same bytes, so the sweep compares work, not payloads.
+ */
+function flatPayload(group: readonly PayloadSeries[]): string[] {
+  const points = group.flatMap((s) => s.points);
+  const carried = (p: PayloadPoint): number => p.bytes + (p.outputBytes ?? p.bytes);
+  const smallest = points.reduce((a, b) => (b.size < a.size ? b : a));
+  const largest = points.reduce((a, b) => (b.size > a.size ? b : a));
+  if (largest.size === smallest.size || carried(largest) >= GROWS * carried(smallest)) return [];
+  return [
+    `its payload does not grow with its size (${formatPayloadBytes(carried(smallest))} in and out at size ${smallest.size}, ${formatPayloadBytes(carried(largest))} at size ${largest.size}), so these figures compare the work, not what moving a payload costs: choose a suite whose size scales its input or output`,
+  ];
+}
+
 export function payloadAnswer(result: RunResult, study: PayloadStudy): string[] {
   const incomplete = study.complete ? '' : ' (interrupted: from the cells measured so far)';
   return groupBy(study.transports, (s) => `${s.suite}\u0000${s.runtime}`).flatMap((group) => {
@@ -143,6 +161,7 @@ export function payloadAnswer(result: RunResult, study: PayloadStudy): string[] 
     if (measured.length === 0) return [`${lead}: no transport completed a size${incomplete}.`];
     const name = namer(measured);
     const findings = [
+      ...flatPayload(measured),
       ...transferAgainstClone(measured, name),
       ...jsonFindings(measured, name),
       ...sharedFindings(measured, name),

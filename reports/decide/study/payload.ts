@@ -35,6 +35,7 @@ export function payloadPoint(cell: CompletedCell): PayloadPoint {
   return {
     size: cell.size,
     bytes,
+    outputBytes,
     roundTripMs,
     roundTripP99Ms: round4(cell.latency.p99Ms),
     runMs,

@@ -27,7 +27,6 @@ import { checkPeersRun, DEFAULT_OUT_DIR, sequentialLimits } from '../options/run
 import { CELL_HOST_FLAGS, flags, MEASURE_FLAGS, type ArgsOf, type HandlerArgs } from '../flags.js';
 import { resolveRuntimes } from '../options/runtime-options.js';
 import { resolveStudyOptions } from '../options/study-options.js';
-import { PAYLOAD_SUITE } from '../options/payload-study-options.js';
 
 /** The flags every study takes: `bench run`'s, but the suite and what the study sweeps. */
 const STUDY_FLAGS = [...CELL_HOST_FLAGS, 'transport', 'rounds', 'disturbed-above', ...MEASURE_FLAGS] as const;
@@ -35,7 +34,7 @@ const STUDY_FLAGS = [...CELL_HOST_FLAGS, 'transport', 'rounds', 'disturbed-above
 // A sweep study samples until its answer is settled when given --max-time (sequentialLimits).
 const sizeOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'sizes', 'workers', 'max-time', 'max-rounds'));
 const workersOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'size', 'workers-list', 'max-time', 'max-rounds'));
-const payloadOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'sizes'));
+const payloadOptions = (yargs: Argv) => yargs.options(flags(...STUDY_FLAGS, 'suite', 'sizes'));
 
 /** What a study's handler receives: the flags of one of the three. */
 type StudyArgs = HandlerArgs<typeof sizeOptions> | HandlerArgs<typeof workersOptions> | HandlerArgs<typeof payloadOptions>;
@@ -105,10 +104,9 @@ const workersStudy: CommandModule<object, ArgsOf<typeof workersOptions>> = {
 const payloadStudy: CommandModule<object, ArgsOf<typeof payloadOptions>> = {
   command: 'payload',
   describe:
-    "sweep payload sizes (the echo suite, 1 KiB … 64 MiB) over every transport: round trip, MB/s and the transport's share of one task",
+    "sweep payload sizes (the echo suite, 1 KiB … 64 MiB, or --suite yours) over every transport: round trip, MB/s and the transport's share of one task",
   builder: payloadOptions,
-  // The payload study's suite is fixed (echo): its sizes are bytes.
-  handler: (args) => runStudy('payload', { ...args, suite: PAYLOAD_SUITE }),
+  handler: (args) => runStudy('payload', args),
 };
 
 export const studyCommand: CommandModule = {
