@@ -61,6 +61,7 @@ export function validateSuite(moduleExports: unknown, source: string): Suite {
     ['defaultSize (a positive integer)', isPositiveInteger(candidate['defaultSize'])],
     ['sizes (an array of positive integers)', Array.isArray(candidate['sizes']) && candidate['sizes'].every(isPositiveInteger)],
     ['maxSize (absent, or a positive integer)', candidate['maxSize'] === undefined || isPositiveInteger(candidate['maxSize'])],
+    ['setup() (absent, or a function)', candidate['setup'] === undefined || isFunction(candidate['setup'])],
     ['makeInput(size, seed) (a function)', isFunction(candidate['makeInput'])],
     ['run(input) (a function)', isFunction(candidate['run'])],
     ['verify(input, output) (a function)', isFunction(candidate['verify'])],

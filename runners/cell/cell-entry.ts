@@ -12,6 +12,7 @@ import { defaultTransportOf, inFlightPerWorkerOf, transportsOf } from '../contra
 import { measurePayloadFigures } from './payload-figures.js';
 import { probeRunKeepsInput } from './mutation-probe.js';
 import { firstClassInstance } from '../common/value-kind.js';
+import { setUpSuite } from '../common/suite-setup.js';
 
 function peakRssBytes(): number {
   // maxRSS is in kilobytes; it covers this process and all its threads.
@@ -51,6 +52,11 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
       phases: spec.phases === true,
     });
     const selfPeakRssBytes = peakRssBytes();
+    // This thread runs a task of its own below (two for a payload study), so the suite's setup()
+    // must have run here: main-thread ran it in start(), before its tasks; any other strategy's
+    // hosts are closed first, so what setup builds here never sits beside theirs in a figure.
+    await executor.close();
+    await setUpSuite(suite, "the cell's main thread");
     // After the peak RSS: its one task's memory is in no figure.
     const probed = probeRunKeepsInput(suite, spec.size, spec.seed);
     const outputClass = probed === undefined ? undefined : firstClassInstance(probed);
@@ -62,6 +68,7 @@ async function runCell(spec: CellSpec): Promise<CellOutcome> {
         round: spec.round,
         ...measured,
         startupSamplesMs: [...executor.startupSamplesMs],
+        ...(suite.setup === undefined ? {} : { setupSamplesMs: [...executor.setupSamplesMs] }),
         selfPeakRssBytes,
         ...(payload === undefined ? {} : { payload }),
         ...(outputClass === undefined ? {} : { outputClass }),

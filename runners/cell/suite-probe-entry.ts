@@ -8,6 +8,7 @@ import { loadSuite } from '../../suites/registry.js';
 import type { Suite } from '../../suites/suite.js';
 import { errorMessage } from '../common/error-message.js';
 import { writeFileAtomicSync } from '../common/write-atomic.js';
+import { setUpSuite } from '../common/suite-setup.js';
 import type { SuiteFacts, SuiteProbeOutcome, SuiteProbeSpec } from '../contract/suite-probe.js';
 
 // Taken before the suite is imported, which may replace them: the answer stays JSON, the clock ours, the end an exit.
@@ -59,8 +60,16 @@ const facts: SuiteFacts = {
 };
 const taskMs: [number, number][] = [];
 answer({ ok: true, facts, taskMs });
-if (spec.timing !== undefined) {
-  const { sizes, budgetMs } = spec.timing;
+let timing = spec.timing;
+// Timing a task needs setup() (run may use what it builds); the facts above do not. A setup that
+// fails leaves the estimate without times: the cells report the failure with its reason.
+if (timing !== undefined) {
+  await setUpSuite(suite, 'the suite probe').catch(() => {
+    timing = undefined;
+  });
+}
+if (timing !== undefined) {
+  const { sizes, budgetMs } = timing;
   const started = now();
   for (const size of sizes) {
     if (now() - started >= budgetMs && taskMs.length >= 2) break;

@@ -6,7 +6,10 @@
 import type { CompletedCell, DelaySummary, RoundSample } from '../contract/results.js';
 import { ascending, confidenceInterval95, mean, median, quantile } from './stats.js';
 
-export type BatchFigures = Pick<CompletedCell, 'throughput' | 'latency' | 'loadedLatency' | 'eventLoopDelay' | 'startupMs' | 'memory'>;
+export type BatchFigures = Pick<
+  CompletedCell,
+  'throughput' | 'latency' | 'loadedLatency' | 'eventLoopDelay' | 'startupMs' | 'setupMs' | 'memory'
+>;
 
 function delaySummary(samples: number[]): DelaySummary {
   const sorted = ascending(samples);
@@ -30,6 +33,8 @@ export function batchFigures(rounds: readonly RoundSample[]): BatchFigures {
   const perRound = rounds.map((r) => r.tasksPerSec);
   const latencies = ascending(rounds.flatMap((r) => r.latencySamplesMs));
   const startups = rounds.flatMap((r) => r.startupSamplesMs);
+  // Only a suite with setup() records its hosts' setups: absent, the cell has no such figure.
+  const setups = rounds.some((r) => r.setupSamplesMs !== undefined) ? rounds.flatMap((r) => r.setupSamplesMs ?? []) : undefined;
   return {
     throughput: { tasksPerSec: median(perRound), ci95: confidenceInterval95(perRound), rounds: perRound },
     latency: {
@@ -48,6 +53,7 @@ export function batchFigures(rounds: readonly RoundSample[]): BatchFigures {
       method: rounds[0]!.eventLoopDelay.method,
     },
     startupMs: startups.length > 0 ? median(startups) : null,
+    ...(setups === undefined || setups.length === 0 ? {} : { setupMs: median(setups) }),
     memory: { peakRssBytes: Math.max(...rounds.map((r) => r.peakRssBytes)) },
   };
 }

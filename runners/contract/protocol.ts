@@ -71,7 +71,8 @@ export type TaskMessage = { type: 'task'; id: number; input: Value };
 export type WireTaskMessage = { type: 'task'; id: number; input: WireValue };
 
 export type ExecutorMessage<Payload = Value> =
-  | { type: 'ready' }
+  /** `setupMs`: what the suite's setup() took in this host, before it was ready; absent for a suite without one. */
+  | { type: 'ready'; setupMs?: number }
   /** `run`: a child's run stamps with --phases, on the cell's clock (worker threads leave theirs in shared memory). */
   | { type: 'result'; id: number; output: Payload; run?: RunStamps }
   /** With --phases, before `ready`: the host syncs its clock to the cell's (answered with a ClockPong). */

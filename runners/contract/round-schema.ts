@@ -103,6 +103,12 @@ export const ROUND_SAMPLE = v.object({
   eventLoopDelay: EVENT_LOOP_DELAY,
   /** Spawn → ready time of every worker or child the strategy started. */
   startupSamplesMs: samples,
+  /**
+   * What the suite's setup() took in every host that ran it before its first task: each worker
+   * or child (a part of its start-up, so per task for the per-task strategies), or the cell's own
+   * thread for main-thread. Absent for a suite without setup (and in files from before it existed).
+   */
+  setupSamplesMs: v.optional(samples),
   /** Peak RSS of the cell process plus its child processes. */
   peakRssBytes: figure,
   /** Outputs checked with the suite's `verify` (all of them). */

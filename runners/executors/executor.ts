@@ -10,6 +10,11 @@ export interface Executor {
   close(): Promise<void>;
   /** Spawn → ready time (ms) of every worker or child started so far, replacements included. */
   readonly startupSamplesMs: readonly number[];
+  /**
+   * What the suite's setup() took (ms) in every host set up so far: each worker or child (part
+   * of its start-up), or the cell's own thread for main-thread. Empty for a suite without one.
+   */
+  readonly setupSamplesMs: readonly number[];
   /** True when `run` transfers (detaches) typed-array inputs: the caller must hand over a copy it can lose. */
   readonly transfersInput: boolean;
 }

@@ -3,6 +3,7 @@ import { type Executor, ExecutorClosedError } from './executor.js';
 import { runTask } from '../common/run-task.js';
 import { deepestReceivable } from '../common/output-depth.js';
 import { cellClock } from '../common/phase-clock.js';
+import { setUpSuite } from '../common/suite-setup.js';
 import type { TaskTiming } from '../common/phase-timing.js';
 
 /**
@@ -13,6 +14,7 @@ import type { TaskTiming } from '../common/phase-timing.js';
  */
 export class MainThreadExecutor implements Executor {
   readonly startupSamplesMs: number[] = [];
+  readonly setupSamplesMs: number[] = [];
   readonly transfersInput = false;
   private closed = false;
   /** The one depth rule every strategy applies (output-depth.ts), though nothing is sent here. */
@@ -20,8 +22,11 @@ export class MainThreadExecutor implements Executor {
 
   constructor(private readonly suite: Suite) {}
 
+  /** This thread is the host: the suite's setup runs here, before the first task and outside every timed phase. */
   async start(): Promise<void> {
     this.maxOutputDepth = deepestReceivable();
+    const setupMs = await setUpSuite(this.suite, 'the main thread');
+    if (setupMs !== undefined) this.setupSamplesMs.push(setupMs);
   }
 
   run(input: Value, timing?: TaskTiming): Promise<Value> {

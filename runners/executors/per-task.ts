@@ -14,6 +14,7 @@ import { deepestReceivable } from '../common/output-depth.js';
  */
 export class PerTaskExecutor implements Executor {
   readonly startupSamplesMs: number[] = [];
+  readonly setupSamplesMs: number[] = [];
   private readonly queue = new Queue<QueuedTask>();
   private running = 0;
   private closed = false;
@@ -57,7 +58,10 @@ export class PerTaskExecutor implements Executor {
     if (timing) timing.dispatchedAt = cellClock();
     const channel = this.spawn();
     try {
-      this.startupSamplesMs.push(await channel.ready);
+      // A fresh host sets the suite up again: its setup is part of this task's spawn, never of its run.
+      const { startupMs, setupMs } = await channel.ready;
+      this.startupSamplesMs.push(startupMs);
+      if (setupMs !== undefined) this.setupSamplesMs.push(setupMs);
       if (timing) timing.readyAt = timing.sentAt = cellClock();
       task.resolve(await channel.run(task.input, timing));
     } catch (error) {

@@ -16,6 +16,7 @@ const MAX_START_FAILURES = 3;
  */
 export class Pool implements Executor {
   readonly startupSamplesMs: number[] = [];
+  readonly setupSamplesMs: number[] = [];
   /** Ready channels and how many tasks each holds now. */
   private readonly held = new Map<Channel, number>();
   private readonly queue = new Queue<QueuedTask>();
@@ -57,10 +58,11 @@ export class Pool implements Executor {
     this.live.add(channel);
     channel.onDeath((cause) => this.replace(channel, cause));
     channel.ready.then(
-      (ms) => {
+      ({ startupMs, setupMs }) => {
         this.startFailures = 0;
         this.everReady.add(channel);
-        this.startupSamplesMs.push(ms);
+        this.startupSamplesMs.push(startupMs);
+        if (setupMs !== undefined) this.setupSamplesMs.push(setupMs);
         this.held.set(channel, 0);
         this.dispatch();
       },

@@ -9,9 +9,18 @@ import { Queue } from '../common/queue.js';
  * them in the order given. Pools and per-task executors are built from channels, so every
  * transport gets the same queueing, crash handling and start-up accounting.
  */
+/**
+ * A worker or child ready for tasks. `startupMs`: spawn → ready, the suite loaded and set up;
+ * `setupMs`: of that, what the suite's setup() took (absent for a suite without one).
+ */
+export interface HostReady {
+  startupMs: number;
+  setupMs?: number;
+}
+
 export interface Channel {
-  /** Resolves with the spawn → ready time (ms) once the suite is loaded; rejects if it dies first. */
-  readonly ready: Promise<number>;
+  /** Resolves once the suite is loaded and set up; rejects if it dies first. */
+  readonly ready: Promise<HostReady>;
   /**
    * How many tasks it takes before the first is answered: 1 for a plain hand-off, more for a
    * pipelined one, whose worker starts the next task without waiting for the cell.
@@ -55,8 +64,8 @@ interface Pending {
  * its tasks in the order it got them, so the oldest pending task is the one each answer is for.
  */
 export class ChannelState {
-  readonly ready: Promise<number>;
-  private settleReady!: { resolve: (ms: number) => void; reject: (error: Error) => void };
+  readonly ready: Promise<HostReady>;
+  private settleReady!: { resolve: (ready: HostReady) => void; reject: (error: Error) => void };
   private readonly pending = new Queue<Pending>();
   private deathHandler: ((cause: Error) => void) | undefined;
   private readonly spawnedAt = performance.now();
@@ -66,15 +75,17 @@ export class ChannelState {
   dead: Error | undefined;
 
   constructor(readonly capacity = 1) {
-    this.ready = new Promise<number>((resolve, reject) => {
+    this.ready = new Promise<HostReady>((resolve, reject) => {
       this.settleReady = { resolve, reject };
     });
     // A channel that dies before anyone awaits `ready` must not crash the process.
     this.ready.catch(() => {});
   }
 
-  markReady(): void {
-    this.settleReady.resolve(performance.now() - this.spawnedAt);
+  /** `setupMs`: what the host reported its suite's setup() took, if the suite has one. */
+  markReady(setupMs?: number): void {
+    const startupMs = performance.now() - this.spawnedAt;
+    this.settleReady.resolve(setupMs === undefined ? { startupMs } : { startupMs, setupMs });
   }
 
   /** Tasks handed over and not yet answered. */

@@ -18,6 +18,7 @@ function failingWhenAlone(): Executor {
   let soloStreak = 0;
   return {
     startupSamplesMs: [],
+    setupSamplesMs: [],
     transfersInput: false,
     start: async () => {},
     close: async () => {},

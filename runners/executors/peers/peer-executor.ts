@@ -60,6 +60,7 @@ interface PendingTask {
 
 export class PeerExecutor implements Executor {
   readonly startupSamplesMs: number[] = [];
+  readonly setupSamplesMs: number[] = [];
   /** Inputs go in the library's transfer list, as worker-pool's do. */
   readonly transfersInput = true;
   private pool: PeerPool | undefined;
@@ -106,6 +107,7 @@ export class PeerExecutor implements Executor {
         // The library starts its first workers when the pool is built: time them from then. It
         // starts replacements unseen, so those are timed from their own first line (thread boot excluded).
         this.startupSamplesMs.push(message.readyAt - (initial > 0 ? requestedAt : message.startedAt));
+        if (message.setupMs !== undefined) this.setupSamplesMs.push(message.setupMs);
         if (--initial === 0) resolve();
       };
       try {

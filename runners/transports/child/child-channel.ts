@@ -53,7 +53,7 @@ export function spawnChildChannel({ suiteUrl, nice, thread, transport, phases }:
 
   child.on('message', (raw) => {
     const message = raw as ExecutorMessage<unknown>;
-    if (message.type === 'ready') state.markReady();
+    if (message.type === 'ready') state.markReady(message.setupMs);
     else if (message.type === 'result') {
       // An output that cannot be decoded fails its task, not the cell.
       let output: Value;

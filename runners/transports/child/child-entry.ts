@@ -5,6 +5,7 @@ import type { ExecutorMessage, TaskMessage, WireTaskMessage } from '../../contra
 import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { runTask } from '../../common/run-task.js';
+import { setUpSuite } from '../../common/suite-setup.js';
 import { syncOverMessages } from '../clock-sync.js';
 
 // The serialization fork was started with (wire-codec.ts): the parent passes it along.
@@ -26,6 +27,8 @@ const send = (message: ExecutorMessage<unknown>): void => {
 };
 lowerPriority(Number(nice));
 const suite = await importSuite(suiteUrl, 'a child process');
+// Before the clock sync and `ready`: the suite's setup is part of this child's start-up, in no task's time.
+const setupMs = await setUpSuite(suite, 'a child process');
 // Synced before the task handler listens, so no pong is taken for a task.
 const clock = timing === 'phases' ? await syncOverMessages((answer) => process.once('message', answer), send) : undefined;
 
@@ -53,4 +56,4 @@ process.on('message', (raw) => {
 });
 // The parent closing IPC (close, or its own death) is this child's signal to go.
 process.on('disconnect', () => process.exit(0));
-send({ type: 'ready' });
+send({ type: 'ready', ...(setupMs === undefined ? {} : { setupMs }) });

@@ -1,15 +1,21 @@
 /**
- * The part every peer pool's worker file shares: lower the thread's priority, load the
- * suite, announce readiness (or why not), and hand back the suite's run. Each library's
- * entry file wraps it in the shape that library loads.
+ * The part every peer pool's worker file shares: lower the thread's priority, load the suite
+ * and run its setup(), announce readiness (or why not), and hand back the suite's run. Each
+ * library's entry file wraps it in the shape that library loads.
  */
 import { BroadcastChannel } from 'node:worker_threads';
 import type { Value } from '../../../suites/suite.js';
 import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
+import { setUpSuite } from '../../common/suite-setup.js';
 import { type PeerBootstrap, type PeerWorkerNews, wallClockMs } from './peer-protocol.js';
 import { peerClock, timedPeerRun } from './peer-phases.js';
 import { peerTask } from './peer-task.js';
+
+/** The suite's setup() threw or rejected: its line (suite-setup.ts) is the whole reason. */
+class SetupFailed extends Error {
+  override name = 'SetupFailed';
+}
 
 function announce(channelName: string, news: PeerWorkerNews): void {
   const channel = new BroadcastChannel(channelName);
@@ -34,16 +40,26 @@ export async function startPeerWorker(
   lowerPriority(bootstrap.nice);
   try {
     const suite = await importSuite(bootstrap.suiteUrl);
+    // Before `ready`, as bench's own workers do: part of this worker's start-up, in no task's time.
+    const setupMs = await setUpSuite(suite, 'a worker thread').catch((error: unknown) => {
+      throw new SetupFailed(errorMessage(error));
+    });
+    const ready = (): PeerWorkerNews => ({
+      type: 'ready',
+      startedAt,
+      readyAt: wallClockMs(),
+      ...(setupMs === undefined ? {} : { setupMs }),
+    });
     // Failures leave as the Error bench's own hosts would report (peer-task.ts), never as the library words them.
     const run = peerTask(suite, bootstrap.maxOutputDepth);
     if (!bootstrap.stamps) {
-      announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
+      announce(bootstrap.readyChannel, ready());
       return run;
     }
     const timed = timedPeerRun(run, new Float64Array(bootstrap.stamps));
     if (clockSync === 'first') {
       timed.useClock(await peerClock(bootstrap.readyChannel));
-      announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
+      announce(bootstrap.readyChannel, ready());
       return timed.run;
     }
     // poolifier on Deno loses its start-up handshake when a worker's module takes longer to
@@ -53,7 +69,7 @@ export async function startPeerWorker(
     peerClock(bootstrap.readyChannel).then(
       (clock) => {
         timed.useClock(clock);
-        announce(bootstrap.readyChannel, { type: 'ready', startedAt, readyAt: wallClockMs() });
+        announce(bootstrap.readyChannel, ready());
       },
       (error: unknown) =>
         announce(bootstrap.readyChannel, { type: 'failed', message: `the clock sync failed in a worker: ${errorMessage(error)}` }),
@@ -62,7 +78,9 @@ export async function startPeerWorker(
   } catch (error) {
     announce(bootstrap.readyChannel, {
       type: 'failed',
-      message: `the suite did not load in a worker: ${errorMessage(error, { withName: true })}`,
+      // A setup's failure already names itself and where, as bench's own workers name it.
+      message:
+        error instanceof SetupFailed ? error.message : `the suite did not load in a worker: ${errorMessage(error, { withName: true })}`,
     });
     throw error;
   }

@@ -27,8 +27,11 @@ export function wallClockMs(): number {
 }
 
 export type PeerWorkerNews =
-  /** `startedAt`: when our entry began to run in the new thread; `readyAt`: suite loaded. Both wallClockMs(). */
-  | { type: 'ready'; startedAt: number; readyAt: number }
+  /**
+   * `startedAt`: when our entry began to run in the new thread; `readyAt`: suite loaded and set up.
+   * Both wallClockMs(). `setupMs`: what the suite's setup() took; absent for a suite without one.
+   */
+  | { type: 'ready'; startedAt: number; readyAt: number; setupMs?: number }
   | { type: 'failed'; message: string }
   /** The thread is ending on its own (process.exit, or its event loop ran dry). */
   | { type: 'exited'; code: number }

@@ -56,9 +56,9 @@ export function spawnSharedChannel({ suiteUrl, nice, thread, phases }: ChannelOp
   worker.post(setup, [workerBufferPort, line]);
 
   worker.onMessage((message) => {
-    const type = (message as ExecutorMessage).type;
-    if (type === 'ready') state.markReady();
-    else if (type === 'clock-ping') worker.post(clockPong());
+    const news = message as ExecutorMessage;
+    if (news.type === 'ready') state.markReady(news.setupMs);
+    else if (news.type === 'clock-ping') worker.post(clockPong());
   });
   worker.onExit((cause) => {
     // Answers that landed before the worker died are its tasks' own: only the rest fail.

@@ -18,6 +18,7 @@ import {
 import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { runTask } from '../../common/run-task.js';
+import { setUpSuite } from '../../common/suite-setup.js';
 import type { TypedArray, Value } from '../../../suites/suite.js';
 import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
 import { syncOverMessages } from '../clock-sync.js';
@@ -31,6 +32,8 @@ const control = new Int32Array(setup.control);
 const doorbell = new Int32Array(setup.doorbell);
 const fields = Array.from({ length: depth }, (_, slot) => slotFields(setup.control, slot));
 const suite = await importSuite(suiteUrl);
+// Before the clock sync and `ready`: the suite's setup is part of this worker's start-up, in no task's time.
+const setupMs = await setUpSuite(suite, 'a worker thread');
 // --phases: synced over messages before the Atomics loop below stops this thread's event loop for good.
 const stamps = setup.stamps ? new Float64Array(setup.stamps) : undefined;
 const clock = stamps
@@ -39,7 +42,7 @@ const clock = stamps
       (ping) => parentPort!.postMessage(ping),
     )
   : undefined;
-parentPort!.postMessage({ type: 'ready' } satisfies ExecutorMessage);
+parentPort!.postMessage({ type: 'ready', ...(setupMs === undefined ? {} : { setupMs }) } satisfies ExecutorMessage);
 
 function sharesBuffer(value: Value, buffer: SharedArrayBuffer): boolean {
   const kind = valueKind(value);

@@ -35,7 +35,7 @@ export function spawnWorkerChannel({ suiteUrl, nice, thread, transport, phases }
 
   worker.onMessage((raw) => {
     const message = raw as ExecutorMessage;
-    if (message.type === 'ready') state.markReady();
+    if (message.type === 'ready') state.markReady(message.setupMs);
     else if (message.type === 'result') {
       const at = (message.id % capacity) * STAMP_SLOTS;
       state.succeed(message.output, stamps && [stamps[at + StampSlot.RUN_START]!, stamps[at + StampSlot.RUN_END]!]);

@@ -5,6 +5,7 @@ import { transferables } from '../../common/typed-arrays.js';
 import { errorMessage } from '../../common/error-message.js';
 import { importSuite, lowerPriority } from '../entry-support.js';
 import { runTask } from '../../common/run-task.js';
+import { setUpSuite } from '../../common/suite-setup.js';
 import { syncOverMessages } from '../clock-sync.js';
 import { STAMP_SLOTS, StampSlot } from '../../contract/phases.js';
 
@@ -13,6 +14,8 @@ const { suiteUrl, nice, clone = false, stamps: stampBuffer, maxOutputDepth } = w
 const stamps = stampBuffer === undefined ? undefined : new Float64Array(stampBuffer);
 lowerPriority(nice);
 const suite = await importSuite(suiteUrl);
+// Before the clock sync and `ready`: the suite's setup is part of this worker's start-up, in no task's time.
+const setupMs = await setUpSuite(suite, 'a worker thread');
 // --phases: synced before the task handler listens, so no pong is taken for a task; else no clock at all.
 const clock = stamps
   ? await syncOverMessages(
@@ -43,4 +46,4 @@ port.on('message', (message: TaskMessage) => {
     } satisfies ExecutorMessage);
   }
 });
-port.postMessage({ type: 'ready' } satisfies ExecutorMessage);
+port.postMessage({ type: 'ready', ...(setupMs === undefined ? {} : { setupMs }) } satisfies ExecutorMessage);
