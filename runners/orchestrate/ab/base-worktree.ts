@@ -1,8 +1,10 @@
 /**
  * The base side of `bench ab --base REF`: REF checked out with `git worktree add` in a temp
  * folder, set up and built with the project's own scripts, its compiled cell entry and suites
- * used for side A. Removed when the run ends, on Ctrl-C or SIGTERM, and — should the CLI die
- * between the two — by an exit hook, so no worktree is left registered in the checkout.
+ * used for side A. In a user's repository (base-code.ts) the worktree holds the user's code,
+ * built with their --build command, and side A runs it with the running harness. Removed
+ * when the run ends, on Ctrl-C or SIGTERM, and — should the CLI die between the two — by an
+ * exit hook, so no worktree is left registered in the checkout.
  *
  * A kill leaves no hook to run: then the build's supervisor (cell-supervisor.ts) ends the
  * build, and the temp folder, named with the CLI's PID, tells the next run that its writer is
@@ -10,10 +12,23 @@
  * worktree from the repository (run-leftovers.ts).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { canSupervise, endSupervised, supervise } from '../cell-supervisor.js';
 import { recordGroup, scratchPrefix } from '../run-leftovers.js';
+import { DEFAULT_USER_BUILD, isInside } from './base-code.js';
 import { AbInputError, git, resolveCommit } from './git.js';
 
 export interface BaseWorktree {
@@ -38,6 +53,17 @@ export interface BaseRequest {
   harnessRoot: string;
   harnessBuild: string;
   headCellEntry: string;
+  /**
+   * The command that builds the base, run by the shell in the worktree (null: not built).
+   * Absent: `npm run build`, when the base's package.json has that script.
+   */
+  build?: string | null;
+  /**
+   * A user's repository with bench installed (base-code.ts): the base runs the running
+   * harness, not one built at REF, and its build runs where `cwd` is in the worktree.
+   * Absent: bench's own checkout.
+   */
+  user?: { cwd: string };
   signal: AbortSignal;
   log: (line: string) => void;
 }
@@ -45,10 +71,14 @@ export interface BaseRequest {
 /** Lines of a failed step's log shown to the user. */
 const LOG_TAIL_LINES = 20;
 
-const isInside = (child: string, parent: string): boolean => {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith('/'));
-};
+/** A package.json at `from` or above it, up to the worktree's top: what npm would run scripts of. */
+function hasPackageJson(from: string, top: string): boolean {
+  for (let dir = from; isInside(dir, top); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return true;
+    if (dir === top) break;
+  }
+  return false;
+}
 
 const readOrNull = (path: string): string | null => (existsSync(path) ? readFileSync(path, 'utf8') : null);
 
@@ -109,6 +139,16 @@ function runLogged(command: string, args: string[], cwd: string, logPath: string
   });
 }
 
+/** npm's own lines after a script fails (where it ran, the log file): never the cause. */
+const NPM_TRAILER = /^(npm (error|ERR!|warn|WARN)|bench: )/;
+
+/** The build's last line of its own, for the one-line error. */
+const causeLine = (tail: readonly string[]): string | undefined =>
+  [...tail]
+    .reverse()
+    .find((line) => !NPM_TRAILER.test(line.trim()))
+    ?.trim();
+
 function logTail(logPath: string): string[] {
   const lines = (readOrNull(logPath) ?? '').split('\n').filter((line) => line.trim() !== '');
   return lines.slice(-LOG_TAIL_LINES);
@@ -150,8 +190,15 @@ export async function checkOutBase(request: BaseRequest): Promise<BaseWorktree> 
     const tail = logTail(logPath);
     log(`base: ${step} failed in the worktree of ${ref} (${short}); the log's last ${tail.length} lines:`);
     for (const line of tail) log(`  ${line}`);
+    if (request.build === undefined) {
+      throw new AbInputError(
+        `--base ${ref}: the base failed to build (${step} exited ${code}); fix it at that commit or choose another --base`,
+      );
+    }
+    const cause = causeLine(tail);
     throw new AbInputError(
-      `--base ${ref}: the base failed to build (${step} exited ${code}); fix it at that commit or choose another --base`,
+      `--base ${ref}: the base failed to build (${step} exited ${code}${cause === undefined ? '' : `: ${cause}`}); ` +
+        'fix it at that commit, choose another --base, or set the build with --build (--no-build: none)',
     );
   };
 
@@ -166,13 +213,14 @@ export async function checkOutBase(request: BaseRequest): Promise<BaseWorktree> 
     const pkg = JSON.parse(readOrNull(join(dir, 'package.json')) ?? 'null') as PackageJson | null;
     const startedAt = performance.now();
     let modules: BaseWorktree['modules'] = 'none';
-    if (pkg !== null && !signal.aborted) {
+    // A user's suite imports their dependencies even where the repository has no package.json at its top.
+    if ((pkg !== null || request.user !== undefined) && !signal.aborted) {
       const sameLock = readOrNull(join(top, 'package-lock.json')) === readOrNull(join(dir, 'package-lock.json'));
       if (sameLock && existsSync(join(top, 'node_modules'))) {
         // The same lock file installs the same packages: link the head's instead of minutes of npm.
         symlinkSync(join(top, 'node_modules'), modulesLink, 'dir');
         modules = 'linked';
-      } else {
+      } else if (pkg !== null) {
         // Not `npm ci`: as scripts/setup.sh says, a lock file that lists other platforms'
         // optional binaries makes it refuse; `npm install` follows the lock and skips them.
         log(`base: package-lock.json differs from the head's: npm install in the worktree (log: ${logPath})`);
@@ -181,12 +229,36 @@ export async function checkOutBase(request: BaseRequest): Promise<BaseWorktree> 
         modules = 'installed';
       }
     }
-    if (pkg?.scripts?.build !== undefined && !signal.aborted) {
+    if (request.build !== undefined) {
+      // Where the user runs bench: a package in a subfolder builds there, as it does in the working tree.
+      const from = relative(top, request.user?.cwd ?? top);
+      const where = join(dir, from);
+      if (request.build !== null && !existsSync(where)) {
+        throw new AbInputError(
+          `--base ${ref}: the folder ${from} does not exist at that commit, so the build has nowhere to run: run bench ab from a folder both have`,
+        );
+      }
+      // The default asks npm for the package's build script, if any: no package at all has none either.
+      const noPackage = request.build === DEFAULT_USER_BUILD && !hasPackageJson(where, dir);
+      if (request.build !== null && !noPackage && !signal.aborted) {
+        log(`base: building with "${request.build}" in ${where} (log: ${logPath})`);
+        const code = await runLogged('/bin/sh', ['-c', request.build], where, logPath, temp, signal);
+        if (code !== 0 && !signal.aborted) failed(`"${request.build}"`, code);
+      }
+    } else if (pkg?.scripts?.build !== undefined && !signal.aborted) {
       const code = await runLogged('npm', ['run', 'build'], dir, logPath, temp, signal);
       if (code !== 0 && !signal.aborted) failed('npm run build', code);
     }
     const buildMs = performance.now() - startedAt;
 
+    if (request.user !== undefined) {
+      // The running harness on both sides: only the user's files come from the worktree.
+      const userMapPath = (headPath: string): string => {
+        const path = existsSync(headPath) ? realpathSync(headPath) : headPath;
+        return isInside(path, top) ? join(dir, relative(top, path)) : headPath;
+      };
+      return { ref, commit, dir, cellEntry: request.headCellEntry, modules, buildMs, mapPath: userMapPath, remove };
+    }
     // The harness inside the worktree: the checkout itself, or the bench package a project installs.
     const baseHarnessRoot = isInside(request.harnessRoot, top) ? join(dir, relative(top, request.harnessRoot)) : request.harnessRoot;
     const baseBuild = buildDirOf(baseHarnessRoot, relative(request.harnessRoot, request.harnessBuild));

@@ -8,13 +8,15 @@ import { dirname, resolve } from 'node:path';
 import type { AbSideInfo } from '../../contract/ab.js';
 import type { PlannedSuite } from '../plan.js';
 import { CELL_ENTRY_PATH } from '../spawn-cell.js';
+import { baseCodeOf, checkUserSuites, DEFAULT_USER_BUILD } from './base-code.js';
 import { checkOutBase } from './base-worktree.js';
-import { AbInputError, gitTop, headState, staleHeadSource } from './git.js';
+import { AbInputError, gitTop, headState, resolveCommit, staleHeadSource } from './git.js';
 import { aaSides, againstSides, baseSides, headLabel, type AbSides } from './sides.js';
 
 export type SideSpec =
   | { kind: 'against'; path: string; suite: string; sizeGiven: boolean }
-  | { kind: 'base'; ref: string }
+  /** `build`: the command that builds the base (null: --no-build); absent: the project's own default. */
+  | { kind: 'base'; ref: string; build?: string | null }
   | { kind: 'aa' };
 
 /** The running harness: its compiled code's folder (holding runners/cell/cell-entry.js) and its package folder. */
@@ -32,30 +34,49 @@ export async function openSides(
   log: (line: string) => void,
 ): Promise<AbSides> {
   const harness = harnessPaths();
-  const top = gitTop(harness.root) ?? gitTop(process.cwd());
-  const head = top === null ? { commit: null, dirty: false } : headState(top);
-  if (spec.kind === 'aa') return aaSides(suites, harness.cellEntry, head);
-  if (spec.kind === 'against')
+  if (spec.kind !== 'base') {
+    const top = gitTop(harness.root) ?? gitTop(process.cwd());
+    const head = top === null ? { commit: null, dirty: false } : headState(top);
+    if (spec.kind === 'aa') return aaSides(suites, harness.cellEntry, head);
     return againstSides(suites, { suite: spec.suite, against: spec.path, sizeGiven: spec.sizeGiven }, harness.cellEntry, signal);
+  }
 
-  if (top === null) {
+  const code = baseCodeOf(harness.root);
+  if (code === null) {
     throw new AbInputError(
-      `--base needs a git checkout and ${harness.root} is in none: give the old suite file with --against FILE instead`,
+      `--base needs a git checkout and ${process.cwd()} is in none: run it in your repository, or give the old suite file with --against FILE`,
     );
   }
-  const stale = staleHeadSource(top, harness.root, harness.build);
-  if (stale !== null) {
-    throw new AbInputError(
-      `--base: ${stale.source} changed after the head's build (${stale.built} is older or missing), so the head side would measure the code ` +
-        'before your change: run npm run build, then bench ab again',
-    );
+  const { top } = code;
+  const head = headState(top);
+  let build = spec.build;
+  if (code.kind === 'user') {
+    // Before minutes of checkout and build: the suites must be the repository's own, at REF too.
+    checkUserSuites(suites, { top, harnessRoot: harness.root, ref: spec.ref, commit: resolveCommit(top, spec.ref) });
+    build = build === undefined ? DEFAULT_USER_BUILD : build;
+  } else {
+    const stale = staleHeadSource(top, harness.root, harness.build);
+    if (stale !== null) {
+      throw new AbInputError(
+        `--base: ${stale.source} changed after the head's build (${stale.built} is older or missing), so the head side would measure the code ` +
+          'before your change: run npm run build, then bench ab again',
+      );
+    }
   }
+  const builtWith = build === undefined ? 'npm run build' : build === null ? null : `"${build}"`;
+  const plan =
+    code.kind === 'user'
+      ? `your repository's code: A its worktree at ${spec.ref}, ${builtWith === null ? 'not built (--no-build)' : `built with ${builtWith}`}, ` +
+        `B the working tree as it is; both run by the installed bench (${harness.root})`
+      : `bench's own checkout: A its harness at ${spec.ref}, ${builtWith === null ? 'not built (--no-build)' : `built with ${builtWith}`}, B this build (${harness.build})`;
   const base = await checkOutBase({
     top,
     ref: spec.ref,
     harnessRoot: harness.root,
     harnessBuild: harness.build,
     headCellEntry: harness.cellEntry,
+    ...(build === undefined ? {} : { build }),
+    ...(code.kind === 'user' ? { user: { cwd: process.cwd() } } : {}),
     signal,
     log,
   });
@@ -68,7 +89,8 @@ export async function openSides(
     }
     const how = base.modules === 'linked' ? "the head's node_modules linked (same package-lock.json)" : `node_modules ${base.modules}`;
     log(`base: ${spec.ref} (${base.commit.slice(0, 12)}) set up and built in ${(base.buildMs / 1000).toFixed(1)} s, ${how}`);
-    return await baseSides(suites, base, harness.cellEntry, head, signal);
+    const sides = await baseSides(suites, base, harness.cellEntry, head, signal, code.kind === 'user' ? [top] : []);
+    return { ...sides, plan };
   } catch (error) {
     base.remove();
     throw error;

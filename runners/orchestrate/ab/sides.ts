@@ -21,6 +21,8 @@ export interface AbSides {
   code: Record<AbSide, SideCode>;
   /** The `--base` worktree, removed when the run ends. */
   base: BaseWorktree | null;
+  /** `--base`: whose code the sides are and what was built, for the plan line. */
+  plan?: string;
 }
 
 const headCode = (suites: readonly PlannedSuite[], cellEntry: string): SideCode => ({
@@ -122,6 +124,8 @@ export async function baseSides(
   cellEntry: string,
   head: { commit: string | null; dirty: boolean },
   signal?: AbortSignal,
+  /** Folders both sides' cells read besides their suites' (a user's repository: what the suites import). */
+  readDirs: readonly string[] = [],
 ): Promise<AbSides> {
   const suiteUrls: Record<string, string> = {};
   for (const suite of suites) {
@@ -159,7 +163,10 @@ export async function baseSides(
       a: { label: 'base', suitePath: null, ref: base.ref, commit: base.commit },
       b: { label: headLabel(head.dirty), suitePath: null, ref: null, commit: head.commit },
     },
-    code: { a: { cellEntry: base.cellEntry, suiteUrls, readDirs: [base.dir] }, b: headCode(suites, cellEntry) },
+    code: {
+      a: { cellEntry: base.cellEntry, suiteUrls, readDirs: [base.dir, ...readDirs] },
+      b: { ...headCode(suites, cellEntry), readDirs: [...readDirs] },
+    },
     base,
   };
 }

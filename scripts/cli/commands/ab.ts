@@ -35,6 +35,7 @@ const builder = (yargs: Argv) =>
       ...CELL_HOST_FLAGS,
       'against',
       'base',
+      'build',
       'aa',
       'suite',
       'size',
@@ -77,7 +78,7 @@ export const abCommand: CommandModule<object, ArgsOf<typeof builder>> = {
     try {
       const { settings } = plan;
       log(
-        `bench ab: A = ${sideText(sides.info.a)} · B = ${sideText(sides.info.b)}; up to ${settings.maxPairs} pairs per cell in ABBA/BAAB blocks ` +
+        `bench ab: A = ${sideText(sides.info.a)} · B = ${sideText(sides.info.b)}; ${sides.plan === undefined ? '' : `${sides.plan}; `}up to ${settings.maxPairs} pairs per cell in ABBA/BAAB blocks ` +
           `(seed ${settings.seed}), looks at ${settings.looks.join(', ')} pairs`,
       );
       outcome = await executeAb(

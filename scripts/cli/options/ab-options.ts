@@ -17,6 +17,8 @@ import { UsageError } from '../usage-error.js';
 export interface RawAbOptions extends Omit<RawRunOptions, 'rounds'> {
   against?: string;
   base?: string;
+  /** --build CMD; '' or --no-build (false): none; absent: the project's own default (base-code.ts). */
+  build?: string | false;
   aa: boolean;
   /** Absent: AB_DEFAULTS.threshold. */
   threshold?: string;
@@ -52,8 +54,10 @@ function sideSpec(raw: RawAbOptions): SideSpec {
   }
   if (raw.base !== undefined) {
     if (raw.base.trim() === '') throw new UsageError('--base needs a git ref, e.g. --base origin/main');
-    return { kind: 'base', ref: raw.base.trim() };
+    if (raw.build === undefined) return { kind: 'base', ref: raw.base.trim() };
+    return { kind: 'base', ref: raw.base.trim(), build: raw.build === false || raw.build.trim() === '' ? null : raw.build.trim() };
   }
+  if (raw.build !== undefined) throw new UsageError('--build says how to build the --base worktree: give it with --base REF, or drop it');
   return { kind: 'aa' };
 }
 
