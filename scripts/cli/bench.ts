@@ -12,6 +12,7 @@ import { compareCommand } from './commands/compare.js';
 import { historyCommand } from './commands/history.js';
 import { mergeCommand } from './commands/merge.js';
 import { httpCommand } from './commands/http.js';
+import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { reportCommand } from './commands/report.js';
 import { runtimesCommand } from './commands/runtimes.js';
@@ -42,6 +43,7 @@ try {
     .command(httpCommand)
     .command(studyCommand)
     .command(abCommand)
+    .command(initCommand)
     .demandCommand(1, 'give a command')
     .strict()
     .version(harnessVersion())

@@ -17,6 +17,7 @@ export interface CliResult {
 /**
  * `env`: extra variables for the CLI and the cells it spawns (e.g. a fixture's knob).
  * `stderr()`: what it printed there so far, for a test that waits on a progress line.
+ * `cwd`: where it runs (a user's project), if not where the tests run.
  */
 /**
  * Tests count rounds and read their figures: on a busy test machine a round redone for
@@ -32,8 +33,10 @@ export function withoutRedos(args: string[]): string[] {
 export function startCli(
   args: string[],
   env: Record<string, string> = {},
+  cwd?: string,
 ): { child: ChildProcess; done: Promise<CliResult>; stderr: () => string } {
   const child = spawn(process.execPath, [CLI, ...withoutRedos(args)], {
+    ...(cwd === undefined ? {} : { cwd }),
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, CI: 'true', ...env },
   });
@@ -51,7 +54,7 @@ export function startCli(
   return { child, done, stderr: () => stderr };
 }
 
-export const runCli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => startCli(args, env).done;
+export const runCli = (args: string[], env: Record<string, string> = {}, cwd?: string): Promise<CliResult> => startCli(args, env, cwd).done;
 
 export { tempDir } from './temp-dirs.js';
 

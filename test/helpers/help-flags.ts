@@ -20,6 +20,7 @@ export const COMMANDS = [
   ['merge'],
   ['history'],
   ['runtimes'],
+  ['init'],
 ] as const;
 
 /** yargs' own flags, the same everywhere by construction. */

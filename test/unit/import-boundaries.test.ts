@@ -64,7 +64,21 @@ const ROOMS: Room[] = [
     mayImport: ['runners/contract/', 'runners/common/', 'reports/decide/'],
     why: 'the words and numbers every rendering shares',
   },
-  { prefix: 'scripts/cli/', mayImport: ['suites/', 'runners/', 'reports/'], why: 'the CLI may use everything' },
+  { prefix: 'scripts/cli/', mayImport: ['suites/', 'runners/', 'reports/', 'scripts/api/'], why: 'the CLI may use everything' },
+  {
+    prefix: 'scripts/api/',
+    mayImport: [
+      'suites/',
+      'runners/',
+      'reports/',
+      'scripts/cli/options/',
+      'scripts/cli/parse/',
+      'scripts/cli/flags.js',
+      'scripts/cli/output-paths.js',
+      'scripts/cli/usage-error.js',
+    ],
+    why: "the package's API checks options as the CLI does, and prints or exits nothing of its own",
+  },
   {
     prefix: 'scripts/benchmarks/',
     mayImport: ['suites/', 'runners/', 'reports/', 'scripts/cli/parse/', 'scripts/cli/usage-error.js', 'scripts/cli/bench.js'],

@@ -14,6 +14,9 @@ import { writeFileAtomic } from '../../../runners/common/write-atomic.js';
 import { UsageError } from '../usage-error.js';
 import { flags, type ArgsOf } from '../flags.js';
 
+/** Where baselines live without --dir: where `bench compare` and scripts/ci-regression.sh look. */
+export const DEFAULT_BASELINE_DIR = 'results/baseline';
+
 export async function baselinePath(file: string, dir: string): Promise<string> {
   const run = await loadResults(file);
   return join(dir, `${runFingerprintId(run)}.json`);
@@ -34,7 +37,7 @@ export const baselineCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   describe: 'save a results file as the baseline of its fingerprint (save), or print where that baseline lives (path)',
   builder,
   handler: async (args) => {
-    const target = await baselinePath(args.file, args.dir);
+    const target = await baselinePath(args.file, args.dir ?? DEFAULT_BASELINE_DIR);
     if (args.action === 'path') {
       process.stdout.write(`${target}\n`);
       return;

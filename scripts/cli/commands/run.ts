@@ -2,12 +2,11 @@ import type { Argv, CommandModule } from 'yargs';
 import { renderTable } from '../../../reports/terminal/table.js';
 import { renderRunAnswer } from '../../../reports/terminal/study-table.js';
 import { createProgress } from '../../../runners/orchestrate/progress.js';
-import { executeRun } from '../../../runners/orchestrate/run.js';
 import { formatJson } from '../../../runners/common/format-json.js';
+import { measureRun, prepareRun } from '../../api/measure.js';
 import { interruptedExit, trapInterrupts } from '../interrupt.js';
 import { nothingMeasuredExit } from '../nothing-measured.js';
-import { resolveRuntimes } from '../options/runtime-options.js';
-import { checkPeersRun, DEFAULT_OUT_DIR, resolveRunOptions, sequentialLimits } from '../options/run-options.js';
+import { DEFAULT_OUT_DIR } from '../options/run-options.js';
 import { CELL_HOST_FLAGS, flags, MEASURE_FLAGS, type ArgsOf } from '../flags.js';
 import { writableDir } from '../output-paths.js';
 import { writeReportBeside } from '../report-beside.js';
@@ -32,25 +31,18 @@ export const runCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'run',
   describe: 'measure suites under each strategy, one fresh process per cell and round',
   builder,
+  // The measuring is the API's (scripts/api/measure.ts, run() calls it too); this adds the terminal's edges.
   handler: async (args) => {
-    const { suites, config } = await resolveRunOptions({ ...args, redoesDisturbed: true });
-    const sequential = sequentialLimits(args, config.rounds);
-    const runtimes = await resolveRuntimes(args, (line) => process.stderr.write(`${line}\n`));
-    checkPeersRun(config.strategies, runtimes);
+    const prepared = await prepareRun(args, (line) => process.stderr.write(`${line}\n`));
     const outDir = writableDir('--out', args.out ?? DEFAULT_OUT_DIR);
     const interrupts = trapInterrupts('cell');
 
-    const { result, path } = await executeRun(
-      {
-        suites,
-        config: { ...config, runtimes: runtimes.map((t) => t.name), ...sequential },
-        runtimes,
-        commandLine: process.argv.slice(2),
-        resultsPath: (runId) => `${outDir}/${runId}.json`,
-      },
-      (rounds) => createProgress(rounds),
-      interrupts.signal,
-    );
+    const { result, path } = await measureRun(prepared, {
+      dir: outDir,
+      signal: interrupts.signal,
+      progress: (rounds) => createProgress(rounds),
+      commandLine: process.argv.slice(2),
+    });
     interrupts.release();
 
     if (args.json) process.stdout.write(`${formatJson(result)}\n`);
