@@ -99,7 +99,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         '--out',
         out,
       ],
-      /child-entry/,
+      // The server (not a child-entry: the runtime probe before the run forks one of its own).
+      /server-entry/,
       signal,
       { TMPDIR: tempDir('bench-test-tmp-') },
     );

@@ -4,17 +4,18 @@
  * tables. Nothing is computed twice: a study's answer (crossover and scaling) is the one
  * its analysis stored in the file (reports/decide/answer/study-answer.ts), a run's is runAnswers'
  * (reports/decide/answer/point-answer.ts): who wins, who ties by the rounds' intervals, and what
- * the winner costs in memory and latency.
+ * the winner costs in memory and latency; a `bench http` run's is httpAnswers', in the same words.
  */
 import type { RunResult } from '../../runners/contract/results.js';
 import type { Series } from '../charts/series.js';
 import { runAnswers } from '../decide/answer/point-answer.js';
+import { httpAnswers } from '../decide/answer/http-answer.js';
 import { escapeHtml } from './html-escape.js';
 
-/** The answer lines of one file: its study's, or one per suite of a run (none for a file of HTTP cells only). */
+/** The answer lines of one file: its study's, or one per suite of a run (`bench http`'s: per suite and runtime served). */
 export function answerLines(result: RunResult): string[] {
   const studied = result.study?.answer ?? [];
-  return studied.length > 0 ? studied : runAnswers(result);
+  return studied.length > 0 ? studied : [...runAnswers(result), ...httpAnswers(result)];
 }
 
 export function renderAnswerSection(results: readonly RunResult[], series: readonly Series[]): string {

@@ -6,6 +6,7 @@
 import type { RunResult } from '../../runners/contract/results.js';
 import type { Crossover, Scaling, Study } from '../../runners/contract/study.js';
 import { runAnswers } from '../decide/answer/point-answer.js';
+import { httpAnswers } from '../decide/answer/http-answer.js';
 import { formatCoefficient, formatFraction, formatRatio, formatSize, formatTaskMs } from '../format/study-format.js';
 import { formatRate, terminalSafe } from '../format/numbers.js';
 
@@ -115,6 +116,7 @@ export function renderStudy(study: Study): string {
 
 /** `bench run`'s answer below its table: per suite and size, who wins, who ties, what it costs. Empty without a comparison. */
 export function renderRunAnswer(result: RunResult): string {
-  const lines = runAnswers(result);
+  // A `bench http` file's cells are HTTP cells: its answer is httpAnswers', in the same words.
+  const lines = [...runAnswers(result), ...httpAnswers(result)];
   return lines.length === 0 ? '' : terminalSafe(['', 'Answer:', ...lines.map((line) => `  ${line}`)].join('\n'));
 }

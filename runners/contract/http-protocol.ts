@@ -6,7 +6,8 @@
  * - cluster primary ↔ its server processes: the same two message types, so one server
  *   process answers a cluster primary exactly as it answers the harness.
  */
-import type { EventLoopDelay, HttpServerCounters } from './results.js';
+import type { EventLoopDelay, HttpServerCounters, PhaseSamples, RoundPhases } from './results.js';
+import type { ThreadOptions } from './protocol.js';
 import { strategiesFor, type ScenarioStrategyName } from './strategies.js';
 
 export type HttpStrategyName = ScenarioStrategyName<'http'>;
@@ -44,6 +45,30 @@ export interface ServerSpec {
   maxConnections?: number;
   /** A request whose headers are not all in after this long is answered 408 and closed (slowloris). Absent: 10 s. */
   headersTimeoutMs?: number;
+  /**
+   * How the server's worker threads start: the runtime probe's faster thread API (Bun's global
+   * `Worker`), smol for bun-smol. Absent: node:worker_threads, not smol. Its heap limit is heapMb.
+   */
+  thread?: Omit<ThreadOptions, 'heapMb'>;
+  /** How the server's event-loop delay is read (the runtime probe's findings). Absent: the histogram, less 1 ms. */
+  eventLoopMethod?: EventLoopDelay['method'];
+  eventLoopFloorMs?: number;
+  /** --transport: how the pool's payloads travel (strategies.ts TRANSPORTS). Absent: the strategy's default. */
+  transport?: string;
+  /** --phases: each request's task is split into phases, and the server's own parse and respond time is timed. */
+  phases?: boolean;
+}
+
+/**
+ * --phases, one server's measured window: its tasks' phases as a cell's (queue, send, run,
+ * return; the server's main thread is the cell), and per request the server's own work around
+ * the task: `parseMs`, the handler's start → the task submitted (URL, size, input), and
+ * `respondMs`, the output back → the response handed to the runtime (verify, JSON).
+ */
+export interface ServerPhases {
+  tasks: RoundPhases;
+  parseMs: PhaseSamples | null;
+  respondMs: PhaseSamples | null;
 }
 
 /** One server process's counters for the measured window; wrong outputs error the cell. */
@@ -51,6 +76,8 @@ export interface ServerCounters extends HttpServerCounters {
   wrongOutputs: number;
   /** Requests answered 400, 404 or 405: the load generator asked for something else. */
   badRequests: number;
+  /** GET /noop answered (the server's own cost, measured once per runtime). */
+  noop: number;
 }
 
 export interface ServerStats {
@@ -65,7 +92,15 @@ export interface ServerStats {
   firstServerError?: string;
   /** The suite broke its contract (run changed its input), asked after the window: the cell's error, one line. */
   contractBreach?: string;
+  /** --phases only. */
+  phases?: ServerPhases;
 }
+
+/**
+ * Off Node, a cluster's server processes share their port by SO_REUSEPORT, so it cannot be 0
+ * (each would get its own): the primary picks one and hands it down in this variable.
+ */
+export const CLUSTER_PORT_VARIABLE = 'BENCH_CLUSTER_PORT';
 
 export type HarnessMessage = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'shutdown' };
 

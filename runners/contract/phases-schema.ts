@@ -34,7 +34,20 @@ export const ROUND_PHASES = v.object({ ...PHASE_TOTALS, ...PHASE_FIELDS(PHASE_SA
 export const PHASE_SUMMARY = v.object({ p50: num, p99: num, mean: num });
 export const CELL_PHASES = v.object({ ...PHASE_TOTALS, ...PHASE_FIELDS(PHASE_SUMMARY) });
 
+/**
+ * --phases under `bench http`: the requests' tasks split as a cell's (the server's main thread
+ * is the cell), and the server's own work around each: `parseMs`, the handler's start → the task
+ * submitted; `respondMs`, the output back → the response handed to the runtime (verify, JSON).
+ * Null where no request was timed.
+ */
+export const HTTP_PHASES = v.object({
+  ...CELL_PHASES.entries,
+  parseMs: v.nullable(PHASE_SUMMARY),
+  respondMs: v.nullable(PHASE_SUMMARY),
+});
+
 export type PhaseSamples = v.InferOutput<typeof PHASE_SAMPLES>;
 export type RoundPhases = v.InferOutput<typeof ROUND_PHASES>;
 export type PhaseSummary = v.InferOutput<typeof PHASE_SUMMARY>;
 export type CellPhases = v.InferOutput<typeof CELL_PHASES>;
+export type HttpPhases = v.InferOutput<typeof HTTP_PHASES>;

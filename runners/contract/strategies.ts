@@ -159,18 +159,20 @@ const REGISTRY = {
     colour: '#cc79a7',
     description: 'N pre-forked child processes, a task queue, a crashed child replaced',
   },
-  // The primary hands each connection to one server process; a request's task never leaves
-  // that process. No `needs`: bench http's server always runs on Node.
+  // Node: the primary hands each connection to one server process; Bun and Deno: every server
+  // process listens on the same port with SO_REUSEPORT, and the kernel spreads connections by
+  // hash. A request's task never leaves the process that took its connection.
   cluster: {
     kind: 'process',
     perTask: false,
-    needs: [],
+    needs: ['cluster'],
     transport: 'none',
     transports: ['none'],
     scenarios: ['http'],
     eachServerRuns: 'main-thread',
     colour: '#56b4e9',
-    description: 'N forked single-threaded server processes sharing one port (node:cluster), connections handed out round-robin',
+    description:
+      'N forked single-threaded server processes sharing one port (node:cluster): Node hands connections out round-robin, Bun and Deno by SO_REUSEPORT',
   },
   // Peer pools: what users pick instead of writing a pool. Same worker count, nice increment
   // and output checks as ours; each library's own defaults otherwise. Colours: Paul Tol's

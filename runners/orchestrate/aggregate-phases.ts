@@ -27,7 +27,7 @@ function phaseSummary(rounds: readonly RoundPhases[], name: PhaseName): PhaseSum
   };
 }
 
-function cellPhases(rounds: readonly RoundPhases[]): CellPhases {
+export function cellPhases(rounds: readonly RoundPhases[]): CellPhases {
   const phases = Object.fromEntries(PHASE_NAMES.map((name) => [name, phaseSummary(rounds, name)])) as Record<
     PhaseName,
     PhaseSummary | null

@@ -29,8 +29,8 @@ export function newRunId(now = new Date()): string {
 export interface JournalSource {
   context: RunContext;
   config: RunConfig;
-  /** The cells as they stand now, and the warnings they raise. */
-  current(): { cells: CellResult[]; warnings: MeasurementWarning[] };
+  /** The cells as they stand now, and the warnings they raise; `bench http` adds its servers alone (`noop`). */
+  current(): { cells: CellResult[]; warnings: MeasurementWarning[]; noop?: RunResult['noop'] };
 }
 
 /** How the journal writes a results file; a test hands in one that fails as a full disk does. */
@@ -58,7 +58,7 @@ export class RunJournal {
   }
 
   snapshot(complete: boolean, interruptedBy?: string): RunResult {
-    const { cells: measured, warnings } = this.source.current();
+    const { cells: measured, warnings, noop } = this.source.current();
     // A save while the run goes on (neither complete nor interrupted) says so of the cells not measured yet.
     const going = !complete && interruptedBy === undefined;
     const cells = labelNotRun(measured, { going, interrupted: this.interruptedCell });
@@ -74,6 +74,7 @@ export class RunJournal {
       config: this.source.config,
       cells,
       warnings,
+      ...(noop === undefined ? {} : { noop }),
     };
   }
 
@@ -107,7 +108,7 @@ export async function runSteps<T>(
   signal: AbortSignal,
   journal: RunJournal,
   step: (item: T, index: number) => Promise<void>,
-  cellOf?: (item: T) => CellKey,
+  cellOf?: (item: T) => CellKey | undefined,
 ): Promise<void> {
   let index = -1;
   // An iterable, not an array: a sequential run decides its next rounds from the ones measured (run.ts).

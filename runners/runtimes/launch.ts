@@ -36,6 +36,13 @@ export interface LaunchNeeds {
   heapMb?: number;
   /** The cell reads /proc for its CPU accounting (Deno: --allow-read=/proc). */
   readsProc?: boolean;
+  /** An HTTP server: it listens on 127.0.0.1, and only there (Deno: --allow-net=127.0.0.1). */
+  listens?: boolean;
+  /**
+   * Several server processes listen on one port (the cluster strategy off Node): Deno's
+   * `reusePort` is still unstable (2.9.6), behind --unstable-net.
+   */
+  sharesPort?: boolean;
 }
 
 export interface Launch {
@@ -68,6 +75,8 @@ export function launchCommand(runtime: RuntimeInstall, entry: string, args: stri
       const reads = [PROJECT_ROOT, ...DEPENDENCY_DIRS, ...needs.readDirs, ...(needs.readsProc ? ['/proc'] : [])];
       const flags = ['run', '--no-prompt', '--allow-env', `--allow-read=${reads.join(',')}`];
       if (needs.writeDir) flags.push(`--allow-write=${needs.writeDir}`);
+      if (needs.listens) flags.push('--allow-net=127.0.0.1');
+      if (needs.sharesPort) flags.push('--unstable-net');
       if (needs.forks) flags.push(`--allow-run=${runtime.path}`);
       const sys = [...(needs.setsPriority ? ['getPriority', 'setPriority'] : []), ...(needs.readsCpus ? ['cpus'] : [])];
       if (sys.length > 0) flags.push(`--allow-sys=${sys.join(',')}`);

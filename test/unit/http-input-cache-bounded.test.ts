@@ -4,12 +4,11 @@
  * asks for is never evicted (never rebuilt mid-measurement).
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import type { Suite } from '../../suites/suite.js';
 import { MainThreadExecutor } from '../../runners/executors/main-thread.js';
 import { createRouter } from '../../runners/http/server/routes.js';
+import { listenNode } from '../../runners/http/server/node-server.js';
 
 test('inputs are kept for the default size and at most two others', async () => {
   const made = new Map<number, number>();
@@ -26,9 +25,8 @@ test('inputs are kept for the default size and at most two others', async () => 
     verify: (n, out) => out === Number(n) * 2,
   };
   const router = createRouter({ suite, executor: new MainThreadExecutor(suite), defaultSize: 10, maxRequestSize: 20, seed: 1 });
-  const server = createServer((request, response) => router.handle(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await listenNode(router.handle, { port: 0, reusePort: false, maxConnections: 64, headersTimeoutMs: 10_000 });
+  const { port } = server;
   try {
     for (const size of [10, 11, 12, 13, 10, 11, 12]) {
       assert.equal((await fetch(`http://127.0.0.1:${port}/count?size=${size}`)).status, 200, `size=${size}`);

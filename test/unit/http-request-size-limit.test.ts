@@ -3,19 +3,17 @@
  * written in decimal digits, with a 400 naming the limit, and /health keeps answering.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { BUILTIN_SUITES, loadSuite } from '../../suites/registry.js';
 import { MainThreadExecutor } from '../../runners/executors/main-thread.js';
 import { createRouter } from '../../runners/http/server/routes.js';
+import { listenNode } from '../../runners/http/server/node-server.js';
 
 test('a request size above the limit, or not in decimal digits, gets 400 naming the limit', async () => {
   const suite = await loadSuite(BUILTIN_SUITES.fib);
   const router = createRouter({ suite, executor: new MainThreadExecutor(suite), defaultSize: 10, maxRequestSize: 12, seed: 1 });
-  const server = createServer((request, response) => router.handle(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await listenNode(router.handle, { port: 0, reusePort: false, maxConnections: 64, headersTimeoutMs: 10_000 });
+  const { port } = server;
   const get = async (path: string): Promise<{ status: number; body: { error?: string; size?: number } }> => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`);
     return { status: response.status, body: (await response.json()) as { error?: string; size?: number } };

@@ -13,6 +13,7 @@ function manual(): { executor: Executor; finishAll: () => void } {
   const pending: Array<(value: Value) => void> = [];
   const executor: Executor = {
     startupSamplesMs: [],
+    setupSamplesMs: [],
     transfersInput: false,
     start: async () => {},
     close: async () => {},

@@ -24,51 +24,92 @@ const LATENCY_MIN_FACTOR = 1.2;
 /** Work inflation (CPU per task ÷ main-thread's) further than this from 1 is worth a clause. */
 const WORK_INFLATION_WORTH_SAYING = 0.15;
 
+/**
+ * What the interval answer weighs: a `bench run` cell's throughput over its rounds, or a
+ * `bench http` cell's requests per second over its one window (http-answer.ts), with what
+ * each costs in memory and in latency under load.
+ */
+export interface Contender {
+  strategy: string;
+  /** Tasks or requests per second. */
+  rate: number;
+  /** The measurements behind `rate` (rounds; an HTTP window is one): fewer than two have no interval. */
+  rounds: number;
+  ci95: readonly [number, number];
+  peakRssBytes: number;
+  /** p99 latency under load: a batch's submit → complete, an HTTP request's. */
+  loadedP99Ms: number;
+}
+
+export const batchContender = (cell: CompletedCell): Contender => ({
+  strategy: cell.strategy,
+  rate: cell.throughput.tasksPerSec,
+  rounds: cell.throughput.rounds.length,
+  ci95: cell.throughput.ci95,
+  peakRssBytes: cell.memory.peakRssBytes,
+  loadedP99Ms: cell.loadedLatency.p99Ms,
+});
+
+/** Whether two contenders' measurements cannot tell their rates apart. One measurement has no interval: only equal rates tie. */
+function ratesTie(a: Contender, b: Contender): boolean {
+  if (a.rounds < 2 || b.rounds < 2) return a.rate === b.rate;
+  const [aLow, aHigh] = a.ci95;
+  const [bLow, bHigh] = b.ci95;
+  return aLow <= bHigh && bLow <= aHigh;
+}
+
 /** Whether two cells' rounds cannot tell their throughputs apart. One round has no interval: only equal medians tie. */
 export function throughputsTie(a: CompletedCell, b: CompletedCell): boolean {
-  if (a.throughput.rounds.length < 2 || b.throughput.rounds.length < 2) return a.throughput.tasksPerSec === b.throughput.tasksPerSec;
-  const [aLow, aHigh] = a.throughput.ci95;
-  const [bLow, bHigh] = b.throughput.ci95;
-  return aLow <= bHigh && bLow <= aHigh;
+  return ratesTie(batchContender(a), batchContender(b));
 }
 
 const mib = (bytes: number): number => Math.round(bytes / MIB);
 
-function memoryClause(lean: CompletedCell, heavy: CompletedCell): string | undefined {
-  const diff = heavy.memory.peakRssBytes - lean.memory.peakRssBytes;
-  if (diff < MEMORY_MIN_MIB * MIB || diff < MEMORY_MIN_SHARE * heavy.memory.peakRssBytes) return undefined;
-  return `${lean.strategy} uses ${mib(diff)} MiB less memory than ${heavy.strategy} (peak RSS ${mib(lean.memory.peakRssBytes)} vs ${mib(heavy.memory.peakRssBytes)} MiB)`;
+function memoryClause(lean: Contender, heavy: Contender): string | undefined {
+  const diff = heavy.peakRssBytes - lean.peakRssBytes;
+  if (diff < MEMORY_MIN_MIB * MIB || diff < MEMORY_MIN_SHARE * heavy.peakRssBytes) return undefined;
+  return `${lean.strategy} uses ${mib(diff)} MiB less memory than ${heavy.strategy} (peak RSS ${mib(lean.peakRssBytes)} vs ${mib(heavy.peakRssBytes)} MiB)`;
 }
 
-function latencyClause(fast: CompletedCell, slow: CompletedCell): string | undefined {
-  const a = fast.loadedLatency.p99Ms;
-  const b = slow.loadedLatency.p99Ms;
+function latencyClause(fast: Contender, slow: Contender): string | undefined {
+  const a = fast.loadedP99Ms;
+  const b = slow.loadedP99Ms;
   if (!(a > 0) || b < a * LATENCY_MIN_FACTOR) return undefined;
   return `${fast.strategy}'s p99 under load is ${formatTaskMs(a)} vs ${formatTaskMs(b)} for ${slow.strategy}`;
 }
 
 /** Memory and latency between the candidates: the leanest against the heaviest, the quickest against the slowest. */
-function costs(candidates: readonly CompletedCell[]): string[] {
+function costs(candidates: readonly Contender[]): string[] {
   if (candidates.length < 2) return [];
-  const byMemory = [...candidates].sort((a, b) => a.memory.peakRssBytes - b.memory.peakRssBytes);
-  const byLatency = [...candidates].sort((a, b) => a.loadedLatency.p99Ms - b.loadedLatency.p99Ms);
+  const byMemory = [...candidates].sort((a, b) => a.peakRssBytes - b.peakRssBytes);
+  const byLatency = [...candidates].sort((a, b) => a.loadedP99Ms - b.loadedP99Ms);
   return [memoryClause(byMemory[0]!, byMemory.at(-1)!), latencyClause(byLatency[0]!, byLatency.at(-1)!)].filter(
     (c): c is string => c !== undefined,
   );
 }
 
-/** "fib(30) on 2 cores: worker-pool and process-pool tie (1.91× vs 1.88×, intervals overlap); …", from per-cell intervals. */
-function intervalAnswer(cells: readonly CompletedCell[], prefix: string, note: string): string | undefined {
+/**
+ * "fib(30) on 2 cores: worker-pool and process-pool tie (1.91× vs 1.88×, intervals overlap); …",
+ * from per-contender intervals. `unit`: what a rate counts, where there is no baseline to divide by.
+ */
+export function intervalAnswer(
+  cells: readonly Contender[],
+  prefix: string,
+  note: string,
+  unit: 'tasks/s' | 'req/s' = 'tasks/s',
+): string | undefined {
   const baseline = cells.find((cell) => cell.strategy === BASELINE_STRATEGY);
-  const ranked = [...cells].sort((a, b) => b.throughput.tasksPerSec - a.throughput.tasksPerSec);
+  const ranked = [...cells].sort((a, b) => b.rate - a.rate);
   const winner = ranked[0];
   if (!winner) return undefined;
-  const speedup = (cell: CompletedCell): string =>
-    baseline && baseline.throughput.tasksPerSec > 0
-      ? formatRatio(cell.throughput.tasksPerSec / baseline.throughput.tasksPerSec)
-      : `${Math.round(cell.throughput.tasksPerSec)} tasks/s`;
-  const singleRound = cells.some((cell) => cell.throughput.rounds.length < 2) ? ' (one round: no intervals, so no tie can be told)' : note;
-  const tied = ranked.filter((cell) => cell === winner || throughputsTie(cell, winner));
+  const speedup = (cell: Contender): string =>
+    baseline && baseline.rate > 0 ? formatRatio(cell.rate / baseline.rate) : `${Math.round(cell.rate)} ${unit}`;
+  const singleRound = cells.some((cell) => cell.rounds < 2)
+    ? unit === 'req/s'
+      ? ' (one window each: no intervals, so no tie can be told)'
+      : ' (one round: no intervals, so no tie can be told)'
+    : note;
+  const tied = ranked.filter((cell) => cell === winner || ratesTie(cell, winner));
   const others = ranked.filter((cell) => cell.strategy !== BASELINE_STRATEGY);
 
   if (winner.strategy === BASELINE_STRATEGY || (baseline && tied.includes(baseline))) {
@@ -119,7 +160,7 @@ function pairedAnswer(verdict: GroupVerdict, label: string, cores: number, distu
     const named = (group: readonly Entry[]): string => listing(group.map((e) => e.cell.strategy));
     const figures = (group: readonly Entry[]): string => group.map((e) => withInterval(e.speedup)).join(' vs ');
     const clauses = (cells: CompletedCell[]): string => {
-      const found = costs(cells);
+      const found = costs(cells.map(batchContender));
       return found.length > 0 ? `; ${found.join('; ')}` : '';
     };
     if (top.length === 1) {
@@ -193,7 +234,7 @@ export function pointAnswer(
   const note = verdict
     ? ` (${verdict.blocks} block${verdict.blocks === 1 ? '' : 's'}: too few for paired intervals, so from each strategy's own rounds)`
     : '';
-  return intervalAnswer(cells, prefix, note);
+  return intervalAnswer(cells.map(batchContender), prefix, note);
 }
 
 /** Runtime label only when the file has several runtimes: with one, it is in the header. */

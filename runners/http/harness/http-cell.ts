@@ -4,11 +4,20 @@
  * mean alone comes from all samples (thinning keeps the extremes and would inflate it).
  */
 import { round4, storedSamples } from '../../common/samples.js';
-import type { CellKey, DelaySummary, ErroredCell, HttpCompletedCell } from '../../contract/results.js';
+import type {
+  CellKey,
+  DelaySummary,
+  ErroredCell,
+  HttpCompletedCell,
+  HttpPhases,
+  PhaseSamples,
+  PhaseSummary,
+} from '../../contract/results.js';
 import { mean, median, quantile } from '../../common/stats.js';
 import type { HealthOutcome } from './health-probe.js';
 import type { LoadOutcome } from './load.js';
-import type { ServerStats } from '../../contract/http-protocol.js';
+import type { ServerPhases, ServerStats } from '../../contract/http-protocol.js';
+import { cellPhases } from '../../orchestrate/aggregate-phases.js';
 
 export type HttpCellKey = CellKey & { scenario: 'http' };
 
@@ -28,6 +37,32 @@ const summary = (sorted: readonly number[]): DelaySummary => ({
   p99Ms: round4(quantile(sorted, 0.99)),
   maxMs: sorted.at(-1) ?? 0,
 });
+
+/** A phase of the server's own, as a cell's phases are summarised (aggregate-phases.ts): from its stored, ascending samples. */
+const phaseSummary = (phase: PhaseSamples | null): PhaseSummary | null =>
+  phase === null ? null : { p50: quantile(phase.samplesMs, 0.5), p99: quantile(phase.samplesMs, 0.99), mean: phase.meanMs };
+
+/** --phases: the window's requests, their tasks split as a one-round cell's, and the server's parse and respond time. */
+export function httpPhases(server: ServerPhases): HttpPhases {
+  return { ...cellPhases([server.tasks]), parseMs: phaseSummary(server.parseMs), respondMs: phaseSummary(server.respondMs) };
+}
+
+/** Requests and their latency, as a cell and a server alone (measure-noop.ts) record them. */
+export function requestFigures(load: LoadOutcome): Pick<HttpCompletedCell, 'requests' | 'latency'> & { latencyMs: number[] } {
+  const latencyMs = storedSamples(load.okLatenciesMs);
+  return {
+    requests: { perSec: load.ok / (load.wallMs / 1000), ok: load.ok, total: load.total, wallMs: round4(load.wallMs) },
+    latency: {
+      meanMs: round4(mean(load.okLatenciesMs)),
+      p50Ms: round4(quantile(latencyMs, 0.5)),
+      p90Ms: round4(quantile(latencyMs, 0.9)),
+      p99Ms: round4(quantile(latencyMs, 0.99)),
+      maxMs: latencyMs.at(-1) ?? 0,
+      count: load.okLatenciesMs.length,
+    },
+    latencyMs,
+  };
+}
 
 export function errored(key: HttpCellKey, message: string): ErroredCell {
   return { ...key, status: 'errored', verified: false, error: { message, round: 1 }, rounds: [] };
@@ -58,22 +93,15 @@ export function httpCell(
         `${load.overloaded} 503s, ${load.serverErrors} other 5xx): ${why}`,
     );
   }
-  const latencyMs = storedSamples(load.okLatenciesMs);
+  const { requests, latency, latencyMs } = requestFigures(load);
   const healthMs = health ? storedSamples(health.samplesMs) : [];
   const delay = server.eventLoopDelay;
   return {
     ...key,
     status: 'completed',
     verified: true,
-    requests: { perSec: load.ok / (load.wallMs / 1000), ok: load.ok, total: load.total, wallMs: round4(load.wallMs) },
-    latency: {
-      meanMs: round4(mean(load.okLatenciesMs)),
-      p50Ms: round4(quantile(latencyMs, 0.5)),
-      p90Ms: round4(quantile(latencyMs, 0.9)),
-      p99Ms: round4(quantile(latencyMs, 0.99)),
-      maxMs: latencyMs.at(-1) ?? 0,
-      count: load.okLatenciesMs.length,
-    },
+    requests,
+    latency,
     errors: {
       errors: load.errors,
       timeouts: load.timeouts,
@@ -94,5 +122,6 @@ export function httpCell(
     },
     foreignCpuShare,
     samples: { latencyMs, healthMs },
+    ...(server.phases === undefined ? {} : { phases: httpPhases(server.phases) }),
   };
 }

@@ -16,6 +16,9 @@ import { killGroup } from '../../orchestrate/spawn-cell.js';
 import { causeIn, explainCause, isOutOfMemory, STDERR_TAIL_CHARS } from '../../common/stderr-cause.js';
 import { terminalSafe } from '../../common/terminal-safe.js';
 import type { HarnessMessage, ServerMessage, ServerSpec, ServerStats } from '../../contract/http-protocol.js';
+import { peerPackageOf, strategyFacts } from '../../contract/strategies.js';
+import { launchCommand, suiteReadDirs, type Launch } from '../../runtimes/launch.js';
+import type { RuntimeInstall } from '../../runtimes/locate.js';
 
 const ENTRY = new URL('../server/server-entry.js', import.meta.url);
 /** A server asked to shut down gets this long to exit on its own before the group is killed. */
@@ -38,10 +41,31 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export function startServer(spec: ServerSpec, startTimeoutMs: number): Promise<RunningServer> {
-  // The server's own heap limit; cluster processes inherit it (cluster.fork passes execArgv on).
-  const heapFlag = spec.heapMb === undefined ? [] : [`--max-old-space-size=${spec.heapMb}`];
-  const launch = { command: process.execPath, args: [...heapFlag, fileURLToPath(ENTRY), JSON.stringify(spec)] };
+/** This CLI's own Node: where a server runs unless a runtime is named. */
+const THIS_NODE: RuntimeInstall = { name: 'node', path: process.execPath, version: process.versions.node };
+
+/**
+ * The server's command line on `runtime`, with what it needs allowed and no more (Deno's
+ * permissions: read the project and the suite, listen on 127.0.0.1 only, run itself where the
+ * strategy forks, set its workers' priority where --worker-nice asks). The heap limit is the
+ * server's own; cluster processes inherit it (cluster.fork passes the runtime's flags on).
+ */
+export function serverLaunch(spec: ServerSpec, runtime: RuntimeInstall = THIS_NODE): Launch {
+  const facts = strategyFacts(spec.strategy);
+  return launchCommand(runtime, fileURLToPath(ENTRY), [JSON.stringify(spec)], {
+    readDirs: suiteReadDirs(spec.suiteUrl),
+    forks: facts?.kind === 'process',
+    setsPriority: spec.workerNice > 0,
+    readsCpus: peerPackageOf(spec.strategy) !== undefined,
+    listens: true,
+    sharesPort: facts?.eachServerRuns !== undefined,
+    ...(spec.heapMb === undefined ? {} : { heapMb: spec.heapMb }),
+  });
+}
+
+/** `runtime`: the runtime that serves (absent: this CLI's Node). */
+export function startServer(spec: ServerSpec, startTimeoutMs: number, runtime?: RuntimeInstall): Promise<RunningServer> {
+  const launch = serverLaunch(spec, runtime);
   // The server writes nothing; the supervisor may list there what the server left (no cgroup).
   const scratch = canSupervise() ? mkdtempSync(scratchPrefix('server')) : undefined;
   const supervised = scratch === undefined ? undefined : supervise(launch, scratch, { what: 'server', ipc: true });

@@ -1,5 +1,6 @@
 import type { Value } from '../../../suites/suite.js';
 import type { Executor } from '../../executors/executor.js';
+import type { TaskTiming } from '../../common/phase-timing.js';
 
 /** The server is full: the request is refused (503 with Retry-After) instead of queued. */
 export class QueueFullError extends Error {
@@ -25,6 +26,9 @@ export class BoundedExecutor implements Executor {
   get startupSamplesMs(): readonly number[] {
     return this.inner.startupSamplesMs;
   }
+  get setupSamplesMs(): readonly number[] {
+    return this.inner.setupSamplesMs;
+  }
   get transfersInput(): boolean {
     return this.inner.transfersInput;
   }
@@ -36,14 +40,14 @@ export class BoundedExecutor implements Executor {
     return this.inner.close();
   }
 
-  run(input: Value): Promise<Value> {
+  run(input: Value, timing?: TaskTiming): Promise<Value> {
     if (this.inFlight >= this.capacity + this.maxQueue) {
       return Promise.reject(
         new QueueFullError(`${this.inFlight} tasks running or queued (capacity ${this.capacity} + --max-queue ${this.maxQueue})`),
       );
     }
     this.inFlight++;
-    return this.inner.run(input).finally(() => {
+    return this.inner.run(input, timing).finally(() => {
       if (--this.inFlight === 0) for (const settle of this.onSettled) settle();
     });
   }

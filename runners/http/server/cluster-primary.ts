@@ -1,13 +1,23 @@
 /**
  * The `cluster` strategy: node:cluster forks one single-threaded server process per
- * worker; they share one listening port on 127.0.0.1 (the primary accepts connections
- * and hands them out round-robin, Node's default on Linux). The primary speaks to the
+ * worker; they share one listening port on 127.0.0.1. On Node the primary accepts connections
+ * and hands them out round-robin (Node's default on Linux); Bun.serve and Deno.serve cannot take
+ * a handle from it, so there every process listens on a port the primary picked, with
+ * SO_REUSEPORT, and the kernel spreads connections by hash. The primary speaks to the
  * harness like any server process, fans each request out to its processes, merges their
  * answers, and replaces a process that dies.
  */
 import cluster, { type Worker } from 'node:cluster';
+import net from 'node:net';
 import { onParentMessage, sendToParent } from './ipc.js';
-import type { HarnessMessage, ServerMessage, ServerSpec, ServerStats } from '../../contract/http-protocol.js';
+import { serverKind } from './native-server.js';
+import {
+  CLUSTER_PORT_VARIABLE,
+  type HarnessMessage,
+  type ServerMessage,
+  type ServerSpec,
+  type ServerStats,
+} from '../../contract/http-protocol.js';
 
 /** Consecutive deaths before listening after which the primary gives up: the server cannot start. */
 const MAX_START_FAILURES = 3;
@@ -28,6 +38,8 @@ export function mergeServerStats(all: readonly ServerStats[]): ServerStats {
   const firstWrongOutput = all.find((stats) => stats.firstWrongOutput)?.firstWrongOutput;
   const firstServerError = all.find((stats) => stats.firstServerError)?.firstServerError;
   const contractBreach = all.find((stats) => stats.contractBreach)?.contractBreach;
+  // --phases: one process's, the one that timed most requests; its tasks ran where its requests came in, as every process's did.
+  const phases = all.flatMap((stats) => (stats.phases ? [stats.phases] : [])).sort((a, b) => b.tasks.count - a.tasks.count)[0];
   return {
     counters,
     eventLoopDelay: {
@@ -40,7 +52,20 @@ export function mergeServerStats(all: readonly ServerStats[]): ServerStats {
     ...(firstWrongOutput ? { firstWrongOutput } : {}),
     ...(firstServerError ? { firstServerError } : {}),
     ...(contractBreach ? { contractBreach } : {}),
+    ...(phases ? { phases } : {}),
   };
+}
+
+/** A free port on 127.0.0.1 for the server processes to share (off Node). Another program could take it meanwhile; on loopback, unlikely. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export async function runClusterPrimary(spec: ServerSpec): Promise<void> {
@@ -57,8 +82,10 @@ export async function runClusterPrimary(spec: ServerSpec): Promise<void> {
     settleReady = { resolve, reject };
   });
 
+  // Node: port 0, the primary's handle shared by all; off Node: one port, picked here, for every process (replacements too).
+  const env = serverKind() === 'node' ? {} : { [CLUSTER_PORT_VARIABLE]: String(await freePort()) };
   const fork = (): void => {
-    const worker = cluster.fork();
+    const worker = cluster.fork(env);
     const forkedAt = performance.now();
     worker.on('message', (message: ServerMessage) => {
       if (message.type === 'listening') {

@@ -1,13 +1,13 @@
 /**
- * Request routing of the benchmark server:
+ * Request routing of the benchmark server, shared by every server kind (native-server.ts):
  *   GET /<suite>?size=N  one task through the strategy's executor; 200 with the verified output
  *   GET /health          answered at once by the server's main thread (shows if it is free)
+ *   GET /noop            answered at once, no strategy behind it: the server's own cost under load
  * A full queue answers 503 with Retry-After; a size whose makeInput throws, a task that
  * throws or whose worker dies, 500; an output the suite rejects, 500 (and the cell errors).
  * Every outcome is counted, and the first failure's message is kept for the cell's reason.
  * After the window the server asks whether run changed its input (contractBreach).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Suite, Value } from '../../../suites/suite.js';
 import type { Executor } from '../../executors/executor.js';
 import { InputBank } from '../../cell/input-bank.js';
@@ -18,6 +18,10 @@ import { isTypedArray } from '../../common/typed-arrays.js';
 import { errorMessage } from '../../common/error-message.js';
 import { QueueFullError } from './admission.js';
 import type { ServerCounters } from '../../contract/http-protocol.js';
+import { cellClock } from '../../common/phase-clock.js';
+import { TaskTiming } from '../../common/phase-timing.js';
+import type { Reply } from './native-server.js';
+import type { RequestPhases } from './request-phases.js';
 
 /**
  * Sizes besides the default whose inputs are kept at once: a client asking for many sizes
@@ -42,7 +46,8 @@ export interface RouterOptions {
 }
 
 export interface Router {
-  handle(request: IncomingMessage, response: ServerResponse): void;
+  /** One request, whatever server kind received it; never rejects (a failure is a 5xx reply). */
+  handle(method: string, url: string): Reply | Promise<Reply>;
   readonly counters: ServerCounters;
   /** Zeroes the counters: the measured window starts. */
   reset(): void;
@@ -58,6 +63,8 @@ export interface Router {
    * are not free: call it between measurements, never inside the window.
    */
   contractBreach(): string | undefined;
+  /** --phases: where the window's requests are timed (undefined: none are); serve.ts sets it per window. */
+  phases: RequestPhases | undefined;
 }
 
 export const zeroCounters = (): ServerCounters => ({
@@ -65,16 +72,19 @@ export const zeroCounters = (): ServerCounters => ({
   overloaded: 0,
   failed: 0,
   health: 0,
+  noop: 0,
   verifiedOutputs: 0,
   wrongOutputs: 0,
   badRequests: 0,
 });
 
-function reply(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-  response.end(text);
-}
+const reply = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
+  status,
+  body: JSON.stringify(body),
+  headers,
+});
+/** The same bytes for every /health and /noop: nothing is built per request. */
+const OK: Reply = reply(200, { ok: true });
 
 /** The output as JSON, or a description of it when it is a large typed array (sort's output). */
 function presentable(output: Value): unknown {
@@ -105,6 +115,7 @@ export function createRouter({ suite, executor, defaultSize, maxRequestSize, see
     counters: zeroCounters(),
     firstWrongOutput: undefined,
     firstServerError: undefined,
+    phases: undefined,
     reset() {
       Object.assign(router.counters, zeroCounters());
     },
@@ -119,33 +130,41 @@ export function createRouter({ suite, executor, defaultSize, maxRequestSize, see
         return errorMessage(error);
       }
     },
-    handle(request, response) {
+    handle(method, target) {
       const { counters } = router;
+      // --phases: the handler's start, for the server's own parse time.
+      const phases = router.phases;
+      const handledAt = phases ? cellClock() : 0;
       let url: URL;
       try {
-        url = new URL(request.url ?? '/', 'http://127.0.0.1');
+        // Node hands the path, Bun and Deno the absolute URL: the base applies to the path only.
+        url = new URL(target, 'http://127.0.0.1');
       } catch {
         counters.badRequests++;
-        return reply(response, 400, { error: 'malformed request URL' });
+        return reply(400, { error: 'malformed request URL' });
       }
-      if (request.method !== 'GET') {
+      if (method !== 'GET') {
         counters.badRequests++;
-        return reply(response, 405, { error: 'only GET is served' }, { allow: 'GET' });
+        return reply(405, { error: 'only GET is served' }, { allow: 'GET' });
       }
       if (url.pathname === '/health') {
         counters.health++;
-        return reply(response, 200, { ok: true });
+        return OK;
+      }
+      if (url.pathname === '/noop') {
+        counters.noop++;
+        return OK;
       }
       if (url.pathname !== route) {
         counters.badRequests++;
-        return reply(response, 404, { error: `no route ${url.pathname}: GET ${route}?size=N or /health` });
+        return reply(404, { error: `no route ${url.pathname}: GET ${route}?size=N, /health or /noop` });
       }
       const sizeText = url.searchParams.get('size');
       const size = sizeText === null ? defaultSize : DECIMAL.test(sizeText) ? Number(sizeText) : Number.NaN;
       if (!Number.isSafeInteger(size) || size < 1 || size > maxSize) {
         counters.badRequests++;
         const shown = JSON.stringify((sizeText ?? '').slice(0, 40));
-        return reply(response, 400, {
+        return reply(400, {
           error: `size must be a whole number (decimal digits) from 1 to ${maxSize} (--max-request-size), got ${shown}`,
         });
       }
@@ -158,34 +177,44 @@ export function createRouter({ suite, executor, defaultSize, maxRequestSize, see
       } catch (error) {
         counters.failed++;
         router.firstServerError ??= `GET ${route}?size=${size}: ${errorMessage(error)}`;
-        return reply(response, 500, { error: errorMessage(error) });
+        return reply(500, { error: errorMessage(error) });
       }
       const task = entry.next++;
-      const answer = (output: Value): void => {
+      const timing = phases ? new TaskTiming(cellClock()) : undefined;
+      const answer = (output: Value): Reply => {
+        const completedAt = timing ? cellClock() : 0;
         try {
           entry.verifier.check(entry.bank.seedIndex(task), output);
         } catch (error) {
           counters.wrongOutputs++;
           router.firstWrongOutput ??= errorMessage(error);
-          reply(response, 500, { error: errorMessage(error) });
-          return;
+          return reply(500, { error: errorMessage(error) });
         }
         counters.answered++;
         counters.verifiedOutputs++;
-        reply(response, 200, { suite: suite.name, size, output: presentable(output) });
+        const answered = reply(200, { suite: suite.name, size, output: presentable(output) });
+        // Answered requests only, and only those of the window that started them (a warm-up's straggler is not).
+        if (timing && router.phases === phases) phases!.record(handledAt, timing, completedAt, cellClock());
+        return answered;
       };
-      const refuse = (error: unknown): void => {
+      const refuse = (error: unknown): Reply => {
         if (error instanceof QueueFullError) {
           counters.overloaded++;
-          reply(response, 503, { error: `server busy: ${error.message}` }, { 'retry-after': RETRY_AFTER_S });
-          return;
+          return reply(503, { error: `server busy: ${error.message}` }, { 'retry-after': RETRY_AFTER_S });
         }
         counters.failed++;
         router.firstServerError ??= `GET ${route}?size=${size}: ${errorMessage(error)}`;
-        reply(response, 500, { error: errorMessage(error) });
+        return reply(500, { error: errorMessage(error) });
       };
-      // Two handlers, not then().catch(): a failure while answering must not answer twice.
-      executor.run(entry.bank.forTask(task)).then(answer, refuse);
+      // Two handlers, not then().catch(): a verified output is not refused as a failed task. A reply
+      // that cannot be built (an output JSON cannot carry) is the server's failure, answered 500.
+      return executor
+        .run(entry.bank.forTask(task), timing)
+        .then(answer, refuse)
+        .catch((error: unknown) => {
+          router.firstServerError ??= `GET ${route}?size=${size}: ${errorMessage(error)}`;
+          return reply(500, { error: errorMessage(error) });
+        });
     },
   };
   return router;

@@ -1,11 +1,10 @@
 /**
- * One server process: the strategy's executor behind node:http, listening on 127.0.0.1
- * only, on a port the OS picks. Driven over IPC by the harness (or a cluster primary):
- * start and stop the measured window, report, shut down.
+ * One server process: the strategy's executor behind this runtime's own server (node:http,
+ * Bun.serve or Deno.serve: native-server.ts), listening on 127.0.0.1 only, on a port the OS
+ * picks (a cluster's off Node: the one its primary picked). Driven over IPC by the harness (or a
+ * cluster primary): start and stop the measured window, report, shut down.
  */
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Suite } from '../../../suites/suite.js';
 import { loadSuite } from '../../../suites/registry.js';
 import { lowerPriority } from '../../transports/entry-support.js';
@@ -14,8 +13,10 @@ import { findStrategy } from '../../strategies/index.js';
 import { strategyFacts, workersFor } from '../../contract/strategies.js';
 import { BoundedExecutor } from './admission.js';
 import { onParentMessage, sendToParent } from './ipc.js';
-import type { ServerSpec, ServerStats } from '../../contract/http-protocol.js';
+import { CLUSTER_PORT_VARIABLE, type ServerSpec, type ServerStats } from '../../contract/http-protocol.js';
 import { createRouter } from './routes.js';
+import { listenNative } from './native-server.js';
+import { RequestPhases } from './request-phases.js';
 
 /** The pool strategies' executors as they are, bounded by --max-queue. Cluster processes each run main-thread. */
 /** Longest wait for the warm-up's leftover requests; below the cluster primary's 10 s gather. */
@@ -26,11 +27,10 @@ const SETTLE_MAX_MS = 5_000;
  * of half-sent requests, 10,000 idle sockets): a bound on sockets, and on how long one may
  * take to send its request. Loopback clients send a request in microseconds, so 10 s is
  * generous; Node's defaults (60 s, checked every 30 s) let a stalled socket live 90 s. A
- * request's run time is not bounded here: a task may legitimately take minutes.
+ * request's run time is not bounded here: a task may legitimately take minutes. These bind
+ * node:http only: Bun.serve and Deno.serve keep their own defaults (native-server.ts).
  */
 const HEADERS_TIMEOUT_MS = 10_000;
-/** How often Node looks for requests past their timeout. */
-const TIMEOUT_CHECK_MS = 1_000;
 /** ~10 KB each when idle: 16,384 sockets stay under ~200 MB, above --connections' 10,000 plus the /health probe. */
 const DEFAULT_MAX_CONNECTIONS = 16_384;
 /**
@@ -63,25 +63,20 @@ function createExecutor(spec: ServerSpec, suite: Suite): BoundedExecutor {
   const strategy = findStrategy(name);
   if (!strategy) throw new Error(`unknown strategy ${name}`);
   const workers = workersFor(name, spec.workers);
-  // The server always runs on Node, so workers start through node:worker_threads.
+  // Threads start through the API the runtime probe found faster (Bun: its global Worker), as a cell's do.
+  const thread = spec.thread ?? { api: 'worker_threads', smol: false };
   const executor = strategy.create({
     suite,
     workers,
     channel: {
       suiteUrl: spec.suiteUrl,
       nice: spec.workerNice,
-      thread: { api: 'worker_threads', smol: false, ...(spec.heapMb === undefined ? {} : { heapMb: spec.heapMb }) },
+      thread: { ...thread, ...(spec.heapMb === undefined ? {} : { heapMb: spec.heapMb }) },
+      ...(spec.transport === undefined ? {} : { transport: spec.transport }),
+      ...(spec.phases ? { phases: true } : {}),
     },
   });
   return new BoundedExecutor(executor, workers, spec.maxQueue);
-}
-
-function listen(server: http.Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    // Port 0: the OS picks a free port; in a cluster process the primary picks it once for all.
-    server.listen({ port: 0, host: '127.0.0.1' }, () => resolve((server.address() as AddressInfo).port));
-  });
 }
 
 export async function serve(spec: ServerSpec): Promise<void> {
@@ -97,27 +92,30 @@ export async function serve(spec: ServerSpec): Promise<void> {
     maxRequestSize: spec.maxRequestSize ?? Number.MAX_SAFE_INTEGER,
     seed: spec.seed,
   });
-  const headersTimeout = spec.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
-  const server = http.createServer(
-    // requestTimeout just above: for a GET the headers are the whole request.
-    { headersTimeout, requestTimeout: headersTimeout + TIMEOUT_CHECK_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS },
-    router.handle,
-  );
-  // Past the cap, Node closes a new socket as it arrives: the ones open keep being served.
-  server.maxConnections = connectionCap(spec);
-  const port = await listen(server);
+  // A cluster process off Node listens on the port its primary picked, beside its siblings (cluster-primary.ts).
+  const sharedPort = Number(process.env[CLUSTER_PORT_VARIABLE] ?? 0);
+  const server = await listenNative(router.handle, {
+    port: sharedPort,
+    reusePort: sharedPort > 0,
+    maxConnections: connectionCap(spec),
+    headersTimeoutMs: spec.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
+  });
+  const { port } = server;
 
   let probe: EventLoopProbe | undefined;
   onParentMessage((message) => {
     if (message.type === 'measure-start') {
       void executor.settled(SETTLE_MAX_MS).then(() => {
         router.reset();
-        probe = startEventLoopProbe();
+        router.phases = spec.phases ? new RequestPhases() : undefined;
+        probe = startEventLoopProbe(spec.eventLoopMethod, spec.eventLoopFloorMs);
         sendToParent({ type: 'measuring' });
       });
     } else if (message.type === 'measure-stop') {
       const eventLoopDelay = probe?.stop() ?? { p50Ms: 0, p99Ms: 0, maxMs: 0, method: 'histogram' as const };
       probe = undefined;
+      const phases = router.phases?.finish();
+      router.phases = undefined;
       // After the window, as a cell asks after its phases: its time is in no figure.
       const contractBreach = router.contractBreach();
       const stats: ServerStats = {
@@ -127,11 +125,11 @@ export async function serve(spec: ServerSpec): Promise<void> {
         ...(router.firstWrongOutput ? { firstWrongOutput: router.firstWrongOutput } : {}),
         ...(router.firstServerError ? { firstServerError: router.firstServerError } : {}),
         ...(contractBreach === undefined ? {} : { contractBreach }),
+        ...(phases === undefined ? {} : { phases }),
       };
       sendToParent({ type: 'stats', stats });
     } else {
       server.close();
-      server.closeAllConnections();
       // Closing the executor ends its workers and lets pool children exit on their own.
       void executor.close().finally(() => process.exit(0));
     }

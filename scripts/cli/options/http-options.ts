@@ -1,24 +1,36 @@
 /**
  * `bench http` options → a validated plan. Every check names the flag and the fix;
- * a mistake is a UsageError (one line, exit 2).
+ * a mistake is a UsageError (one line, exit 2). The runtimes, --transport and --phases mean
+ * what they mean under `bench run`, through the same resolvers.
  */
 import { HTTP_STRATEGY_NAMES, type HttpStrategyName } from '../../../runners/contract/http-protocol.js';
 import type { HttpLoadConfig, RunConfig } from '../../../runners/contract/results.js';
 import { resolveSuiteUrl } from '../../../suites/registry.js';
 import { suiteFacts } from '../../../runners/orchestrate/suite-facts.js';
+import type { RuntimeTarget } from '../../../runners/orchestrate/plan.js';
+import { unsupportedReason } from '../../../runners/contract/capabilities.js';
 import { DEFAULT_CELL_TIMEOUT_S, DEFAULT_SUITE, defaultHeapMb, parseStrategies, requestedWorkers } from './run-options.js';
-import { integerIn, secondsIn, sizeValue } from '../parse/values.js';
+import { parseRuntimes, resolveRuntimes, type RawRuntimeOptions } from './runtime-options.js';
+import { resolveTransports } from './transport-options.js';
+import { MAX_WORKERS } from './study-options.js';
+import { integerIn, parseAscendingList, secondsIn, sizeValue } from '../parse/values.js';
 import { suiteSpecs } from '../parse/suite-specs.js';
 import { UsageError } from '../usage-error.js';
-import { defaultStrategiesFor } from '../../../runners/contract/strategies.js';
+import { defaultStrategiesFor, transportsToRun } from '../../../runners/contract/strategies.js';
 
-export interface RawHttpOptions {
+export interface RawHttpOptions extends RawRuntimeOptions {
   /** Absent: DEFAULT_SUITE. */
   suite?: string;
   /** A number, or text with a k/m/g suffix (parse/values.ts). */
   size?: number | string;
   strategies?: string;
+  /** --transport: comma-separated transports (transport-options.ts); absent: each strategy's default. */
+  transport?: string;
   workers?: number;
+  /** --workers-list: the strategies that use workers run at each count (the article's experiment in one command). */
+  workersList?: string;
+  /** --phases: each request's task split into phases, and the server's parse and respond time. */
+  phases?: boolean;
   /** Absent: HTTP_DEFAULTS.workerNice. */
   workerNice?: number;
   connections: number;
@@ -51,10 +63,35 @@ const SEED = 1;
 export interface HttpPlan {
   suite: { name: string; url: string; size: number; maxRequestSize: number };
   strategies: HttpStrategyName[];
+  /** Located and probed; a missing one (under --keep-going) has its cells skipped. */
+  runtimes: RuntimeTarget[];
   config: RunConfig & { http: HttpLoadConfig };
 }
 
-export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan> {
+/**
+ * A strategy named in --strategies that a runtime of the run cannot serve is bad input (the
+ * probe tried it there); one that came with the defaults is skipped on that runtime with the reason.
+ */
+function checkNamedStrategies(
+  strategies: readonly HttpStrategyName[],
+  transports: readonly string[] | undefined,
+  runtimes: readonly RuntimeTarget[],
+): void {
+  for (const target of runtimes) {
+    if (!('probe' in target)) continue;
+    for (const strategy of strategies) {
+      for (const transport of transportsToRun(strategy, transports)) {
+        const reason = unsupportedReason(target.probe, strategy, transport);
+        if (reason !== undefined) {
+          throw new UsageError(`--strategies ${strategy}: ${reason}; drop it, or leave ${target.name} out of --runtime`);
+        }
+      }
+    }
+  }
+}
+
+/** `warn`: a runtime skipped under --keep-going. */
+export async function resolveHttpOptions(raw: RawHttpOptions, warn: (line: string) => void = () => {}): Promise<HttpPlan> {
   integerIn('connections', raw.connections, 1, 10_000, 'a whole number');
   secondsIn('duration', raw.duration, false, 86_400);
   integerIn('amount', raw.amount, 1, 1e9, 'a whole number');
@@ -64,7 +101,15 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
   integerIn('max-queue', raw.maxQueue, 0, 1_000_000, 'a whole number');
   secondsIn('timeout', raw.timeout, false, 3_600);
   if (raw.cellTimeout !== undefined) secondsIn('cell-timeout', raw.cellTimeout, false, 86_400);
-  integerIn('workers', raw.workers, 1, 256, 'a whole number');
+  integerIn('workers', raw.workers, 1, MAX_WORKERS, 'a whole number');
+  if (raw.workers !== undefined && raw.workersList !== undefined) {
+    throw new UsageError('--workers-list gives the worker counts: drop --workers (or --workers-list, to run one count)');
+  }
+  // The baseline runs once whatever the list; 1 need not be in it (the article compared 30 workers with one thread).
+  const workersList =
+    raw.workersList === undefined ? undefined : parseAscendingList('workers-list', raw.workersList, 1, MAX_WORKERS, '1,2,4,8,30');
+  const workers = workersList?.at(-1) ?? requestedWorkers(raw.workers);
+  parseRuntimes(raw); // an unknown runtime is refused before anything is probed
   const workerNice = raw.workerNice ?? HTTP_DEFAULTS.workerNice;
   integerIn('worker-nice', workerNice, 0, 19, 'a nice increment');
   integerIn('max-heap', raw.maxHeap, 16, 1_048_576, 'a number of MiB');
@@ -73,7 +118,11 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
       `--amount (${raw.amount}) must be at least --connections (${raw.connections}): every connection sends one request or more`,
     );
   }
-  const strategies = parseStrategies(raw.strategies, HTTP_STRATEGY_NAMES, defaultStrategiesFor('http'));
+  const { strategies, transports } = resolveTransports(
+    raw.strategies,
+    parseStrategies(raw.strategies, HTTP_STRATEGY_NAMES, defaultStrategiesFor('http')),
+    raw.transport,
+  );
 
   const specs = suiteSpecs(raw.suite ?? DEFAULT_SUITE);
   const spec = specs[0] ?? '';
@@ -112,21 +161,25 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
     healthIntervalMs: raw.healthInterval,
     maxQueue: raw.maxQueue,
     requestTimeoutMs: raw.timeout * 1000,
+    ...(workersList === undefined ? {} : { workersList }),
   };
+  const runtimes = await resolveRuntimes(raw, warn);
+  if (raw.strategies !== undefined) checkNamedStrategies(strategies, transports, runtimes);
   return {
     suite: { name: suite.name, url, size, maxRequestSize },
     strategies,
+    runtimes,
     config: {
       scenario: 'http',
       suites: [suite.name],
-      // The servers run on the CLI's runtime (collectContext's).
-      runtimes: ['node'],
+      // Each runtime serves with its own server: node:http, Bun.serve, Deno.serve.
+      runtimes: runtimes.map((target) => target.name),
       sizes: { [suite.name]: size },
       strategies,
-      workers: requestedWorkers(raw.workers),
+      workers,
       workerNice,
       // The server, its workers and children each get it; the memory watchdog bounds them all.
-      maxHeapMb: raw.maxHeap ?? defaultHeapMb(requestedWorkers(raw.workers)),
+      maxHeapMb: raw.maxHeap ?? defaultHeapMb(workers),
       // One cell per strategy; the window is the measured phase (0 when it ran for --amount requests).
       rounds: 1,
       quick: false,
@@ -134,6 +187,9 @@ export async function resolveHttpOptions(raw: RawHttpOptions): Promise<HttpPlan>
       cellTimeoutMs: (raw.cellTimeout ?? raw.warmup + windowS + CELL_SLACK_S) * 1000,
       seed: SEED,
       http,
+      ...(transports === undefined ? {} : { transports }),
+      // Absent, not false, without --phases: a results file without phase timing is unchanged.
+      ...(raw.phases ? { phases: true } : {}),
     },
   };
 }

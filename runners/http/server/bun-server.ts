@@ -1,0 +1,37 @@
+/**
+ * The `Bun.serve` server kind (native-server.ts): what a Bun backend is built on, the article's
+ * included. Bun's defaults stand (a connection idle for 10 s is closed; a request in flight is
+ * not idle): no connection cap or header timeout of Node's kind is set, as Bun.serve has none.
+ */
+import { JSON_TYPE, type ListenOptions, type NativeServer, type Reply, type RequestHandler } from './native-server.js';
+
+/** The part of Bun's API used here (bench compiles without Bun's types). */
+interface BunServe {
+  serve(options: {
+    hostname: string;
+    port: number;
+    reusePort: boolean;
+    fetch(request: Request): Response | Promise<Response>;
+    error(error: Error): Response;
+  }): { readonly port: number; stop(closeActiveConnections?: boolean): void };
+}
+
+const toResponse = (reply: Reply): Response =>
+  new Response(reply.body, { status: reply.status, headers: { 'content-type': JSON_TYPE, ...reply.headers } });
+
+export function listenBun(handler: RequestHandler, options: ListenOptions): NativeServer {
+  const { Bun } = globalThis as unknown as { Bun: BunServe };
+  const server = Bun.serve({
+    hostname: '127.0.0.1',
+    port: options.port,
+    reusePort: options.reusePort,
+    fetch(request) {
+      // An absolute URL: the router reads its path and query alike.
+      const reply = handler(request.method, request.url);
+      return reply instanceof Promise ? reply.then(toResponse) : toResponse(reply);
+    },
+    // The router answers every request itself; this is a bug's last resort, not a 500 of a task.
+    error: (error) => new Response(JSON.stringify({ error: error.message }), { status: 500, headers: { 'content-type': JSON_TYPE } }),
+  });
+  return { port: server.port, close: () => server.stop(true) };
+}
