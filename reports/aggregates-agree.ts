@@ -86,6 +86,7 @@ function batchChecks(cell: CompletedCell, at: string): Check[] {
     figureCheck(`${at}.eventLoopDelay.p99Ms`, eventLoopDelay.p99Ms, want.eventLoopDelay.p99Ms, fromRounds),
     figureCheck(`${at}.eventLoopDelay.maxMs`, eventLoopDelay.maxMs, want.eventLoopDelay.maxMs, fromRounds),
     figureCheck(`${at}.startupMs`, cell.startupMs, want.startupMs, fromRounds),
+    figureCheck(`${at}.setupMs`, cell.setupMs ?? null, want.setupMs ?? null, fromRounds),
     figureCheck(`${at}.memory.peakRssBytes`, cell.memory.peakRssBytes, want.memory.peakRssBytes, fromRounds),
   ];
 }

@@ -35,7 +35,7 @@ test('a strategy the runtime cannot run is a skipped cell with the reason, and n
       resultsPath: (runId) => `${out}/${runId}.json`,
     },
     (rounds) => {
-      assert.equal(rounds, 1, 'only the runnable cell is planned');
+      assert.equal(rounds.length, 1, 'only the runnable cell is planned');
       return createProgress(rounds, process.stderr, true);
     },
     new AbortController().signal,

@@ -17,6 +17,11 @@ export interface DatasetExtras {
   legendSwatch?: { fill: string; stroke: string; lineWidth: number };
   /** Per point: a text drawn beside it (a study's crossovers), or null for none. */
   pointLabels?: Array<string | null>;
+  /**
+   * The whiskers' colour: a line's own, so each interval reads as its strategy's. Absent:
+   * near-black, which shows on every bar colour.
+   */
+  whiskerColour?: string;
 }
 
 export const CHART_PLUGIN_ID = 'benchWhiskers';
@@ -75,7 +80,8 @@ export function createChartPlugin(): Plugin {
           const width = ctx.measureText(text).width;
           const left = x + 10 + width > area.right;
           ctx.textAlign = left ? 'right' : 'left';
-          const tx = left ? x - 10 : x + 10;
+          // Nor off its left edge (a phone's narrow plot): slid right as far as it must.
+          const tx = left ? Math.max(x - 10, area.left + width) : x + 10;
           // Every other label below its point: crossovers often share a height (1× on a speedup chart).
           const ty = Math.min(area.bottom - 2, Math.max(area.top + 14, index % 2 === 0 ? y - 8 : y + 22));
           ctx.strokeStyle = '#ffffff';
@@ -86,44 +92,55 @@ export function createChartPlugin(): Plugin {
         });
         ctx.restore();
       });
+      // Horizontal bars (narrow-chart.ts, on a phone) have their values across: the whisker runs along x.
+      const across = chart.options.indexAxis === 'y';
       chart.data.datasets.forEach((dataset, datasetIndex) => {
-        const whiskers = (dataset as DatasetExtras).whiskers;
+        const { whiskers, whiskerColour } = dataset as DatasetExtras;
         if (!whiskers || !chart.isDatasetVisible(datasetIndex)) return;
         const meta = chart.getDatasetMeta(datasetIndex);
-        const scale = meta.yAxisID === undefined ? undefined : chart.scales[meta.yAxisID];
+        const axisId = across ? meta.xAxisID : meta.yAxisID;
+        const scale = axisId === undefined ? undefined : chart.scales[axisId];
         if (!scale) return;
+        // Value positions run from `low` (the axis' zero end) to `high` (its far end) in pixels.
+        const [low, high] = across ? [area.left, area.right] : [area.bottom, area.top];
         const toPixel = (value: number): number => {
-          // A log axis cannot place zero or less; pin such ends to the bottom of the plot.
-          const pixel = scale.type === 'logarithmic' && value <= 0 ? area.bottom : scale.getPixelForValue(value);
-          return Math.min(area.bottom, Math.max(area.top, pixel));
+          // A log axis cannot place zero or less; pin such ends to the start of the plot.
+          const pixel = scale.type === 'logarithmic' && value <= 0 ? low : scale.getPixelForValue(value);
+          return Math.min(Math.max(low, high), Math.max(Math.min(low, high), pixel));
         };
+        // (along the category, along the value) → canvas (x, y).
+        const point = (along: number, at: number): [number, number] => (across ? [at, along] : [along, at]);
         meta.data.forEach((element, index) => {
           const range = whiskers[index];
           if (!range) return;
-          const { x, width } = element.getProps(['x', 'width'], true) as { x: number; width: number };
-          const high = Math.max(range[0], range[1]);
-          const top = toPixel(high);
-          const bottom = toPixel(Math.min(range[0], range[1]));
+          const props = element.getProps(['x', 'y', 'width', 'height'], true) as { x: number; y: number; width: number; height: number };
+          const centre = across ? props.y : props.x;
+          const thickness = across ? props.height : props.width;
+          const far = Math.max(range[0], range[1]);
+          const end = toPixel(far);
+          const start = toPixel(Math.min(range[0], range[1]));
           // The axis stops short of very wide intervals so the bars stay readable; such a
-          // whisker ends in an arrow at the top of the plot instead of a cap.
-          const clipped = scale.getPixelForValue(high) < area.top - 0.5;
+          // whisker ends in an arrow at the far edge of the plot instead of a cap.
+          const farPixel = scale.getPixelForValue(far);
+          const clipped = across ? farPixel > area.right + 0.5 : farPixel < area.top - 0.5;
           // A point (a study's line charts) has no width: a fixed cap.
-          const cap = Number.isFinite(width) ? Math.max(3, Math.min(8, width / 4)) : 5;
+          const cap = Number.isFinite(thickness) ? Math.max(3, Math.min(8, thickness / 4)) : 5;
+          const back = across ? -cap : cap;
           ctx.save();
-          ctx.strokeStyle = '#1a1a1a';
+          ctx.strokeStyle = whiskerColour ?? '#1a1a1a';
           ctx.lineWidth = 1.5;
           ctx.beginPath();
-          ctx.moveTo(x, top);
-          ctx.lineTo(x, bottom);
-          ctx.moveTo(x - cap, bottom);
-          ctx.lineTo(x + cap, bottom);
+          ctx.moveTo(...point(centre, end));
+          ctx.lineTo(...point(centre, start));
+          ctx.moveTo(...point(centre - cap, start));
+          ctx.lineTo(...point(centre + cap, start));
           if (clipped) {
-            ctx.moveTo(x - cap, top + cap);
-            ctx.lineTo(x, top);
-            ctx.lineTo(x + cap, top + cap);
+            ctx.moveTo(...point(centre - cap, end + back));
+            ctx.lineTo(...point(centre, end));
+            ctx.lineTo(...point(centre + cap, end + back));
           } else {
-            ctx.moveTo(x - cap, top);
-            ctx.lineTo(x + cap, top);
+            ctx.moveTo(...point(centre - cap, end));
+            ctx.lineTo(...point(centre + cap, end));
           }
           ctx.stroke();
           ctx.restore();

@@ -91,18 +91,24 @@ function seriesShade(series: Series) {
 }
 
 /**
- * The x-axis label: the strategy, and on a second line why some series have no bar.
- * Only the status: an empty slot keeps its place in the group, so its shade says which
- * series it is, and a label naming series would collide with its neighbours.
+ * The x-axis label: the strategy, and on a second line why some series have no bar. When
+ * every series lacks it, the status alone ("skipped"); when only some do, the status names
+ * them ("skipped on deno"), or a reader takes the skip for every runtime's. Series are named
+ * by runtime where that tells them apart, else by their full label.
  */
-function categoryLabel(strategy: string, suite: string, series: Series[]): string | string[] {
-  const statuses = new Set(
-    series.flatMap((s) => {
-      const cell = cellFor(s, suite, strategy);
-      return cell?.status === 'completed' ? [] : [cell?.status ?? 'not run'];
-    }),
-  );
-  return statuses.size === 0 ? strategy : [strategy, `(${[...statuses].join(', ')})`];
+export function categoryLabel(strategy: string, suite: string, series: Series[]): string | string[] {
+  const byRuntime = new Set(series.map((s) => s.runtime)).size === series.length;
+  const missing = new Map<string, string[]>();
+  for (const s of series) {
+    const cell = cellFor(s, suite, strategy);
+    if (cell?.status === 'completed') continue;
+    const status = cell?.status ?? 'not run';
+    missing.set(status, [...(missing.get(status) ?? []), byRuntime ? s.runtime : s.label]);
+  }
+  if (missing.size === 0) return strategy;
+  const all = [...missing.values()].flat().length === series.length;
+  const why = [...missing].map(([status, who]) => (all && missing.size === 1 ? status : `${status} on ${who.join(', ')}`));
+  return [strategy, `(${why.join('; ')})`];
 }
 
 function barDataset(spec: KindSpec, series: Series, suite: string, strategies: string[], palette: StrategyPalette): BarDataset {

@@ -37,6 +37,8 @@ export function sizeCharts(group: SizeGroup, palette: StrategyPalette, heading: 
         palette.colour(strategy),
       ),
       whiskers: own.map((c): [number, number] => [c.throughput.ci95[0], c.throughput.ci95[1]]),
+      // Each interval in its line's colour: black whiskers could not be told apart where lines meet.
+      whiskerColour: palette.colour(strategy),
     };
   });
   const rates = cells.map((c) => c.throughput.tasksPerSec);
@@ -60,6 +62,7 @@ export function sizeCharts(group: SizeGroup, palette: StrategyPalette, heading: 
       ),
       // An unbounded interval (the baseline's reaching zero) runs to the top of the plot.
       whiskers: c.ratios.map((r): [number, number] => [r.low, r.high ?? Number.MAX_VALUE]),
+      whiskerColour: palette.colour(c.strategy),
     }));
   const ratios = crossovers.flatMap((c) => c.ratios.map((r) => r.ratio));
   const [rMin, rMax] = logBounds([...ratios, 1]);

@@ -34,6 +34,7 @@ export function workersCharts(
           { showLine: false, pointRadius: 5, pointBackgroundColor: fill(s) },
         ),
         whiskers: s.points.map((p): [number, number] => [p.ci95[0] / base, p.ci95[1] / base]),
+        whiskerColour: colour,
       };
       const fit = s.usl
         ? {
@@ -87,6 +88,7 @@ export function workersCharts(
           { pointRadius: 5, pointBackgroundColor: points.map((p) => (p.overCores ? '#ffffff' : palette.colour(s.strategy))) },
         ),
         whiskers: points.map((p): [number, number] => [p.ci95[0] / base / p.workers, p.ci95[1] / base / p.workers]),
+        whiskerColour: palette.colour(s.strategy),
       };
     });
   const efficiencyMax = Math.max(1, ...efficiencies.flatMap((d) => d.data.map((p) => p.y))) * 1.15;

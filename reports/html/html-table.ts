@@ -8,6 +8,7 @@ import type { StrategyPalette } from '../charts/palette.js';
 import { completed, speedupOf, type Series } from '../charts/series.js';
 import { transportOf } from '../format/strategy-label.js';
 import { CPU_COLUMNS } from './cpu-cells.js';
+import { HTTP_COLUMNS } from './http-columns.js';
 
 export interface Row {
   series: Series;
@@ -40,6 +41,9 @@ export function formatNumber(value: number): string {
 
 const done = (row: Row) => completed(row.cell);
 const MIB = 1024 * 1024;
+
+/** Shown only where some cell recorded a setup() time: a suite without one leaves the table as it was. */
+const SETUP_HEAD = 'setup ms';
 
 const COLUMNS: Column[] = [
   { group: 'cell', head: 'run', help: 'results file and runtime', numeric: false, value: (r) => r.series.label },
@@ -155,6 +159,13 @@ const COLUMNS: Column[] = [
   },
   {
     group: 'cost',
+    head: SETUP_HEAD,
+    help: 'median time of the suite’s setup() in each host (part of its startup), ms',
+    numeric: true,
+    value: (r) => done(r)?.setupMs,
+  },
+  {
+    group: 'cost',
     head: 'peak RSS MiB',
     help: 'cell process plus its children',
     numeric: true,
@@ -204,35 +215,51 @@ function cellHtml(column: Column, row: Row, palette: StrategyPalette): string {
     return `<td class="num" data-sort="${value}"${hover}>${escapeHtml((column.format ?? formatNumber)(value))}</td>`;
   }
   if (column.head === 'strategy') {
-    return `<td class="name"><span class="swatch" style="background:${palette.colour(value)}"></span>${escapeHtml(value)}</td>`;
+    return `<td class="name key"><span class="swatch" style="background:${palette.colour(value)}"></span>${escapeHtml(value)}</td>`;
   }
   const className = column.wrap ? 'wrap' : column.head === 'status' ? `name status-${escapeHtml(value)}` : 'name';
   return `<td class="${className}">${escapeHtml(value)}</td>`;
 }
 
-/** Rows in reading order: series, then suite in run order, then strategy in palette order. */
-export function renderCellTable(series: Series[], suites: string[], palette: StrategyPalette): string {
-  const columns = series.length > 1 ? COLUMNS : COLUMNS.filter((column) => column.head !== 'run');
-  const rows: Row[] = series.flatMap((s) =>
-    [...s.cells]
-      .sort((a, b) => suites.indexOf(a.suite) - suites.indexOf(b.suite) || palette.rank(a.strategy) - palette.rank(b.strategy))
-      .map((cell) => ({ series: s, cell })),
-  );
+/** One sortable table: a row of column groups over a row of sort buttons. */
+function sortableTable(id: string, columns: Column[], rows: Row[], palette: StrategyPalette): string {
   const groupRow = columnGroups(columns)
     .map(({ group, span }) => `<th colspan="${span}" scope="colgroup">${escapeHtml(group)}</th>`)
     .join('');
   const headRow = columns
     .map(
       (column, i) =>
-        `<th scope="col" data-col="${i}" data-numeric="${column.numeric}" title="${escapeHtml(column.help)}"><button type="button">${escapeHtml(column.head)}</button></th>`,
+        `<th scope="col"${column.head === 'strategy' ? ' class="key"' : ''} data-col="${i}" data-numeric="${column.numeric}" title="${escapeHtml(column.help)}"><button type="button">${escapeHtml(column.head)}</button></th>`,
     )
     .join('');
   const body = rows.map((row) => `<tr>${columns.map((column) => cellHtml(column, row, palette)).join('')}</tr>`).join('\n');
-  return `<div class="table-scroll"><table id="cells" class="cells" data-sortable>
+  return `<div class="table-scroll"><table id="${id}" class="cells" data-sortable>
 <thead><tr class="groups">${groupRow}</tr><tr>${headRow}</tr></thead>
 <tbody>
 ${body}
 </tbody></table></div>`;
+}
+
+/**
+ * Rows in reading order: series, then suite in run order, then strategy in palette order.
+ * `bench http` cells hold other figures than `bench run`'s: they get a table of their own
+ * (#http-cells, HTTP_COLUMNS), with the same cell columns in front.
+ */
+export function renderCellTable(series: Series[], suites: string[], palette: StrategyPalette): string {
+  const rows: Row[] = series.flatMap((s) =>
+    [...s.cells]
+      .sort((a, b) => suites.indexOf(a.suite) - suites.indexOf(b.suite) || palette.rank(a.strategy) - palette.rank(b.strategy))
+      .map((cell) => ({ series: s, cell })),
+  );
+  const http = rows.filter((row) => row.cell.scenario === 'http');
+  const batch = rows.filter((row) => row.cell.scenario !== 'http');
+  const setUp = rows.some((row) => done(row)?.setupMs !== undefined);
+  const columns = COLUMNS.filter((column) => (column.head !== 'run' || series.length > 1) && (column.head !== SETUP_HEAD || setUp));
+  const httpColumns = [...columns.filter((column) => column.group === 'cell'), ...HTTP_COLUMNS, ...columns.filter((column) => column.wrap)];
+  return [
+    ...(batch.length > 0 || http.length === 0 ? [sortableTable('cells', columns, batch, palette)] : []),
+    ...(http.length > 0 ? [sortableTable('http-cells', httpColumns, http, palette)] : []),
+  ].join('\n');
 }
 
 /**

@@ -23,6 +23,8 @@ import { renderAbSections } from './ab-section.js';
 import { renderAnswerSection } from './answer-section.js';
 import { buildInterferenceCharts } from '../charts/interference-chart.js';
 import { renderInterferenceSection } from './interference-section.js';
+import { renderWarnings } from './warnings-section.js';
+import { CROWDED_BARS, NARROW_CHART_WIDTH, narrowChart, type NarrowConfig } from '../charts/narrow-chart.js';
 
 let chartJsSource: string | undefined;
 
@@ -38,17 +40,54 @@ function readChartJs(): string {
   return chartJsSource;
 }
 
-/** Draws every chart from the JSON block. Inlined with `.toString()`: self-contained. */
-function drawCharts(ChartJs: typeof import('chart.js').Chart, plugin: import('chart.js').Plugin): void {
+/**
+ * Draws every chart from the JSON block. Inlined with `.toString()`: self-contained. A chart
+ * whose box is narrower than `narrowWidth` (a phone), or a bar chart of more than `crowded`
+ * strategies, is drawn with `narrow` (narrow-chart.ts) in a box as tall as it needs; a resize
+ * across that width redraws it.
+ */
+function drawCharts(
+  ChartJs: typeof import('chart.js').Chart,
+  plugin: import('chart.js').Plugin,
+  narrow: typeof narrowChart,
+  narrowWidth: number,
+  crowded: number,
+): void {
   const data = document.getElementById('bench-chart-data')?.textContent ?? '[]';
   const configs = JSON.parse(data) as Array<{ id: string; config: import('chart.js').ChartConfiguration }>;
-  for (const { id, config } of configs) {
-    const canvas = document.getElementById(`chart-${id}`);
-    if (!(canvas instanceof HTMLCanvasElement)) continue;
-    // The box around the canvas fixes the aspect ratio; the chart fills it.
-    config.options = { ...config.options, responsive: true, maintainAspectRatio: false };
-    new ChartJs(canvas, { ...config, plugins: [plugin] });
-  }
+  const drawn = new Map<string, { chart: import('chart.js').Chart; width: number | undefined }>();
+  const draw = (): void => {
+    for (const { id, config } of configs) {
+      const canvas = document.getElementById(`chart-${id}`);
+      const box = canvas?.parentElement;
+      if (!(canvas instanceof HTMLCanvasElement) || !box) continue;
+      const many = config.type === 'bar' && (config.data.labels?.length ?? 0) > crowded;
+      const width = box.clientWidth < narrowWidth || many ? box.clientWidth : undefined;
+      const before = drawn.get(id);
+      // Wide charts follow their box by themselves; a narrow one is laid out for its width.
+      if (before && (before.width === undefined) === (width === undefined) && Math.abs((before.width ?? 0) - (width ?? 0)) < 24) continue;
+      before?.chart.destroy();
+      let shaped = JSON.parse(JSON.stringify(config)) as import('chart.js').ChartConfiguration;
+      if (width === undefined) {
+        box.style.removeProperty('height');
+        box.style.removeProperty('aspect-ratio');
+      } else {
+        const laid = narrow(config as unknown as NarrowConfig, width);
+        shaped = laid.config as unknown as import('chart.js').ChartConfiguration;
+        box.style.aspectRatio = 'auto';
+        box.style.height = `${laid.height}px`;
+      }
+      // The box around the canvas fixes the size; the chart fills it.
+      shaped.options = { ...shaped.options, responsive: true, maintainAspectRatio: false };
+      drawn.set(id, { chart: new ChartJs(canvas, { ...shaped, plugins: [plugin] }), width });
+    }
+  };
+  draw();
+  let frame = 0;
+  window.addEventListener('resize', () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(draw);
+  });
 }
 
 const STYLE = `
@@ -69,13 +108,35 @@ th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vert
 th { background: #f4f4f4; } td.name, td.kind { white-space: nowrap; } #warnings td.what, #warnings td.hint { min-width: 16em; } td.wrap { min-width: 18em; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 /* A table wider than the page scrolls in its own box: the page itself never scrolls sideways (overflow-wrap above lets long names wrap). */
 .table-scroll { overflow-x: auto; max-width: 100%; }
-table.cells thead th { position: sticky; top: 0; } table.cells tr.groups th { text-align: center; font-weight: 600; }
+table.cells thead th { position: sticky; top: 0; } table.cells tr.groups th { text-align: center; font-weight: 600; white-space: nowrap; }
 table.cells th button { all: unset; cursor: pointer; font-weight: 600; white-space: nowrap; }
 table.cells th[aria-sort="ascending"] button::after { content: " ▲"; } table.cells th[aria-sort="descending"] button::after { content: " ▼"; }
 table.cells tbody tr:nth-child(even) { background: #fafafa; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; }
 .status-errored { color: var(--bad); font-weight: 600; } .status-skipped { color: var(--warn); }
 code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12.5px; word-break: break-all; }
+/* In a table, "anywhere" would let the layout squeeze a column to a few letters ("strateg y"): words break only when one alone is too wide. */
+table { overflow-wrap: break-word; }
+.warning-groups { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(520px, 100%), 1fr)); gap: 10px; align-items: start; }
+.warning-group { border: 1px solid var(--line); border-left: 4px solid #e0b060; border-radius: 6px; padding: 6px 12px; }
+.warning-group p { margin: 4px 0; } .warning-group ul.details { margin: 4px 0; padding-left: 18px; } .warning-group li { margin: 2px 0; }
+.warning-group .where { font-weight: 600; } .warning-group summary { cursor: pointer; color: var(--muted); margin-left: 18px; }
+/* A phone: less padding, and tables of a few long fields read as one card per row. */
+@media (max-width: 640px) {
+  body { padding: 12px 10px 32px; }
+  h1 { font-size: 21px; } h2 { font-size: 17px; margin-top: 26px; }
+  .answer { padding: 2px 12px 6px; } .answer ul { padding-left: 18px; }
+  figure { padding: 4px; } .charts { gap: 12px; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; }
+  table.cards thead { display: none; }
+  table.cards tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 8px; padding: 4px 10px; }
+  table.cards td { border: 0; padding: 2px 0; min-width: 0; text-align: left; white-space: normal; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+  .warning-group { padding: 6px 10px; } .warning-group ul.details { padding-left: 16px; }
+  /* The cell tables scroll sideways in their box: the strategy stays in view beside the figures. */
+  table.cells .key { position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: 1px 0 0 var(--line); }
+  table.cells th.key { z-index: 2; background: #f4f4f4; }
+}
 `;
 
 function completeness(results: readonly RunResult[], series: Series[]): string {
@@ -148,42 +209,20 @@ function contextTable(results: readonly RunResult[], series: Series[]): string {
   return `<div class="table-scroll"><table id="context"><thead><tr><th></th>${heads.join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
-function fileLabel(series: Series[], fileIndex: number): string {
-  return series
-    .filter((s) => s.fileIndex === fileIndex)
-    .map((s) => s.label)
-    .join(', ');
-}
-
-function warningsTable(results: readonly RunResult[], series: Series[]): string {
-  const rows = results.flatMap((result, i) =>
-    result.warnings.map((w) => {
-      const cell = w.cell
-        ? `${escapeHtml(w.cell.suite)} · ${escapeHtml(w.cell.size)} · ${escapeHtml(w.cell.strategy)} · ${escapeHtml(w.cell.runtime)}`
-        : 'whole run';
-      const run = results.length > 1 ? `<td>${escapeHtml(fileLabel(series, i))}</td>` : '';
-      return `<tr>${run}<td class="kind">${escapeHtml(w.kind)}</td><td class="what">${escapeHtml(w.message)}</td><td class="hint">${escapeHtml(w.hint)}</td><td>${cell}</td></tr>`;
-    }),
-  );
-  if (rows.length === 0) return '<p id="warnings">No measurement warnings.</p>';
-  const runHead = results.length > 1 ? '<th>run</th>' : '';
-  return `<div class="table-scroll"><table id="warnings"><thead><tr>${runHead}<th>kind</th><th>what</th><th>what to change</th><th>cell</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
-}
-
 function problemCells(series: Series[]): string {
   const rows = series.flatMap((s) =>
     s.cells.flatMap((cell) => {
       if (cell.status === 'completed') return [];
       const why = cell.status === 'errored' ? `${cell.error.message} (round ${cell.error.round})` : cell.reason;
-      const run = series.length > 1 ? `<td>${escapeHtml(s.label)}</td>` : '';
+      const run = series.length > 1 ? `<td data-label="run">${escapeHtml(s.label)}</td>` : '';
       return [
-        `<tr>${run}<td>${escapeHtml(cell.suite)}</td><td>${escapeHtml(cell.strategy)}</td><td class="status-${cell.status}">${cell.status}</td><td class="wrap">${escapeHtml(why)}</td></tr>`,
+        `<tr>${run}<td data-label="suite">${escapeHtml(cell.suite)}</td><td data-label="strategy">${escapeHtml(cell.strategy)}</td><td class="status-${cell.status}" data-label="status">${cell.status}</td><td class="wrap" data-label="reason">${escapeHtml(why)}</td></tr>`,
       ];
     }),
   );
   if (rows.length === 0) return '<p id="problems">Every cell completed and verified its outputs.</p>';
   const runHead = series.length > 1 ? '<th>run</th>' : '';
-  return `<div class="table-scroll"><table id="problems"><thead><tr>${runHead}<th>suite</th><th>strategy</th><th>status</th><th>reason</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
+  return `<div class="table-scroll"><table id="problems" class="cards"><thead><tr>${runHead}<th>suite</th><th>strategy</th><th>status</th><th>reason</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function chartSections(set: ChartSet): string {
@@ -213,7 +252,9 @@ export function renderHtml(results: readonly RunResult[], set: ChartSet, trends:
   const chartData = [...set.charts, ...set.studies, ...interference, ...trends].map(({ id, config }) => ({ id, config }));
   const scripts = [
     inlineScript(readChartJs()),
-    inlineScript(`(${installTableSort.toString()})();\n(${drawCharts.toString()})(Chart, (${createChartPlugin.toString()})());`),
+    inlineScript(
+      `(${installTableSort.toString()})();\n(${drawCharts.toString()})(Chart, (${createChartPlugin.toString()})(), ${narrowChart.toString()}, ${NARROW_CHART_WIDTH}, ${CROWDED_BARS});`,
+    ),
   ];
   const csp = `default-src 'none'; script-src ${scripts.map((s) => s.hash).join(' ')}; style-src 'unsafe-inline'; img-src data:`;
   const runIds = results.map((result) => result.runId).join(', ');
@@ -249,7 +290,7 @@ ${renderPhaseSection(set)}
 ${renderInterferenceSection(interference)}
 ${renderTrendSection(trends)}
 <h2>Measurement warnings</h2>
-${warningsTable(results, set.series)}
+${renderWarnings(results, set.series)}
 <h2>Cells that did not complete</h2>
 ${problemCells(set.series)}
 <h2>Every cell</h2>

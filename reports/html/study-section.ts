@@ -20,17 +20,35 @@ function rangeText(c: Crossover): string {
   return `${low === null ? `below ${formatSize(c.ratios[0]?.size ?? 0)}` : formatSize(low)} – ${high === null ? `above ${formatSize(c.ratios.at(-1)?.size ?? 0)}` : formatSize(high)}`;
 }
 
+/** The crossover table's columns: its headings, and the labels its cells carry on a phone, where each row reads as a card. */
+const CROSSOVER_HEADS = [
+  'suite',
+  'strategy',
+  'runtime',
+  'workers',
+  'status',
+  'pays from (size)',
+  'main-thread task time there',
+  '95 % range',
+  'ratio to main-thread by size',
+  'what it means',
+] as const;
+
 function crossoverTable(crossovers: readonly Crossover[]): string {
+  // Names and figures stay whole (a column squeezed to "strateg y" reads as noise); the sentences wrap.
+  const cell = (head: (typeof CROSSOVER_HEADS)[number], text: string, className: string): string =>
+    `<td class="${className}" data-label="${escapeHtml(head)}">${escapeHtml(text)}</td>`;
   const rows = crossovers.map(
     (c) =>
-      `<tr>${td(c.suite)}${td(c.strategy)}${td(c.runtime)}${td(String(c.workers), true)}` +
-      `<td class="status-${escapeHtml(c.status)}">${escapeHtml(c.status)}</td>${td(c.size === null ? '—' : formatSize(c.size), true)}` +
-      `${td(formatTaskMs(c.taskMs), true)}${td(rangeText(c), true)}` +
-      `${td(c.ratios.map((r) => `${formatSize(r.size)}: ${formatRatio(r.ratio)}`).join(' · '))}<td class="wrap">${escapeHtml(c.note)}</td></tr>`,
+      `<tr>${cell('suite', c.suite, 'name')}${cell('strategy', c.strategy, 'name')}${cell('runtime', c.runtime, 'name')}` +
+      `${cell('workers', String(c.workers), 'num')}${cell('status', c.status, `name status-${escapeHtml(c.status)}`)}` +
+      `${cell('pays from (size)', c.size === null ? '—' : formatSize(c.size), 'num')}` +
+      `${cell('main-thread task time there', formatTaskMs(c.taskMs), 'num')}${cell('95 % range', rangeText(c), 'num')}` +
+      `${cell('ratio to main-thread by size', c.ratios.map((r) => `${formatSize(r.size)}: ${formatRatio(r.ratio)}`).join(' · '), 'ratios')}` +
+      `${cell('what it means', c.note, 'wrap')}</tr>`,
   );
   return (
-    `<div class="table-scroll"><table class="study-crossovers"><thead><tr><th>suite</th><th>strategy</th><th>runtime</th><th>workers</th><th>status</th>` +
-    `<th>pays from (size)</th><th>main-thread task time there</th><th>95 % range</th><th>ratio to main-thread by size</th><th>what it means</th></tr></thead>` +
+    `<div class="table-scroll"><table class="study-crossovers cards"><thead><tr>${CROSSOVER_HEADS.map((head) => `<th>${escapeHtml(head)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.join('\n')}</tbody></table></div>`
   );
 }

@@ -3,6 +3,7 @@
  * Every figure is read from the results; nothing is recomputed here except the
  * speedup, a ratio of two stored medians.
  */
+import { renderWarningLines } from './warning-lines.js';
 import type { CellResult, RunResult } from '../../runners/contract/results.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { formatBytes, formatRate, terminalSafe } from '../format/numbers.js';
@@ -48,6 +49,23 @@ function row(cell: CellResult, runtimeLabel: string, baseline: number | undefine
   ];
 }
 
+/** `setup`: the suite's setup() per host, beside start-up; shown only where some cell recorded it. */
+function setupColumns(result: RunResult): ExtraColumn[] {
+  const setupOf = (cell: CellResult): number | undefined =>
+    cell.status === 'completed' && cell.scenario === 'batch' ? cell.setupMs : undefined;
+  if (!result.cells.some((cell) => setupOf(cell) !== undefined)) return [];
+  return [
+    {
+      header: 'setup',
+      legend: "setup: median time of the suite's setup() in each host (in its startup)",
+      value: (cell) => {
+        const ms = setupOf(cell);
+        return ms === undefined ? '—' : formatDuration(ms);
+      },
+    },
+  ];
+}
+
 function layout(rows: string[][]): string {
   // The header row sets the columns: HEADERS, and the CPU and --phases columns the run has.
   const columns = rows[0]?.length ?? HEADERS.length;
@@ -74,6 +92,7 @@ export function renderTable(result: RunResult): string {
   const phased = hasPhases(result);
   // Columns after the fixed ones, on figure rows only (errored and skipped rows keep their reason).
   const extras: ExtraColumn[] = [
+    ...setupColumns(result),
     ...cpuColumns(result),
     ...(phased
       ? [
@@ -112,10 +131,15 @@ export function renderTable(result: RunResult): string {
     'tasks/s: median over rounds (95% CI of the mean) · speedup vs main-thread · p50/p99: unloaded latency · ' +
     'p99 loaded: latency with the pool kept full · loop p99: event-loop delay of the dispatching thread' +
     extras.map((column) => (column.legend ? ` · ${column.legend}` : '')).join('');
-  const warnings = result.warnings.map((w) => `! ${w.message}\n  → ${w.hint}`);
+  const warnings = renderWarningLines(result);
   return terminalSafe(
-    [header, '', blocks.join('\n\n'), '', legend, ...(warnings.length ? ['', `Warnings (${warnings.length}):`, ...warnings] : [])].join(
-      '\n',
-    ),
+    [
+      header,
+      '',
+      blocks.join('\n\n'),
+      '',
+      legend,
+      ...(warnings.length ? ['', `Warnings (${result.warnings.length}):`, ...warnings] : []),
+    ].join('\n'),
   );
 }

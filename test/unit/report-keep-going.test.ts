@@ -39,8 +39,9 @@ test('--keep-going renders the readable files, prints one line per bad file and 
   assert.equal(lines.err.length, 2);
   assert.match(lines.err[0] ?? '', /^Error: .*missing\.json: file not found; /);
   assert.match(lines.err[1] ?? '', /^Error: .*broken\.json: is not valid JSON/);
-  // Outputs go beside the first file that could be read.
-  await access(join(dir, 'node.html'));
-  assert.equal((await readdir(join(dir, 'node'))).length, 18);
-  assert.deepEqual(lines.out, [`wrote ${join(dir, 'node.html')}`, `wrote 18 PNG charts to ${join(dir, 'node')}`]);
+  // A comparison, beside the first file that could be read, named after every file given.
+  const name = 'missing-vs-node-and-2-more';
+  await access(join(dir, `${name}.html`));
+  assert.equal((await readdir(join(dir, name))).length, 18);
+  assert.deepEqual(lines.out, [`wrote ${join(dir, `${name}.html`)}`, `wrote 18 PNG charts to ${join(dir, name)}`]);
 });

@@ -20,9 +20,10 @@ const BAR_FIGURE: Record<string, (cell: CellResult) => number | null | undefined
   'http-latency': (c) => (c.status === 'completed' && c.scenario === 'http' ? c.latency.p50Ms : undefined),
 };
 
-/** Figures the table shows of a completed batch cell (its `data-sort` holds the raw value); HTTP figures are charted only. */
+/** Figures the table shows of a completed cell (its `data-sort` holds the raw value). */
 function tableFigures(cell: CellResult): number[] {
-  if (cell.status !== 'completed' || cell.scenario !== 'batch') return [];
+  if (cell.status !== 'completed') return [];
+  if (cell.scenario === 'http') return [cell.requests.perSec, cell.latency.p50Ms, cell.latency.p99Ms, cell.eventLoopDelay.p99Ms];
   return [
     cell.throughput.tasksPerSec,
     cell.throughput.ci95[0],
@@ -57,7 +58,8 @@ for (const [what, file] of [
     }
 
     const html = renderHtml([run], set, []);
-    const rows = html.slice(html.indexOf('<table id="cells"')).split('<tr').slice(2);
+    // A batch file's cells are in #cells, an HTTP file's in #http-cells.
+    const rows = html.slice(html.indexOf('<h2>Every cell</h2>')).split('<tr').slice(2);
     for (const cell of run.cells) {
       const row = rows.find((r) => r.includes(`>${cell.suite}<`) && r.includes(`>${cell.strategy}<`));
       assert.ok(row, `a table row for ${cell.suite} × ${cell.strategy}`);

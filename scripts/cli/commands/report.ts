@@ -35,12 +35,22 @@ const processOutput: ReportOutput = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** `results/<run-id>.json` → `results/<run-id>.html` and `results/<run-id>/`, as `bench run` writes them. */
-export function defaultOutputs(file: string): { html: string; png: string } {
+/**
+ * Where the report goes when --html and --png do not say, beside `file` (the first that could
+ * be read). One file: `results/<run-id>.html` and `results/<run-id>/`, where `bench run` wrote
+ * them: the same report again. Several (`names`: every file given, in order): a comparison,
+ * named after them (`a-vs-b.html`, `a-vs-b-and-2-more/`), so it never replaces the report or
+ * the PNG charts of a run it compares, and the same command writes the same paths however many
+ * of the files could be read.
+ */
+export function defaultOutputs(file: string, names: readonly string[] = [file]): { html: string; png: string } {
+  const stem = (path: string): string => basename(path, extname(path));
   const extension = extname(file);
-  const name = basename(file, extension);
+  const [, second, ...rest] = names;
+  const name =
+    second === undefined ? stem(file) : `${stem(names[0] ?? file)}-vs-${stem(second)}${rest.length > 0 ? `-and-${rest.length}-more` : ''}`;
   // Without an extension the PNG directory would have the results file's own name.
-  const pngName = extension === '' ? `${name}-charts` : name;
+  const pngName = extension === '' && second === undefined ? `${name}-charts` : name;
   return { html: join(dirname(file), `${name}.html`), png: join(dirname(file), pngName) };
 }
 
@@ -74,7 +84,7 @@ export async function runReport(args: ReportCommandArgs, output: ReportOutput = 
     throw new UsageError(`none of the ${args.files.length} results files could be read (see above); nothing was written`);
   }
   // Beside the first file that could be read: a missing first file has no useful directory.
-  const defaults = defaultOutputs(first.file);
+  const defaults = defaultOutputs(first.file, args.files);
   const html = args.html === false ? undefined : (args.html ?? defaults.html);
   const png = args.png === false ? undefined : (args.png ?? defaults.png);
   if (html !== undefined) notAnInput('--html', html, args.files);
