@@ -18,7 +18,7 @@
 import * as v from 'valibot';
 import { SCHEMA_VERSION } from './results.js';
 import { bool, count, figure, num, ordered, recordOf, samples, share, str } from './schema-primitives.js';
-import { CELL_PHASES } from './phases-schema.js';
+import { CELL_PHASES, HTTP_PHASES } from './phases-schema.js';
 import {
   CELL_KEY,
   DELAY_ENTRIES,
@@ -34,8 +34,8 @@ import { SWEEP_STUDY } from './study-schema.js';
 import { PAYLOAD_STUDY } from './payload-study-schema.js';
 import { AB_STUDY } from './ab-schema.js';
 
-export { CELL_PHASES, PHASE_SAMPLES, PHASE_SUMMARY, ROUND_PHASES } from './phases-schema.js';
-export type { CellPhases, PhaseSamples, PhaseSummary, RoundPhases } from './phases-schema.js';
+export { CELL_PHASES, HTTP_PHASES, PHASE_SAMPLES, PHASE_SUMMARY, ROUND_PHASES } from './phases-schema.js';
+export type { CellPhases, HttpPhases, PhaseSamples, PhaseSummary, RoundPhases } from './phases-schema.js';
 export { CELL_KEY, DELAY_SUMMARY, EVENT_LOOP_DELAY, PAYLOAD_FIGURES, ROUND_SAMPLE };
 
 /**
@@ -85,6 +85,8 @@ export const HTTP_LOAD_CONFIG = v.object({
   maxQueue: count,
   /** A request unanswered for this long counts as a timeout, ms. */
   requestTimeoutMs: figure,
+  /** --workers-list: the strategies that use workers ran at each of these counts (main-thread once). Absent: config.workers. */
+  workersList: v.optional(v.array(count)),
 });
 
 export const RUN_CONFIG = v.object({
@@ -177,8 +179,10 @@ export const COMPLETED_CELL = v.object({
   loadedLatency: DELAY_SUMMARY,
   /** Median of the rounds' percentiles; max is the largest seen. */
   eventLoopDelay: EVENT_LOOP_DELAY,
-  /** Median spawn → ready time; null for strategies that start nothing. */
+  /** Median spawn → ready time (setup() included, where the suite has one); null for strategies that start nothing. */
   startupMs: v.nullable(figure),
+  /** Median setup() time of the hosts that ran it (the rounds' setupSamplesMs); absent for a suite without setup. */
+  setupMs: v.optional(figure),
   memory: v.object({ peakRssBytes: figure }),
   /** --phases: the unloaded latency split into phases (the `latency` figures' tasks), from the rounds' samples. */
   phases: v.optional(CELL_PHASES),
@@ -272,7 +276,26 @@ export const HTTP_COMPLETED_CELL = v.object({
   foreignCpuShare: v.nullable(share),
   /** Raw samples (ascending, thinned evenly to at most 2,000 each) every latency figure is computed from. */
   samples: v.object({ latencyMs: samples, healthMs: samples }),
+  /** --phases: the requests' tasks split into phases, and the server's own parse and respond time (HTTP_PHASES). */
+  phases: v.optional(HTTP_PHASES),
 });
+
+/**
+ * `bench http`: what one runtime's server serves with no strategy behind it — GET /noop,
+ * answered at once on its main thread — under the run's connections and pipelining (warm-up
+ * and window capped at 1 s and 3 s): the server's own cost, so a reader can tell it from the
+ * strategies'. Computed from `samples.latencyMs` as a cell's.
+ */
+export const HTTP_NOOP = v.variant('status', [
+  v.object({
+    runtime: str,
+    status: v.literal('completed'),
+    requests: ordered({ perSec: figure, ok: count, total: count, wallMs: figure }, 'ok', 'total'),
+    latency: HTTP_LATENCY,
+    samples: v.object({ latencyMs: samples }),
+  }),
+  v.object({ runtime: str, status: v.literal('errored'), error: str }),
+]);
 
 /** A cell of either scenario that failed; an HTTP cell has one round and no batch rounds. */
 export const ERRORED_CELL = v.object({
@@ -335,6 +358,8 @@ export const RUN_RESULT = v.object({
   study: v.optional(v.variant('kind', [SWEEP_STUDY, PAYLOAD_STUDY])),
   /** An A/B run's two sides, their paired rounds and decisions (`bench ab`; ab-schema.ts). */
   ab: v.optional(AB_STUDY),
+  /** `bench http`: each runtime's server alone (GET /noop, HTTP_NOOP), in the order the runtimes ran. */
+  noop: v.optional(v.array(HTTP_NOOP)),
 });
 
 export type RunContext = v.InferOutput<typeof RUN_CONTEXT>;
@@ -354,6 +379,7 @@ export type HttpLatency = v.InferOutput<typeof HTTP_LATENCY>;
 export type HttpErrorCounts = v.InferOutput<typeof HTTP_ERROR_COUNTS>;
 export type HttpServerCounters = v.InferOutput<typeof HTTP_SERVER_COUNTERS>;
 export type HttpCompletedCell = v.InferOutput<typeof HTTP_COMPLETED_CELL>;
+export type HttpNoop = v.InferOutput<typeof HTTP_NOOP>;
 export type ErroredCell = v.InferOutput<typeof ERRORED_CELL>;
 export type SkippedCell = v.InferOutput<typeof SKIPPED_CELL>;
 export type CellResult = v.InferOutput<typeof CELL_RESULT>;

@@ -17,6 +17,8 @@ export type {
   HttpErrorCounts,
   HttpLatency,
   HttpLoadConfig,
+  HttpNoop,
+  HttpPhases,
   HttpServerCounters,
   LatencySummary,
   MeasurementWarning,

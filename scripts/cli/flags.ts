@@ -52,7 +52,8 @@ export const FLAGS = {
   'workers-list': {
     type: 'string',
     requiresArg: true,
-    describe: 'ascending comma-separated worker counts from 1 (default: 1 … 2 × cores)',
+    describe:
+      'ascending comma-separated worker counts from 1 (bench study workers, default 1 … 2 × cores; bench http: each pool strategy at each count)',
   },
   rounds: {
     type: 'number',
@@ -140,11 +141,15 @@ export const FLAGS = {
     requiresArg: true,
     describe: 'also write a markdown summary (for $GITHUB_STEP_SUMMARY) to this file',
   },
-  html: { type: 'string', requiresArg: true, describe: 'HTML report path [default: <first file>.html beside it]; --no-html: none' },
+  html: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'HTML report path [default: beside the first file, <run-id>.html; several files: <a>-vs-<b>.html]; --no-html: none',
+  },
   png: {
     type: 'string',
     requiresArg: true,
-    describe: 'directory for the PNG charts [default: <first file> without .json, beside it]; --no-png: none',
+    describe: 'directory for the PNG charts [default: beside the first file, <run-id>/; several files: <a>-vs-<b>/]; --no-png: none',
   },
   history: {
     type: 'string',
@@ -161,7 +166,13 @@ export const FLAGS = {
   base: {
     type: 'string',
     requiresArg: true,
-    describe: "side A: a git ref of this checkout, checked out in a temp worktree and built (B: the working tree's build)",
+    describe:
+      'side A: a git ref of the repository you are in, checked out in a temp worktree and built (B: the working tree); in your own repository both sides run your code with the installed bench',
+  },
+  build: {
+    type: 'string',
+    describe:
+      "with --base: the shell command that builds the base's worktree (default: in bench's own checkout npm run build, in your repository npm run build --if-present; --no-build or '': none)",
   },
   aa: { type: 'boolean', default: false, describe: 'side A is the head again: measure the noise and print the calibration' },
   threshold: {
@@ -248,7 +259,12 @@ export const FLAGS = {
   },
 
   // Where the bookkeeping commands keep their files.
-  dir: { type: 'string', requiresArg: true, default: 'results/baseline', describe: 'directory of baselines' },
+  dir: {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'a directory: bench baseline, where the baselines live (default results/baseline); bench init, the project to start in (default: the current one)',
+  },
   file: { type: 'string', requiresArg: true, default: 'results/history.jsonl', describe: 'the history file (JSON lines)' },
 } as const satisfies Record<string, Options>;
 
