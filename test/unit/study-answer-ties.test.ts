@@ -28,7 +28,8 @@ test('the same medians with tight, separate intervals make a winner', () => {
   assert.match(answer ?? '', /worker-pool wins \(1\.91×, ahead of process-pool \(1\.80×\) beyond the intervals\)/);
 });
 
-test('a strategy within main-thread\'s interval does not "pay"', () => {
-  const answer = pointAnswer([cell('main-thread', 100, 0.05, 45), cell('worker-per-task', 104, 0.05, 60)], 2, 'fib(30)');
+test('a strategy within main-thread\'s narrow interval does not "pay"', () => {
+  // ±2.5 % intervals: the best the data allows is a 7 % gain, inside the ±10 % margin.
+  const answer = pointAnswer([cell('main-thread', 100, 0.01, 45), cell('worker-per-task', 104, 0.01, 60)], 2, 'fib(30)');
   assert.match(answer ?? '', /no strategy beats main-thread beyond the intervals/);
 });

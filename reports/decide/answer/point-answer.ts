@@ -39,6 +39,10 @@ export interface Contender {
   peakRssBytes: number;
   /** p99 latency under load: a batch's submit → complete, an HTTP request's. */
   loadedP99Ms: number;
+  /** p99 event-loop delay of the host's main thread while it ran; absent where another figure says it (HTTP's /health). */
+  loopP99Ms?: number;
+  /** Share of the time other programs held the CPUs the strategy wanted (null: not measured). */
+  interference?: number | null;
 }
 
 export const batchContender = (cell: CompletedCell): Contender => ({
@@ -48,6 +52,8 @@ export const batchContender = (cell: CompletedCell): Contender => ({
   ci95: cell.throughput.ci95,
   peakRssBytes: cell.memory.peakRssBytes,
   loadedP99Ms: cell.loadedLatency.p99Ms,
+  loopP99Ms: cell.eventLoopDelay.p99Ms,
+  interference: cellInterference(cell),
 });
 
 /** Whether two contenders' measurements cannot tell their rates apart. One measurement has no interval: only equal rates tie. */
@@ -78,6 +84,22 @@ function latencyClause(fast: Contender, slow: Contender): string | undefined {
   return `${fast.strategy}'s p99 under load is ${formatTaskMs(a)} vs ${formatTaskMs(b)} for ${slow.strategy}`;
 }
 
+/** Loop p99s closer than this factor, or a baseline's below LOOP_MIN_MS, are not worth a clause. */
+const LOOP_MIN_FACTOR = 2;
+const LOOP_MIN_MS = 1;
+
+/**
+ * Where the strategies differ most: how long the main thread's event loop stalled with the
+ * work on it against with the winner carrying it — what a server's other requests would wait.
+ */
+function loopClause(winner: Contender, baseline: Contender | undefined): string | undefined {
+  const own = winner.loopP99Ms;
+  const base = baseline?.loopP99Ms;
+  if (!baseline || baseline === winner || own === undefined || base === undefined) return undefined;
+  if (base < LOOP_MIN_MS || base < own * LOOP_MIN_FACTOR) return undefined;
+  return `the event loop stalls p99 ${formatTaskMs(own)} with ${winner.strategy} vs ${formatTaskMs(base)} with ${BASELINE_STRATEGY}`;
+}
+
 /** Memory and latency between the candidates: the leanest against the heaviest, the quickest against the slowest. */
 function costs(candidates: readonly Contender[]): string[] {
   if (candidates.length < 2) return [];
@@ -86,6 +108,31 @@ function costs(candidates: readonly Contender[]): string[] {
   return [memoryClause(byMemory[0]!, byMemory.at(-1)!), latencyClause(byLatency[0]!, byLatency.at(-1)!)].filter(
     (c): c is string => c !== undefined,
   );
+}
+
+const percent = (share: number): string => `${Math.round(share * 100)} %`;
+
+/** Half an interval's width against its centre: 0.1 = ±10 %. */
+const halfWidth = (cell: Contender): number => {
+  const [low, high] = cell.ci95;
+  return cell.rate > 0 ? (high - low) / 2 / cell.rate : 0;
+};
+
+/**
+ * Why a tie with main-thread may hide a real gain: the intervals are too wide to rule one out
+ * (the best's upper end is past EQUIVALENCE_MARGIN over main-thread), so the words are "too
+ * noisy to tell here", with what made them wide, not "no strategy beats main-thread".
+ */
+function tooNoisy(best: Contender, baseline: Contender, speedup: (cell: Contender) => string): string | undefined {
+  if (best.rounds < 2 || baseline.rounds < 2 || !(baseline.rate > 0)) return undefined;
+  if (best.ci95[1] / baseline.rate <= 1 + EQUIVALENCE_MARGIN) return undefined;
+  const widest = Math.max(halfWidth(best), halfWidth(baseline));
+  const held = Math.max(best.interference ?? 0, baseline.interference ?? 0);
+  const why =
+    held > DEFAULT_DISTURBED_ABOVE
+      ? `other programs held the CPUs ${percent(held)} of the time the strategies wanted them`
+      : 'the rounds varied that much: a busy machine or too few rounds';
+  return `too noisy to tell here: ${best.strategy} measured ${speedup(best)}, but its interval and ${BASELINE_STRATEGY}'s overlap (up to ±${percent(widest)}: ${why}); more rounds (--max-rounds) or a quieter machine would settle it`;
 }
 
 /**
@@ -104,10 +151,11 @@ export function intervalAnswer(
   if (!winner) return undefined;
   const speedup = (cell: Contender): string =>
     baseline && baseline.rate > 0 ? formatRatio(cell.rate / baseline.rate) : `${Math.round(cell.rate)} ${unit}`;
-  const singleRound = cells.some((cell) => cell.rounds < 2)
-    ? unit === 'req/s'
-      ? ' (one window each: no intervals, so no tie can be told)'
-      : ' (one round: no intervals, so no tie can be told)'
+  // One measurement each has no interval: "ahead" is all that can be said, and the line says why.
+  const single = cells.some((cell) => cell.rounds < 2);
+  const beyond = single ? '' : ' beyond the intervals';
+  const singleRound = single
+    ? ` (${unit === 'req/s' ? 'one window each' : 'one round'}: no intervals, so a small gap may be noise and no tie can be told)`
     : note;
   const tied = ranked.filter((cell) => cell === winner || ratesTie(cell, winner));
   const others = ranked.filter((cell) => cell.strategy !== BASELINE_STRATEGY);
@@ -116,18 +164,22 @@ export function intervalAnswer(
     const best = others[0];
     if (!best) return `${prefix}: only ${BASELINE_STRATEGY} was measured.`;
     if (tied.includes(best)) {
+      const noisy = baseline ? tooNoisy(best, baseline, speedup) : undefined;
+      if (noisy) return `${prefix}: ${noisy}${note}.`;
       return `${prefix}: no strategy beats ${BASELINE_STRATEGY} beyond the intervals (best: ${best.strategy} ${speedup(best)}, intervals overlap)${singleRound}.`;
     }
-    return `${prefix}: offloading does not pay here: ${BASELINE_STRATEGY} is fastest, ahead of ${best.strategy} (${speedup(best)}) beyond the intervals${singleRound}.`;
+    return `${prefix}: offloading does not pay here: ${BASELINE_STRATEGY} is fastest, ahead of ${best.strategy} (${speedup(best)})${beyond}${singleRound}.`;
   }
   if (tied.length > 1) {
     const figures = tied.map(speedup).join(' vs ');
-    const clauses = costs(tied);
+    const clauses = [...costs(tied), loopClause(tied[0]!, baseline)].filter((c): c is string => c !== undefined);
     return `${prefix}: ${listing(tied.map((c) => c.strategy))} tie (${figures}, intervals overlap)${clauses.length ? `; ${clauses.join('; ')}` : ''}${singleRound}.`;
   }
   const runnerUp = ranked[1];
-  const clear = runnerUp ? `, ahead of ${runnerUp.strategy} (${speedup(runnerUp)}) beyond the intervals` : '';
-  const clauses = runnerUp ? costs([winner, runnerUp]) : [];
+  const clear = runnerUp ? `, ahead of ${runnerUp.strategy} (${speedup(runnerUp)})${beyond}` : '';
+  const clauses = [...(runnerUp ? costs([winner, runnerUp]) : []), loopClause(winner, baseline)].filter(
+    (c): c is string => c !== undefined,
+  );
   return `${prefix}: ${winner.strategy} wins (${speedup(winner)}${clear})${clauses.length ? `; ${clauses.join('; ')}` : ''}${singleRound}.`;
 }
 
@@ -150,17 +202,22 @@ function pairedAnswer(verdict: GroupVerdict, label: string, cores: number, distu
   const busy = (cellInterference((leader ?? best).cell) ?? 0) > disturbedAbove;
   const prefix = busy ? `${label}, measured on a busy machine` : label;
   if (!leader) {
+    // Unsettled: the interval spans both 1× and the margin, so a real gain is not ruled out.
+    const noisy = entries.some((e) => e.standing === 'unsettled');
     sentences.push(
       entries.every((e) => e.standing === 'slower')
         ? `${prefix}: offloading does not pay here: ${BASELINE_STRATEGY} is fastest, ahead of ${best.cell.strategy} (${withInterval(best.speedup)}) ${over}`
-        : `${prefix}: no strategy beats ${BASELINE_STRATEGY} beyond the intervals (best: ${best.cell.strategy} ${withInterval(best.speedup)}) ${over}`,
+        : noisy
+          ? `${prefix}: too noisy to tell here whether offloading pays (best: ${best.cell.strategy} ${withInterval(best.speedup)}) ${over}`
+          : `${prefix}: no strategy beats ${BASELINE_STRATEGY} beyond the intervals (best: ${best.cell.strategy} ${withInterval(best.speedup)}, within ${margin}) ${over}`,
     );
   } else {
     const top = faster.filter((e) => e.rank?.rank !== 'behind');
     const named = (group: readonly Entry[]): string => listing(group.map((e) => e.cell.strategy));
     const figures = (group: readonly Entry[]): string => group.map((e) => withInterval(e.speedup)).join(' vs ');
     const clauses = (cells: CompletedCell[]): string => {
-      const found = costs(cells.map(batchContender));
+      const loop = loopClause(batchContender(leader.cell), batchContender(baseline));
+      const found = [...costs(cells.map(batchContender)), ...(loop ? [loop] : [])];
       return found.length > 0 ? `; ${found.join('; ')}` : '';
     };
     if (top.length === 1) {
