@@ -7,10 +7,13 @@ import type { AbDecision, AbMetric } from '../../contract/ab.js';
 import { formatDuration } from '../../common/format-duration.js';
 import { terminalSafe } from '../../common/terminal-safe.js';
 import type { RoundOutcome } from '../spawn-cell.js';
-import type { CellState, StopReason } from './run-ab.js';
+import type { AbEtaRange } from './ab-eta.js';
+import type { AbSettings, CellState, StopReason } from './run-ab.js';
 
 export interface AbProgress {
-  paired(state: CellState, pair: number, a: RoundOutcome, b: RoundOutcome, elapsedMs: number): void;
+  /** Before the first pair: how many cells, and the fewest and most rounds the run can take. */
+  planned(cells: number, settings: Pick<AbSettings, 'looks' | 'maxPairs' | 'maxTimeMs'>): void;
+  paired(state: CellState, pair: number, a: RoundOutcome, b: RoundOutcome, elapsedMs: number, eta?: AbEtaRange): void;
   looked(state: CellState): void;
   concluded(state: CellState, reason: StopReason): void;
   done(): void;
@@ -39,15 +42,32 @@ const REASONS: Record<StopReason, string> = {
   errored: 'a side errored',
 };
 
+/** "40s–2m10s": every open cell decided at its next look, against every one run to --max-rounds. */
+export function etaText(eta: AbEtaRange): string {
+  const low = formatDuration(eta.minMs, { units: 's' });
+  const high = formatDuration(eta.maxMs, { units: 's' });
+  return low === high ? low : `${low}–${high}`;
+}
+
 export function createAbProgress(maxPairs: number, stream: NodeJS.WritableStream = process.stderr): AbProgress {
   const write = (line: string): void => {
     stream.write(`ab ${line}\n`);
   };
   return {
-    paired(state, pair, a, b, elapsedMs) {
+    planned(cells, settings) {
+      const first = Math.min(settings.looks[0] ?? settings.maxPairs, settings.maxPairs);
+      const rounds = (pairs: number): number => cells * pairs * 2;
+      const cap =
+        settings.maxTimeMs === null ? '' : `, or less when --max-time ${formatDuration(settings.maxTimeMs, { units: 's' })} is spent`;
+      write(
+        `plan: ${cells} cell${cells === 1 ? '' : 's'}, each ${first}–${settings.maxPairs} pairs (a round of A and one of B, each a fresh process): ` +
+          `${rounds(first)}–${rounds(settings.maxPairs)} rounds${cap}; an ETA range follows the first pair`,
+      );
+    },
+    paired(state, pair, a, b, elapsedMs, eta) {
       const ratio = a.ok && b.ok && a.sample.tasksPerSec > 0 ? ` · B/A ×${(b.sample.tasksPerSec / a.sample.tasksPerSec).toFixed(3)}` : '';
       write(
-        `${label(state)} pair ${pair + 1}/${maxPairs}: A ${side(a)} · B ${side(b)} tasks/s${ratio} (${formatDuration(elapsedMs, { units: 's' })})`,
+        `${label(state)} pair ${pair + 1}/${maxPairs}: A ${side(a)} · B ${side(b)} tasks/s${ratio} (${formatDuration(elapsedMs, { units: 's' })}${eta === undefined ? '' : `, ETA ${etaText(eta)}`})`,
       );
     },
     looked(state) {

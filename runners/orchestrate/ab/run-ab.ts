@@ -19,6 +19,7 @@ import type { RoundOutcome } from '../spawn-cell.js';
 import { findWarnings } from '../warnings.js';
 import { runAbRound } from './ab-round.js';
 import type { AbProgress } from './ab-progress.js';
+import { AbEta } from './ab-eta.js';
 import { calibrate, decideCell, isLook, type AbRules } from '../../../reports/decide/ab/decide.js';
 import { pairOrder } from './schedule.js';
 import type { AbSides } from './sides.js';
@@ -146,6 +147,9 @@ export async function executeAb(
     progress.concluded(state, reason);
   };
 
+  progress.planned(states.length, settings);
+  const deadline = settings.maxTimeMs === null ? Number.POSITIVE_INFINITY : performance.now() + settings.maxTimeMs;
+  const eta = new AbEta(settings.looks, settings.maxPairs, deadline);
   let position = 0;
   // Named with this process's PID: a later run removes it if a kill left it (run-leftovers.ts).
   const scratch = mkdtempSync(scratchPrefix('ab-cells'));
@@ -174,7 +178,11 @@ export async function executeAb(
     });
     const { a, b } = outcomes;
     if (a === undefined || b === undefined) return false;
-    progress.paired(state, pair, a, b, performance.now() - startedAt);
+    const pairMs = performance.now() - startedAt;
+    eta.paired(state.index, pairMs);
+    // This pair counted, its look not yet taken: the range the next look can only narrow.
+    const left = states.map((s) => ({ index: s.index, pairs: s === state ? pair + 1 : s.pairs, open: s.verdict === null }));
+    progress.paired(state, pair, a, b, pairMs, eta.estimate(left));
     if (!a.ok || !b.ok) {
       // A failing side stops the cell: the head failing where the base ran is a regression
       // (a strategy that broke fails the gate like one that slowed down, as in `compare`);
@@ -198,7 +206,6 @@ export async function executeAb(
     return true;
   };
 
-  const deadline = settings.maxTimeMs === null ? Number.POSITIVE_INFINITY : performance.now() + settings.maxTimeMs;
   let timeUp = false;
   try {
     run: while (!signal.aborted) {
