@@ -52,14 +52,11 @@ export function renderPayloadSections(results: readonly RunResult[], set: ChartS
       const incomplete = study.complete
         ? ''
         : '<p class="banner incomplete">This study was interrupted: the analysis covers the cells it measured.</p>';
-      const answer = study.answer.map((line) => `<p class="study-answer">${escapeHtml(line)}</p>`).join('\n');
       const memcpy = study.memcpyMbPerSec === null ? 'not measured' : formatMbPerSec(study.memcpyMbPerSec);
       return [
         `<section class="study payload-study" id="payload-study-${fileIndex + 1}">
 <h2>Payload study: what moving the payload costs, per transport${results.length > 1 ? ` · run <code>${escapeHtml(result.runId)}</code>` : ''}</h2>
 ${incomplete}
-<h3>The answer</h3>
-${answer}
 <div class="charts">${charts.join('\n')}</div>
 <h3>Round trip, rate and the transport's share by payload</h3>
 <p class="muted">Round trip: one task in flight, submit to output. Run alone: the suite's run timed on the cell's own thread, with no transport. Transport share: (round trip − run) ÷ round trip. memcpy: Buffer.copy of the same size in the same cells; the machine's rate (largest size): ${escapeHtml(memcpy)}.</p>

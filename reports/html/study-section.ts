@@ -103,14 +103,11 @@ export function renderStudySections(results: readonly RunResult[], set: ChartSet
       const incomplete = study.complete
         ? ''
         : '<p class="banner incomplete">This study was interrupted: the analysis covers the cells it measured.</p>';
-      const answer = study.answer.map((line) => `<p class="study-answer">${escapeHtml(line)}</p>`).join('\n');
       const table = study.kind === 'size' ? crossoverTable(study.crossovers) : scalingTable(study.scaling, study.cores);
       return [
         `<section class="study" id="study-${fileIndex + 1}">
 <h2>${escapeHtml(heading(study))}${results.length > 1 ? ` · run <code>${escapeHtml(result.runId)}</code>` : ''}</h2>
 ${incomplete}
-<h3>The answer</h3>
-${answer}
 <h3>${study.kind === 'size' ? 'Crossovers' : 'Scaling and fits'}</h3>
 ${table}
 <div class="charts">${charts.join('\n')}</div>
