@@ -30,7 +30,7 @@ const toResponse = (reply: Reply): Response =>
   new Response(reply.body, { status: reply.status, headers: { 'content-type': JSON_TYPE, ...reply.headers } });
 
 export function listenBun(handler: RequestHandler, options: ListenOptions): NativeServer {
-  const { Bun } = globalThis as unknown as { Bun: BunServe };
+  const { Bun } = globalThis as typeof globalThis & { Bun: BunServe };
   const server = Bun.serve({
     hostname: '127.0.0.1',
     port: options.port,

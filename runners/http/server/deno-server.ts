@@ -23,7 +23,7 @@ const toResponse = (reply: Reply): Response =>
   new Response(reply.body, { status: reply.status, headers: { 'content-type': JSON_TYPE, ...reply.headers } });
 
 export function listenDeno(handler: RequestHandler, options: ListenOptions): NativeServer {
-  const { Deno } = globalThis as unknown as { Deno: DenoServe };
+  const { Deno } = globalThis as typeof globalThis & { Deno: DenoServe };
   const server = Deno.serve(
     {
       hostname: '127.0.0.1',

@@ -72,7 +72,7 @@ function readAscii(source: Uint8Array, at: number, length: number, seen: Map<num
   }
   const known = seen.get(hash);
   if (known !== undefined && known.length === length && sameAscii(known, source, at)) return known;
-  const text = String.fromCharCode.apply(null, source.subarray(at, at + length) as unknown as number[]);
+  const text: string = Reflect.apply(String.fromCharCode, null, source.subarray(at, at + length));
   if (seen.size < MAX_SEEN_STRINGS) seen.set(hash, text);
   return text;
 }
