@@ -112,7 +112,7 @@ export function startCpuAccount(): CpuAccount {
         threadOnCpuMs = ms(delta.onCpuNs / 1e6);
         waitingMs = ms(delta.waitingNs / 1e6);
         threads = delta.threads;
-        const share = foreignCpuMs === null ? null : interferenceOf(delta, foreignCpuMs);
+        const share = foreignCpuMs === null ? null : interferenceOf(delta, foreignCpuMs, onCpuMs ?? undefined);
         interference = share === null ? null : round4(share);
       }
       return {

@@ -101,9 +101,17 @@ export function waitingShareOf(delta: SchedstatDelta): number | null {
  * 0 on an idle machine whatever the strategy's own contention (a pool as wide as the cores
  * waits for its own threads); 0.5 for a 2-thread pool on 2 cores beside one busy program.
  * Null when the threads wanted no CPU.
+ *
+ * `treeOnCpuMs`: the tree's CPU time from process times, which keep what threads and task
+ * processes that ended before the second reading used; schedstat lost those threads with them.
+ * A per-task strategy's living threads hold a sixth of its CPU time, so judged on them alone a
+ * quiet machine's stray 30 ms (three clock ticks) read as 6–9 % interference and half its
+ * rounds were redone. The ended threads' waiting is taken to be at the living threads' rate.
  */
-export function interferenceOf(delta: SchedstatDelta, foreignCpuMs: number): number | null {
-  const wanted = delta.onCpuNs + delta.waitingNs;
+export function interferenceOf(delta: SchedstatDelta, foreignCpuMs: number, treeOnCpuMs?: number): number | null {
+  const onCpuNs = Math.max(delta.onCpuNs, (treeOnCpuMs ?? 0) * 1e6);
+  const waitingNs = delta.onCpuNs > 0 ? delta.waitingNs * (onCpuNs / delta.onCpuNs) : delta.waitingNs;
+  const wanted = onCpuNs + waitingNs;
   if (!(wanted > 0)) return null;
-  return Math.min(delta.waitingNs, Math.max(0, foreignCpuMs) * 1e6) / wanted;
+  return Math.min(waitingNs, Math.max(0, foreignCpuMs) * 1e6) / wanted;
 }

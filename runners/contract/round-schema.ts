@@ -64,10 +64,12 @@ export const PAYLOAD_FIGURES = v.object({ inputBytes: num, outputBytes: num, run
  * (/proc/stat's busy time less the tree's). `threadOnCpuMs` and `waitingMs`: the tree's threads'
  * time on a CPU and time runnable but waiting for one, from Linux's per-thread schedstat
  * (threads alive at the end). `interference`: the share of the time the strategy wanted a CPU
- * that other programs held it — min(waitingMs, foreignCpuMs) ÷ (threadOnCpuMs + waitingMs): a
- * millisecond another program held a CPU kept at most one waiting thread off it, and a pool as
- * wide as the cores also waits for its own threads. Null where the runtime or the OS cannot
- * tell, with the `reason`.
+ * that other programs held it — min(waiting, foreignCpuMs) ÷ (on CPU + waiting): a millisecond
+ * another program held a CPU kept at most one waiting thread off it, and a pool as wide as the
+ * cores also waits for its own threads. On CPU is the larger of onCpuMs and threadOnCpuMs; where
+ * threads ended during the batch (a per-task strategy) waitingMs is scaled to them at the living
+ * threads' rate (runners/common/schedstat.ts). Null where the runtime or the OS cannot tell,
+ * with the `reason`.
  */
 export const ROUND_CPU = v.object({
   onCpuMs: v.nullable(figure),
