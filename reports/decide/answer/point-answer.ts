@@ -100,6 +100,21 @@ function loopClause(winner: Contender, baseline: Contender | undefined): string 
   return `the event loop stalls p99 ${formatTaskMs(own)} with ${winner.strategy} vs ${formatTaskMs(base)} with ${BASELINE_STRATEGY}`;
 }
 
+/**
+ * What carrying the work costs in memory: the winner's peak RSS against main-thread's, where it
+ * is worth saying (a pool holds a runtime per worker; a process pool a whole process each).
+ */
+function memoryCostClause(winner: Contender, baseline: Contender | undefined): string | undefined {
+  if (!baseline || baseline === winner) return undefined;
+  const diff = winner.peakRssBytes - baseline.peakRssBytes;
+  if (diff < MEMORY_MIN_MIB * MIB || diff < MEMORY_MIN_SHARE * winner.peakRssBytes) return undefined;
+  return `${winner.strategy} takes ${mib(diff)} MiB more memory than ${BASELINE_STRATEGY} (peak RSS ${mib(winner.peakRssBytes)} vs ${mib(baseline.peakRssBytes)} MiB)`;
+}
+
+/** What the winner changes against main-thread beyond throughput: the event loop's stalls, and memory. */
+const againstBaseline = (winner: Contender, baseline: Contender | undefined): string[] =>
+  [loopClause(winner, baseline), memoryCostClause(winner, baseline)].filter((c): c is string => c !== undefined);
+
 /** Memory and latency between the candidates: the leanest against the heaviest, the quickest against the slowest. */
 function costs(candidates: readonly Contender[]): string[] {
   if (candidates.length < 2) return [];
@@ -172,14 +187,12 @@ export function intervalAnswer(
   }
   if (tied.length > 1) {
     const figures = tied.map(speedup).join(' vs ');
-    const clauses = [...costs(tied), loopClause(tied[0]!, baseline)].filter((c): c is string => c !== undefined);
+    const clauses = [...costs(tied), ...againstBaseline(tied[0]!, baseline)];
     return `${prefix}: ${listing(tied.map((c) => c.strategy))} tie (${figures}, intervals overlap)${clauses.length ? `; ${clauses.join('; ')}` : ''}${singleRound}.`;
   }
   const runnerUp = ranked[1];
   const clear = runnerUp ? `, ahead of ${runnerUp.strategy} (${speedup(runnerUp)})${beyond}` : '';
-  const clauses = [...(runnerUp ? costs([winner, runnerUp]) : []), loopClause(winner, baseline)].filter(
-    (c): c is string => c !== undefined,
-  );
+  const clauses = [...(runnerUp ? costs([winner, runnerUp]) : []), ...againstBaseline(winner, baseline)];
   return `${prefix}: ${winner.strategy} wins (${speedup(winner)}${clear})${clauses.length ? `; ${clauses.join('; ')}` : ''}${singleRound}.`;
 }
 
@@ -216,8 +229,7 @@ function pairedAnswer(verdict: GroupVerdict, label: string, cores: number, distu
     const named = (group: readonly Entry[]): string => listing(group.map((e) => e.cell.strategy));
     const figures = (group: readonly Entry[]): string => group.map((e) => withInterval(e.speedup)).join(' vs ');
     const clauses = (cells: CompletedCell[]): string => {
-      const loop = loopClause(batchContender(leader.cell), batchContender(baseline));
-      const found = [...costs(cells.map(batchContender)), ...(loop ? [loop] : [])];
+      const found = [...costs(cells.map(batchContender)), ...againstBaseline(batchContender(leader.cell), batchContender(baseline))];
       return found.length > 0 ? `; ${found.join('; ')}` : '';
     };
     if (top.length === 1) {
