@@ -42,6 +42,8 @@ function summary(metric: AbMetric, decision: AbDecision, x: number): StudyDatase
       },
     ),
     whiskers: [decision.interval],
+    // The two metrics' intervals stand side by side: each in its metric's colour, as its points.
+    whiskerColour: COLOUR[metric],
   };
 }
 
