@@ -6,32 +6,24 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import type { ServerSpec } from '../runners/contract/http-protocol.js';
 import type { RuntimeName } from '../runners/contract/results.js';
 import { BUSY_MACHINE_POOL } from '../runners/contract/strategies.js';
-import { startServer } from '../runners/http/harness/server-process.js';
-import { locateRuntime } from '../runners/runtimes/locate.js';
-import { fixture } from './helpers/cli.js';
 import { missingRuntime } from './helpers/round-trip.js';
+import { serverSpecFor, startServerOn } from './helpers/runtime-server.js';
 
 /** Past Bun's 10 s default by more than its sweep: Bun cut a 12 s request at 12.0 s here, one of 11 s not at all. */
 const TASK_MS = 15_000;
 
 async function answerOn(runtime: RuntimeName): Promise<{ status: number; output: unknown }> {
-  const spec: ServerSpec = {
-    suiteUrl: pathToFileURL(fixture('spin-suite.js')).href,
+  const spec = serverSpecFor(runtime, 'spin-suite.js', {
     size: TASK_MS,
     maxRequestSize: TASK_MS,
     // On a worker the server's loop stays free, so Bun's idle timer fires during the task.
     strategy: BUSY_MACHINE_POOL,
     workers: 1,
-    workerNice: 0,
     maxQueue: 4,
-    seed: 1,
-    thread: { api: runtime === 'bun' ? 'web' : 'worker_threads', smol: false },
-  };
-  const server = await startServer(spec, 30_000, locateRuntime(runtime, {}));
+  });
+  const server = await startServerOn(runtime, spec);
   try {
     await server.measureStart();
     const response = await fetch(`http://127.0.0.1:${server.port}/spin?size=${TASK_MS}`);

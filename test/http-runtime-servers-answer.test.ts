@@ -6,13 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import type { ServerSpec } from '../runners/contract/http-protocol.js';
 import type { RuntimeName } from '../runners/contract/results.js';
-import { startServer } from '../runners/http/harness/server-process.js';
-import { locateRuntime } from '../runners/runtimes/locate.js';
-import { fixture } from './helpers/cli.js';
+import { BUSY_MACHINE_POOL } from '../runners/contract/strategies.js';
 import { missingRuntime } from './helpers/round-trip.js';
+import { serverSpecFor, startServerOn } from './helpers/runtime-server.js';
 
 const SIZE = 1_000;
 /** What every server must answer alike: a path (or a method and path), and what it got. */
@@ -26,19 +23,10 @@ const REFUSED: Array<[method: string, path: string]> = [
 ];
 
 async function serveOn(runtime: RuntimeName): Promise<Array<{ status: number; body: string }>> {
-  const spec: ServerSpec = {
-    suiteUrl: pathToFileURL(fixture('tiny-suite.js')).href,
-    size: SIZE,
-    maxRequestSize: SIZE,
-    strategy: 'worker-pool',
-    workers: 2,
-    workerNice: 0,
-    maxQueue: 16,
-    seed: 1,
-    // What the runtime probe picks: Bun's global Worker, node:worker_threads elsewhere.
-    thread: { api: runtime === 'bun' ? 'web' : 'worker_threads', smol: false },
-  };
-  const server = await startServer(spec, 30_000, locateRuntime(runtime, {}));
+  const server = await startServerOn(
+    runtime,
+    serverSpecFor(runtime, 'tiny-suite.js', { size: SIZE, maxRequestSize: SIZE, strategy: BUSY_MACHINE_POOL }),
+  );
   const base = `http://127.0.0.1:${server.port}`;
   try {
     await server.measureStart();

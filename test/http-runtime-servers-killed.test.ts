@@ -6,30 +6,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
-import type { ServerSpec } from '../runners/contract/http-protocol.js';
-import { startServer } from '../runners/http/harness/server-process.js';
-import { locateRuntime } from '../runners/runtimes/locate.js';
-import { fixture } from './helpers/cli.js';
 import { alive, descendants } from './helpers/processes.js';
 import { missingRuntime } from './helpers/round-trip.js';
+import { serverSpecFor, startServerOn } from './helpers/runtime-server.js';
 import { waitUntil } from './helpers/wait.js';
 
 for (const runtime of ['bun', 'deno'] as const) {
   test(`a ${runtime} cluster server hung in its tasks is killed with its process group`, {
     skip: process.platform !== 'linux' ? 'reads /proc' : missingRuntime(runtime),
   }, async () => {
-    const spec: ServerSpec = {
-      suiteUrl: pathToFileURL(fixture('hang-suite.js')).href,
-      size: 1,
-      strategy: 'cluster',
-      workers: 2,
-      workerNice: 0,
-      maxQueue: 4,
-      seed: 1,
-      thread: { api: runtime === 'bun' ? 'web' : 'worker_threads', smol: false },
-    };
-    const server = await startServer(spec, 30_000, locateRuntime(runtime, {}));
+    const server = await startServerOn(runtime, serverSpecFor(runtime, 'hang-suite.js', { size: 1, strategy: 'cluster', maxQueue: 4 }));
     const seen = new Set<number>([server.pid]);
     const requests = new AbortController();
     try {
