@@ -36,7 +36,7 @@ test('a strategy the runtime cannot run is a skipped cell with the reason, and n
     },
     (rounds) => {
       assert.equal(rounds.length, 1, 'only the runnable cell is planned');
-      return createProgress(rounds, process.stderr, true);
+      return createProgress(rounds, { quiet: true });
     },
     new AbortController().signal,
   );

@@ -14,6 +14,7 @@ import { round4, storedSamples } from '../common/samples.js';
 import { cellClock, cellTime } from '../common/phase-clock.js';
 import { PhaseRecorder, TaskTiming } from '../common/phase-timing.js';
 import { startCpuAccount } from './cpu-account.js';
+import { BATCH_MIN_WAVES, MIN_LATENCY_SAMPLES, WARM_UP_WAVES } from '../contract/round-shape.js';
 
 export interface MeasureOptions {
   suite: Suite;
@@ -55,9 +56,6 @@ export function batchInFlight(options: MeasureOptions, warmTasksPerSec: number):
   const deep = strategyDepth !== undefined && strategyDepth > 1 && msPerTaskPerWorker < PIPELINE_BELOW_MS;
   return workers * ((deep ? strategyDepth : 1) + 1);
 }
-
-/** tinybench runs at least this many iterations, then stops when the phase's time is up. */
-const MIN_LATENCY_SAMPLES = 5;
 
 type Measured = Omit<RoundSample, 'round' | 'peakRssBytes' | 'startupSamplesMs' | 'foreignCpuShare'>;
 
@@ -168,9 +166,9 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
     let warmTasks = 0;
     const warmStart = performance.now();
     do {
-      await closedLoop(executor, bank, verifier, task, inflight * 2, inflight);
-      task += inflight * 2;
-      warmTasks += inflight * 2;
+      await closedLoop(executor, bank, verifier, task, inflight * WARM_UP_WAVES, inflight);
+      task += inflight * WARM_UP_WAVES;
+      warmTasks += inflight * WARM_UP_WAVES;
     } while (performance.now() - warmStart < budgetMs);
     return warmTasks / ((performance.now() - warmStart) / 1000);
   };
@@ -188,7 +186,7 @@ export async function measureRound(executor: Executor, options: MeasureOptions):
   // A deeper pipeline runs faster: its own short warm-up gives the rate the batch is sized by.
   const batchTasksPerSec = inflight > warmInflight ? await warmUp(inflight, phaseMs / 10) : warmTasksPerSec;
   // Batch size from the warm-up rate, so the batch lasts about one phase on any strategy.
-  const tasks = Math.max(inflight * 4, Math.round((batchTasksPerSec * phaseMs) / 1000));
+  const tasks = Math.max(inflight * BATCH_MIN_WAVES, Math.round((batchTasksPerSec * phaseMs) / 1000));
   const probe = startEventLoopProbe(options.eventLoopMethod, options.eventLoopFloorMs);
   const account = startCpuAccount();
   const batch = await closedLoop(executor, bank, verifier, task, tasks, inflight, recorders?.loaded);

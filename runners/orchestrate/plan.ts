@@ -92,6 +92,10 @@ export type RuntimeTarget = { name: RuntimeName; install: RuntimeInstall; probe:
 /** A runtime the cells can run on. */
 export type ProbedTarget = Extract<RuntimeTarget, { probe: RuntimeProbe }>;
 
+/** The probes of the runtimes that were found, by name. */
+export const probesOf = (runtimes: readonly RuntimeTarget[]): Map<string, RuntimeProbe> =>
+  new Map(runtimes.flatMap((t) => ('probe' in t ? [[t.name, t.probe] as const] : [])));
+
 /** What a plan is made of: the fields of a RunRequest or AbRequest it reads. */
 export interface PlanRequest {
   suites: PlannedSuite[];

@@ -6,9 +6,10 @@ import type { PlannedRound } from './plan.js';
 import type { RoundOutcome } from './spawn-cell.js';
 import { formatDuration } from '../common/format-duration.js';
 import { terminalSafe } from '../common/terminal-safe.js';
-import type { CellKey } from '../contract/results.js';
 import { defaultTransportOf } from '../contract/strategies.js';
 import { RoundEta } from './round-eta.js';
+import type { CellKey } from '../contract/results.js';
+import type { RoundEstimate } from './study/estimate.js';
 
 export interface Progress {
   started(index: number, planned: PlannedRound): void;
@@ -30,10 +31,20 @@ const label = (p: PlannedRound): string =>
 // An error's text comes from the suite: one line, control characters made inert.
 const errorText = (error: string): string => terminalSafe(error.replace(/\r?\n/g, ' '));
 
-export function createProgress(planned: readonly PlannedRound[], stream: NodeJS.WriteStream = process.stderr, quiet = false): Progress {
+export interface ProgressOptions {
+  /** Default: stderr. */
+  stream?: NodeJS.WriteStream;
+  /** Print nothing (the API's default). */
+  quiet?: boolean;
+  /** What a round of each cell should take (study/estimate.ts): the ETA's guess for a cell not yet timed. */
+  estimateOf?: RoundEstimate | undefined;
+}
+
+export function createProgress(planned: readonly PlannedRound[], options: ProgressOptions = {}): Progress {
+  const { stream = process.stderr, quiet = false, estimateOf } = options;
   let total = planned.length;
   const interactive = stream.isTTY === true && !process.env['CI'];
-  const clock = new RoundEta(planned);
+  const clock = new RoundEta(planned, estimateOf);
   const eta = (): string => {
     const left = clock.estimate();
     if (left === undefined) return 'ETA …';

@@ -4,7 +4,9 @@
  * pays a spawn per task and took 3–8× a pool's on fib here — so a mean over all finished
  * rounds (the old ETA) read 1.3–1.9× low whenever the first rounds were cheap ones. Each
  * round still to come is predicted from its own cell's rounds; a cell not yet timed from
- * cells like it (per-task or not, same host kind and runtime), then from any; and the
+ * cells like it (per-task or not, same host kind and runtime), else from what its round will do
+ * (study/estimate.ts: the runtime's start costs, the phase budgets, the tasks a phase runs at
+ * least) scaled by how the rounds timed so far compared with their own estimates; and the
  * share of rounds redone so far (a busy machine) is expected to continue, shrunk towards none. Until every cell
  * to come has one timed round the estimate is rough, and says so.
  */
@@ -12,6 +14,7 @@ import { cellId } from '../contract/cell-id.js';
 import type { BatchCellKey } from '../contract/results.js';
 import { strategyFacts } from '../contract/strategies.js';
 import type { PlannedRound } from './plan.js';
+import type { RoundEstimate } from './study/estimate.js';
 
 /** The redone share is capped here: past it the machine is too busy for any estimate to hold. */
 const MAX_REDONE_SHARE = 0.5;
@@ -43,12 +46,19 @@ export class RoundEta {
   private readonly byLikeness = new Means();
   private readonly byPerTask = new Means();
   private readonly all = new Means();
+  /** Timed rounds against their estimates, by runtime and overall: what an estimate is scaled by. */
+  private readonly timedMs = new Means();
+  private readonly estimatedMs = new Means();
   private finishedRounds = 0;
   private redoneRounds = 0;
   /** Cells in the plan: one block's rounds. */
   private readonly cells: number;
 
-  constructor(planned: readonly PlannedRound[]) {
+  constructor(
+    planned: readonly PlannedRound[],
+    /** What a round of a cell should take before any is timed (study/estimate.ts). */
+    private readonly estimateOf?: RoundEstimate,
+  ) {
     this.add(planned);
     this.cells = this.pending.size;
   }
@@ -72,7 +82,24 @@ export class RoundEta {
     this.byLikeness.add(likeness(round.key), elapsedMs);
     this.byPerTask.add(perTaskOf(round.key), elapsedMs);
     this.all.add('', elapsedMs);
+    if (this.estimateOf) {
+      const estimated = this.estimateOf(round.key);
+      for (const group of [round.key.runtime, '']) {
+        this.timedMs.add(group, elapsedMs);
+        this.estimatedMs.add(group, estimated);
+      }
+    }
     this.finishedRounds++;
+  }
+
+  /** A cell unlike any timed one: its estimate, scaled as the timed rounds (same runtime first) compared with theirs. */
+  private modelled(key: BatchCellKey): number | undefined {
+    if (!this.estimateOf) return undefined;
+    const group = this.timedMs.of(key.runtime) === undefined ? '' : key.runtime;
+    const timed = this.timedMs.of(group);
+    const estimated = this.estimatedMs.of(group);
+    if (timed === undefined || estimated === undefined || !(estimated > 0)) return undefined;
+    return this.estimateOf(key) * (timed / estimated);
   }
 
   /** Milliseconds left, and whether some cell to come has no timed round yet; undefined before any round finished. */
@@ -83,7 +110,7 @@ export class RoundEta {
     for (const [id, { key, rounds }] of this.pending) {
       const own = this.byCell.of(id);
       if (own === undefined) rough = true;
-      const each = own ?? this.byLikeness.of(likeness(key)) ?? this.byPerTask.of(perTaskOf(key)) ?? this.all.of('')!;
+      const each = own ?? this.byLikeness.of(likeness(key)) ?? this.modelled(key) ?? this.byPerTask.of(perTaskOf(key)) ?? this.all.of('')!;
       ms += each * rounds;
     }
     // Shrunk towards none by one block's worth of rounds: two early redos of a per-task cell

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { aggregateCell, type RoundRecord } from './aggregate.js';
 import { collectContext } from './context.js';
 import { cellId } from '../contract/cell-id.js';
-import { planRun, type PlannedRound, type PlannedSuite, type RuntimeTarget } from './plan.js';
+import { planRun, probesOf, type PlannedRound, type PlannedSuite, type RuntimeTarget } from './plan.js';
 import { DisturbedRounds } from './redo-disturbed.js';
 import { unsettledPoints } from '../../reports/decide/paired/stop-rule.js';
 import type { Progress } from './progress.js';
+import { estimateRoundMs, type RoundEstimate } from './study/estimate.js';
 import type { BatchCellKey, RunConfig, RunResult } from '../contract/results.js';
 import { launchCell } from './launch-cell.js';
 import { RunJournal, runSteps } from './run-journal.js';
@@ -34,7 +35,7 @@ export interface RunRequest {
 
 export async function executeRun(
   request: RunRequest,
-  createProgress: (rounds: readonly PlannedRound[]) => Progress,
+  createProgress: (rounds: readonly PlannedRound[], estimateOf: RoundEstimate) => Progress,
   signal: AbortSignal,
 ): Promise<{ result: RunResult; path: string }> {
   // What the cells get (launch-cell.ts) is what the results file records: the one config.
@@ -51,7 +52,9 @@ export async function executeRun(
     plan.cells.map(({ key, skip }) => [cellId(key), { key, records: [], skip }]),
   );
   const { runnable } = plan;
-  const progress = createProgress(runnable);
+  // Tasks untimed (1 ms each): the estimates only rank the cells' rounds, and the ETA scales them by the rounds timed.
+  const estimates = { phaseMs: config.phaseMs, cores: context.cpu.cores, taskTimes: new Map(), probes: probesOf(request.runtimes) };
+  const progress = createProgress(runnable, (key) => estimateRoundMs(key, estimates));
   const journal = new RunJournal(request.resultsPath, {
     context,
     config,

@@ -7,6 +7,7 @@
  */
 import type { RunConfig, RunResult } from '../../runners/contract/results.js';
 import type { Progress } from '../../runners/orchestrate/progress.js';
+import type { RoundEstimate } from '../../runners/orchestrate/study/estimate.js';
 import type { PlannedRound, PlannedSuite } from '../../runners/orchestrate/plan.js';
 import { executeRun, type RuntimeTarget } from '../../runners/orchestrate/run.js';
 import { checkPeersRun, resolveRunOptions, sequentialLimits, type RawRunOptions } from '../cli/options/run-options.js';
@@ -36,7 +37,7 @@ export interface MeasureIo {
   dir: string;
   /** Aborting it stops the running cell and ends the run with what was measured, marked incomplete. */
   signal: AbortSignal;
-  progress: (rounds: readonly PlannedRound[]) => Progress;
+  progress: (rounds: readonly PlannedRound[], estimateOf: RoundEstimate) => Progress;
   /** Recorded in the results' context: what reproduces the run. */
   commandLine: string[];
 }

@@ -101,7 +101,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     const { result } = await measureRun(prepared, {
       dir,
       signal: options.signal ?? new AbortController().signal,
-      progress: (rounds) => createProgress(rounds, process.stderr, options.progress !== true),
+      progress: (rounds, estimateOf) => createProgress(rounds, { quiet: options.progress !== true, estimateOf }),
       commandLine: commandLineOf(options),
     });
     return result;

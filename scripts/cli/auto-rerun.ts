@@ -118,7 +118,7 @@ const rerunSuite: Measure = async (current, suite, strategies, runtimeNames, set
     );
     const { result, path } = await executeRun(
       { suites: [suite], config, runtimes, commandLine: process.argv.slice(2), resultsPath: (runId) => join(outDir, `${runId}.json`) },
-      (rounds) => createProgress(rounds),
+      (rounds, estimateOf) => createProgress(rounds, { estimateOf }),
       interrupts.signal,
     );
     if (!result.complete)

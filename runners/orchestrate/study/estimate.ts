@@ -9,7 +9,9 @@
  */
 import type { RuntimeProbe } from '../../contract/capabilities.js';
 import { strategyFacts } from '../../contract/strategies.js';
-import type { PlannedRound, PlannedSuite } from '../plan.js';
+import { BATCH_MIN_WAVES, MIN_LATENCY_SAMPLES, WARM_UP_WAVES } from '../../contract/round-shape.js';
+import type { BatchCellKey } from '../../contract/results.js';
+import type { PlannedSuite } from '../plan.js';
 import { probeSuite } from '../suite-facts.js';
 
 /** Start of a cell process: the runtime, our imports, the suite, the outcome file. Measured here: 0.3–0.5 s. */
@@ -83,9 +85,12 @@ export interface EstimateInputs {
   probes: ReadonlyMap<string, RuntimeProbe>;
 }
 
-/** The expected wall time of one planned round, ms, following measure.ts's phases. */
-export function estimateRoundMs(planned: PlannedRound, inputs: EstimateInputs): number {
-  const { strategy, workers, suite, size, runtime } = planned.key;
+/** What a round of a cell should take, ms. */
+export type RoundEstimate = (key: BatchCellKey) => number;
+
+/** The expected wall time of one round of a cell, ms, following measure.ts's phases. */
+export function estimateRoundMs(key: BatchCellKey, inputs: EstimateInputs): number {
+  const { strategy, workers, suite, size, runtime } = key;
   const facts = strategyFacts(strategy);
   const kind = facts?.kind ?? 'thread';
   const probe = inputs.probes.get(runtime);
@@ -97,9 +102,9 @@ export function estimateRoundMs(planned: PlannedRound, inputs: EstimateInputs): 
   const inflight = 2 * workers;
   const phase = inputs.phaseMs;
   const startup = facts?.perTask || kind === 'main' ? 0 : spawnMs * Math.ceil(workers / inputs.cores);
-  const warm = Math.max(phase / 5, 2 * inflight * perTask);
-  const unloaded = Math.max(phase, 5 * latency) + latency;
-  const batch = Math.max(phase, 4 * inflight * perTask);
+  const warm = Math.max(phase / 5, WARM_UP_WAVES * inflight * perTask);
+  const unloaded = Math.max(phase, MIN_LATENCY_SAMPLES * latency) + latency;
+  const batch = Math.max(phase, BATCH_MIN_WAVES * inflight * perTask);
   return CELL_OVERHEAD_MS + startup + warm + unloaded + batch;
 }
 

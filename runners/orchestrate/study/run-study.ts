@@ -7,7 +7,7 @@
  */
 import type { RunResult } from '../../contract/results.js';
 import type { StudyKind } from '../../contract/study.js';
-import { planRun, type PlannedSuite } from '../plan.js';
+import { planRun, probesOf, type PlannedSuite } from '../plan.js';
 import { executeRun, type RunRequest } from '../run.js';
 import { calibrateTaskTimes, estimateRoundMs, formatDuration } from './estimate.js';
 import { createStudyProgress } from './study-progress.js';
@@ -43,10 +43,10 @@ export async function executeStudy(request: StudyRequest, signal: AbortSignal): 
   const { run } = request;
   // The rounds the run loop will execute (skipped cells excluded), in its order: the same plan executeRun makes.
   const rounds = planRun(run).runnable;
-  const probes = new Map(run.runtimes.flatMap((t) => ('probe' in t ? [[t.name, t.probe] as const] : [])));
+  const probes = probesOf(run.runtimes);
   const taskTimes = await calibrateTaskTimes(run.suites, signal);
   const estimates = rounds.map((planned) =>
-    estimateRoundMs(planned, { phaseMs: run.config.phaseMs, cores: request.cores, taskTimes, probes }),
+    estimateRoundMs(planned.key, { phaseMs: run.config.phaseMs, cores: request.cores, taskTimes, probes }),
   );
   const total = estimates.reduce((sum, ms) => sum + ms, 0);
   const cells = new Set(

@@ -40,7 +40,7 @@ export const runCommand: CommandModule<object, ArgsOf<typeof builder>> = {
     const { result, path } = await measureRun(prepared, {
       dir: outDir,
       signal: interrupts.signal,
-      progress: (rounds) => createProgress(rounds),
+      progress: (rounds, estimateOf) => createProgress(rounds, { estimateOf }),
       commandLine: process.argv.slice(2),
     });
     interrupts.release();
