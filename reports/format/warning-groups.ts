@@ -42,6 +42,34 @@ export interface SeriesName {
   label: string;
 }
 
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+
+/**
+ * Hints that differ only in their figures ("other processes took at most 0 % … 3 % of the CPU",
+ * one per cell) read as one, each figure a range over the cells: "at most 0–3 %". Figures are
+ * kept as written; hints of another wording stay apart, in order of first appearance.
+ */
+export function foldHints(hints: readonly string[]): string[] {
+  const byShape = new Map<string, string[]>();
+  for (const hint of hints) {
+    const shape = hint.replace(NUMBER, '#');
+    byShape.set(shape, [...(byShape.get(shape) ?? []), hint]);
+  }
+  return [...byShape].map(([shape, same]) => {
+    if (same.length === 1) return same[0]!;
+    const figures = same.map((hint) => hint.match(NUMBER) ?? []);
+    let at = 0;
+    return shape.replace(/#/g, () => {
+      const column = figures.map((f) => f[at]!);
+      at++;
+      const values = column.map((f) => Number(f.replace(/,/g, '')));
+      const low = column[values.indexOf(Math.min(...values))]!;
+      const high = column[values.indexOf(Math.max(...values))]!;
+      return low === high ? low : `${low}–${high}`;
+    });
+  });
+}
+
 export function groupWarnings(results: readonly RunResult[], series: readonly SeriesName[]): WarningGroup[] {
   const severalSeries = series.length > 1;
   const fileLabel = (fileIndex: number): string =>
@@ -87,6 +115,7 @@ export function groupWarnings(results: readonly RunResult[], series: readonly Se
   });
   return [...groups.values()].map(({ group, byPlace, whole }) => ({
     ...group,
+    hints: foldHints(group.hints),
     affects: [
       ...whole,
       ...[...byPlace].map(([place, strategies]) => {
