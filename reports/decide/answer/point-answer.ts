@@ -252,6 +252,17 @@ function pairedAnswer(verdict: GroupVerdict, label: string, cores: number, distu
       );
     }
   }
+  if (leader) {
+    // Faster than main-thread but measurably behind the leader: named, or a third pool vanishes from the answer.
+    const named = new Set(sentences.join(' ').match(/[\w-]+/g));
+    const behind = faster.filter((e) => e.rank?.rank === 'behind' && !named.has(e.cell.strategy));
+    if (behind.length > 0) {
+      const one = behind.length === 1;
+      sentences.push(
+        `${listing(behind.map((e) => `${e.cell.strategy} (${withInterval(e.speedup)})`))} also beat${one ? 's' : ''} ${BASELINE_STRATEGY} but trail${one ? 's' : ''} ${leader.cell.strategy} (${behind.map((e) => withInterval(e.rank?.toLeader)).join(', ')} of its rate)`,
+      );
+    }
+  }
   const unsettled = entries.filter((e) => e.standing === 'unsettled');
   if (unsettled.length > 0) {
     const items = unsettled.map((e) => `${e.cell.strategy} ${withInterval(e.speedup)}`);
