@@ -76,19 +76,17 @@ export async function startPeerWorker(
     );
     return timed.run;
   } catch (error) {
-    if (error instanceof SetupFailed) {
-      // Its line names itself and where, as bench's own workers name it. The worker stays up and
-      // fails each task it is given with that line rather than die: a worker's 'error' event while
-      // tinypool's destroy() waits for its exit throws inside tinypool (2.2) and ends the cell.
-      announce(bootstrap.readyChannel, { type: 'failed', message: error.message });
-      return () => {
-        throw new Error(error.message);
-      };
-    }
-    announce(bootstrap.readyChannel, {
-      type: 'failed',
-      message: `the suite did not load in a worker: ${errorMessage(error, { withName: true })}`,
-    });
-    throw error;
+    // A setup()'s failure already names itself and where, as bench's own workers name it.
+    const message =
+      error instanceof SetupFailed ? error.message : `the suite did not load in a worker: ${errorMessage(error, { withName: true })}`;
+    announce(bootstrap.readyChannel, { type: 'failed', message });
+    // The worker stays up and fails each task it is given with that line rather than die (a throw
+    // here fails the entry file's import): a worker's 'error' event while tinypool's destroy()
+    // waits for its exit throws inside tinypool (2.2: its events.once() on a worker wrapper that
+    // has no removeListener) and ends the cell. The executor's start() fails on the line above, so
+    // normally no task reaches this; piscina and poolifier report the cell the same either way.
+    return () => {
+      throw new Error(message);
+    };
   }
 }
