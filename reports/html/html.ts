@@ -258,6 +258,7 @@ export function renderHtml(results: readonly RunResult[], set: ChartSet, trends:
   ];
   const csp = `default-src 'none'; script-src ${scripts.map((s) => s.hash).join(' ')}; style-src 'unsafe-inline'; img-src data:`;
   const runIds = results.map((result) => result.runId).join(', ');
+  const cellCount = set.series.reduce((n, s) => n + s.cells.length, 0);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -271,7 +272,7 @@ export function renderHtml(results: readonly RunResult[], set: ChartSet, trends:
 <body>
 <header>
 <h1>bench report</h1>
-<div class="muted">${escapeHtml(set.series.map((s) => s.label).join(' vs '))} · ${set.suites.length} suites · ${set.series.reduce((n, s) => n + s.cells.length, 0)} cells · run ${escapeHtml(runIds)}</div>
+<div class="muted">${escapeHtml(set.series.map((s) => s.label).join(' vs '))} · ${set.suites.length} suite${set.suites.length === 1 ? '' : 's'} · ${cellCount} cell${cellCount === 1 ? '' : 's'} · run ${escapeHtml(runIds)}</div>
 ${completeness(results, set.series)}
 </header>
 <main>

@@ -147,7 +147,7 @@ function tooNoisy(best: Contender, baseline: Contender, speedup: (cell: Contende
     held > DEFAULT_DISTURBED_ABOVE
       ? `other programs held the CPUs ${percent(held)} of the time the strategies wanted them`
       : 'the rounds varied that much: a busy machine or too few rounds';
-  return `too noisy to tell here: ${best.strategy} measured ${speedup(best)}, but its interval and ${BASELINE_STRATEGY}'s overlap (up to ±${percent(widest)}: ${why}); more rounds (--max-rounds) or a quieter machine would settle it`;
+  return `too noisy to tell here: ${best.strategy} measured ${speedup(best)}, but its interval and ${BASELINE_STRATEGY}'s overlap (up to ±${percent(widest)}: ${why}); more rounds (--rounds, or --max-rounds where the run adds blocks) or a quieter machine would settle it`;
 }
 
 /**
