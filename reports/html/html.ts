@@ -54,7 +54,8 @@ function drawCharts(
   crowded: number,
 ): void {
   const data = document.getElementById('bench-chart-data')?.textContent ?? '[]';
-  const configs = JSON.parse(data) as Array<{ id: string; config: import('chart.js').ChartConfiguration }>;
+  // Plain JSON, as charts.ts and the study charts wrote it: what the narrow layout reads and changes.
+  const configs: Array<{ id: string; config: NarrowConfig }> = JSON.parse(data);
   const drawn = new Map<string, { chart: import('chart.js').Chart; width: number | undefined }>();
   const draw = (): void => {
     for (const { id, config } of configs) {
@@ -67,19 +68,19 @@ function drawCharts(
       // Wide charts follow their box by themselves; a narrow one is laid out for its width.
       if (before && (before.width === undefined) === (width === undefined) && Math.abs((before.width ?? 0) - (width ?? 0)) < 24) continue;
       before?.chart.destroy();
-      let shaped = JSON.parse(JSON.stringify(config)) as import('chart.js').ChartConfiguration;
+      let shaped: NarrowConfig = JSON.parse(JSON.stringify(config));
       if (width === undefined) {
         box.style.removeProperty('height');
         box.style.removeProperty('aspect-ratio');
       } else {
-        const laid = narrow(config as unknown as NarrowConfig, width);
-        shaped = laid.config as unknown as import('chart.js').ChartConfiguration;
+        const laid = narrow(config, width);
+        shaped = laid.config;
         box.style.aspectRatio = 'auto';
         box.style.height = `${laid.height}px`;
       }
       // The box around the canvas fixes the size; the chart fills it.
       shaped.options = { ...shaped.options, responsive: true, maintainAspectRatio: false };
-      drawn.set(id, { chart: new ChartJs(canvas, { ...shaped, plugins: [plugin] }), width });
+      drawn.set(id, { chart: new ChartJs(canvas, { ...(shaped as import('chart.js').ChartConfiguration), plugins: [plugin] }), width });
     }
   };
   draw();
