@@ -5,11 +5,12 @@
  *
  *   "contexts": { "<id>": RunContext, … }   every source run's context, by id
  *   cells[i].contextId: "<id>"              the context that cell was measured in
+ *   noop[i].contextId: "<id>"               the context a runtime's server alone was measured in
  *
  * Optional fields (runners/contract/results-schema.ts). Code that cares where a cell ran asks
  * `contextOf(run, cell)`, which answers for both kinds of file.
  */
-import type { CellResult, RunContext, RunResult } from '../runners/contract/results.js';
+import type { CellResult, HttpNoop, RunContext, RunResult } from '../runners/contract/results.js';
 
 /** A results file as `bench merge` writes it; a plain run file is one without the extras. */
 export type MergedRunResult = RunResult & {
@@ -31,14 +32,21 @@ export function contextIdOf(cell: CellResult): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-export function contextOf(run: RunResult, cell: CellResult): RunContext {
-  const id = contextIdOf(cell);
+function namedContext(run: RunResult, id: string | undefined, what: string): RunContext {
   if (id === undefined) return run.context;
   const contexts = (run as MergedRunResult).contexts;
   const context = contexts && Object.hasOwn(contexts, id) ? contexts[id] : undefined;
-  if (!context)
-    throw new ContextReferenceError(`cell ${cell.suite} × ${cell.strategy} names context "${id}", which the file's "contexts" lacks`);
+  if (!context) throw new ContextReferenceError(`${what} names context "${id}", which the file's "contexts" lacks`);
   return context;
+}
+
+export function contextOf(run: RunResult, cell: CellResult): RunContext {
+  return namedContext(run, contextIdOf(cell), `cell ${cell.suite} × ${cell.strategy}`);
+}
+
+/** Where a runtime's server alone (`noop`) was measured: as for a cell, its own context or the file's. */
+export function noopContextOf(run: RunResult, noop: HttpNoop): RunContext {
+  return namedContext(run, noop.contextId, `the server alone (GET /noop) on ${noop.runtime}`);
 }
 
 /** Every context a file's cells were measured in, by id (a plain run file: its one context, by run id). */

@@ -12,7 +12,7 @@
 import * as v from 'valibot';
 import { SCHEMA_VERSION, type RunResult } from '../runners/contract/results.js';
 import { RUN_RESULT } from '../runners/contract/results-schema.js';
-import { ContextReferenceError, contextOf } from './cell-context.js';
+import { ContextReferenceError, contextOf, noopContextOf } from './cell-context.js';
 import { errorMessage } from '../runners/common/error-message.js';
 import { migrateV1 } from './migrate-v1.js';
 import { describe, problemsOf } from './results-problems.js';
@@ -105,6 +105,7 @@ export function validateResults(value: unknown, file: string): RunResult {
   }
   try {
     for (const cell of run.cells) contextOf(run, cell);
+    for (const noop of run.noop ?? []) noopContextOf(run, noop);
   } catch (error: unknown) {
     if (error instanceof ContextReferenceError) throw new ResultsFileError(file, error.message, 're-create it with `bench merge`');
     throw error;

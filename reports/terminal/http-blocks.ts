@@ -3,7 +3,8 @@
  * against workers (--workers-list: the Bun article's experiment), and where each request's
  * time went (--phases). Each is empty when the run did not measure it.
  */
-import type { CellResult, HttpCompletedCell, HttpPhases, RunResult } from '../../runners/contract/results.js';
+import type { CellResult, HttpCompletedCell, HttpNoop, HttpPhases, RunResult } from '../../runners/contract/results.js';
+import { noopContextOf } from '../cell-context.js';
 import { BASELINE_STRATEGY } from '../../runners/contract/strategies.js';
 import { formatDuration } from '../../runners/common/format-duration.js';
 import { formatRate } from '../format/numbers.js';
@@ -26,14 +27,21 @@ function table(rows: string[][], names: number): string {
     .join('\n');
 }
 
+/**
+ * Each runtime's server alone. A merged file's may come from several runs (machines): each is
+ * then named by the host and run it was measured in, as the HTML report's context table names them.
+ */
 export function renderNoop(result: RunResult): string {
   const noop = result.noop ?? [];
   if (noop.length === 0) return '';
-  const width = Math.max(...noop.map((n) => n.runtime.length));
+  const several = new Set(noop.map((n) => n.contextId ?? result.runId)).size > 1;
+  const nameOf = (n: HttpNoop): string =>
+    several ? `${n.runtime} on ${noopContextOf(result, n).hostname} (run ${n.contextId ?? result.runId})` : n.runtime;
+  const width = Math.max(...noop.map((n) => nameOf(n).length));
   const lines = noop.map((n) =>
     n.status === 'completed'
-      ? `  ${n.runtime.padEnd(width)}  ${formatRate(n.requests.perSec)} req/s · p50 ${formatDuration(n.latency.p50Ms)} · p99 ${formatDuration(n.latency.p99Ms)}`
-      : `  ${n.runtime.padEnd(width)}  errored: ${n.error}`,
+      ? `  ${nameOf(n).padEnd(width)}  ${formatRate(n.requests.perSec)} req/s · p50 ${formatDuration(n.latency.p50Ms)} · p99 ${formatDuration(n.latency.p99Ms)}`
+      : `  ${nameOf(n).padEnd(width)}  errored: ${n.error}`,
   );
   return [
     'Server alone (GET /noop: answered at once on its main thread, no strategy; the same connections, a window of at most 3 s): the server’s own cost',

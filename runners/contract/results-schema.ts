@@ -284,17 +284,19 @@ export const HTTP_COMPLETED_CELL = v.object({
  * `bench http`: what one runtime's server serves with no strategy behind it — GET /noop,
  * answered at once on its main thread — under the run's connections and pipelining (warm-up
  * and window capped at 1 s and 3 s): the server's own cost, so a reader can tell it from the
- * strategies'. Computed from `samples.latencyMs` as a cell's.
+ * strategies'. Computed from `samples.latencyMs` as a cell's. In a merged file each names, as a
+ * cell does, the context (the run) it was measured in: two machines' Node servers stay apart.
  */
 export const HTTP_NOOP = v.variant('status', [
   v.object({
     runtime: str,
+    ...CONTEXT_ID,
     status: v.literal('completed'),
     requests: ordered({ perSec: figure, ok: count, total: count, wallMs: figure }, 'ok', 'total'),
     latency: HTTP_LATENCY,
     samples: v.object({ latencyMs: samples }),
   }),
-  v.object({ runtime: str, status: v.literal('errored'), error: str }),
+  v.object({ runtime: str, ...CONTEXT_ID, status: v.literal('errored'), error: str }),
 ]);
 
 /** A cell of either scenario that failed; an HTTP cell has one round and no batch rounds. */
@@ -336,11 +338,13 @@ export const RUN_RESULT = v.object({
   createdAt: str,
   /** False when the run was interrupted (Ctrl-C): what was measured is kept. */
   complete: bool,
+  /** What interrupted it (a signal's name); a merged file: each interrupted source's, ', '-joined. */
   interruptedBy: v.optional(str),
   /**
    * Processes the harness ended because they outlived the cell, server or build that started
    * them (detached helpers, a pool's children, anything a cgroup or the supervisor still held):
-   * 0 when nothing was left. Absent in files written before it was counted, and in merged files.
+   * 0 when nothing was left. Absent in files written before it was counted; a merged file holds
+   * its sources' sum where every source counted it.
    */
   reaped: v.optional(count),
   /** A merged file (`bench merge`): the first source's context; each cell may name its own. */
@@ -353,7 +357,8 @@ export const RUN_RESULT = v.object({
   mergedFrom: v.optional(v.array(v.object({ file: str, runId: str }))),
   /**
    * A study's analysis (`bench study`), derived from the cells: a sweep's (study-schema.ts) or
-   * a payload study's (payload-study-schema.ts), told apart by `kind`.
+   * a payload study's (payload-study-schema.ts), told apart by `kind`. `bench merge` refuses a
+   * file with a `study` or an `ab` block: each is derived from its own run's cells alone.
    */
   study: v.optional(v.variant('kind', [SWEEP_STUDY, PAYLOAD_STUDY])),
   /** An A/B run's two sides, their paired rounds and decisions (`bench ab`; ab-schema.ts). */
