@@ -21,6 +21,7 @@ import { renderPhaseSection } from './phase-section.js';
 import { renderPayloadSections } from './payload-section.js';
 import { renderAbSections } from './ab-section.js';
 import { renderAnswerSection } from './answer-section.js';
+import { renderHttpSection } from './http-section.js';
 import { buildInterferenceCharts } from '../charts/interference-chart.js';
 import { renderInterferenceSection } from './interference-section.js';
 import { renderWarnings } from './warnings-section.js';
@@ -288,6 +289,12 @@ ${
 <p class="muted">Strategies keep one order and one colour throughout.${set.series.length > 1 ? ' Each run has one bar per strategy: solid for the first, outlined for the second, half-tone for the third.' : ''}</p>
 ${chartSections(set)}`
 }
+${renderHttpSection(results, (fileIndex) =>
+  set.series
+    .filter((s) => s.fileIndex === fileIndex)
+    .map((s) => s.label)
+    .join(', '),
+)}
 ${renderPhaseSection(set)}
 ${renderInterferenceSection(interference)}
 ${renderTrendSection(trends)}
