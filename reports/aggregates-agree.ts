@@ -91,37 +91,49 @@ function batchChecks(cell: CompletedCell, at: string): Check[] {
   ];
 }
 
-function httpChecks(cell: HttpCompletedCell, at: string): Check[] {
-  const { requests, latency, health } = cell;
-  const latencies = ascending(cell.samples.latencyMs);
-  const healthMs = ascending(cell.samples.healthMs);
-  const fromSamples = 'its samples give';
+/** Requests per second and latency against the samples they summarise: an HTTP cell's, or a server's alone (noop). */
+function requestChecks(
+  { requests, latency, samples }: Pick<HttpCompletedCell, 'requests' | 'latency'> & { samples: { latencyMs: number[] } },
+  at: string,
+): Check[] {
+  const latencies = ascending(samples.latencyMs);
   return [
     rateCheck(`${at}.requests.perSec`, requests.perSec, requests.ok, requests.wallMs, 'ok requests'),
     rangeCheck(`${at}.latency.p50Ms`, latencies, latency.p50Ms, 'latency samples'),
     rangeCheck(`${at}.latency.p90Ms`, latencies, latency.p90Ms, 'latency samples'),
     rangeCheck(`${at}.latency.p99Ms`, latencies, latency.p99Ms, 'latency samples'),
-    figureCheck(`${at}.latency.maxMs`, latency.maxMs, latencies.at(-1) ?? 0, fromSamples),
+    figureCheck(`${at}.latency.maxMs`, latency.maxMs, latencies.at(-1) ?? 0, 'its samples give'),
+  ];
+}
+
+function httpChecks(cell: HttpCompletedCell, at: string): Check[] {
+  const { health } = cell;
+  const healthMs = ascending(cell.samples.healthMs);
+  return [
+    ...requestChecks(cell, at),
     ...(health === null
       ? []
       : [
           rangeCheck(`${at}.health.p50Ms`, healthMs, health.p50Ms, 'health samples'),
           rangeCheck(`${at}.health.p99Ms`, healthMs, health.p99Ms, 'health samples'),
-          figureCheck(`${at}.health.maxMs`, health.maxMs, healthMs.at(-1) ?? 0, fromSamples),
+          figureCheck(`${at}.health.maxMs`, health.maxMs, healthMs.at(-1) ?? 0, 'its samples give'),
         ]),
   ];
 }
 
-/** The first figure of a completed cell that disagrees with what it summarises, or undefined. */
+/** The first figure of a completed cell, or of a server measured alone, that disagrees with what it summarises, or undefined. */
 export function aggregatesProblem(run: RunResult): string | undefined {
-  for (const [index, cell] of run.cells.entries()) {
-    if (cell.status !== 'completed') continue;
-    const at = `cells[${index}]`;
-    const checks = cell.scenario === 'batch' ? batchChecks(cell, at) : httpChecks(cell, at);
-    for (const check of checks) {
-      const problem = check();
-      if (problem !== undefined) return problem;
-    }
+  const checks = [
+    ...run.cells.flatMap((cell, index) => {
+      if (cell.status !== 'completed') return [];
+      const at = `cells[${index}]`;
+      return cell.scenario === 'batch' ? batchChecks(cell, at) : httpChecks(cell, at);
+    }),
+    ...(run.noop ?? []).flatMap((noop, index) => (noop.status === 'completed' ? requestChecks(noop, `noop[${index}]`) : [])),
+  ];
+  for (const check of checks) {
+    const problem = check();
+    if (problem !== undefined) return problem;
   }
   return undefined;
 }
