@@ -42,7 +42,13 @@ const COLOUR_CODES = /\u001b\[[0-9;]*m/g;
 
 const withoutColours = (text: string): string => text.replace(COLOUR_CODES, '');
 
-/** Lines that never say why: frames, banners, hints, V8's GC trace and Deno's crash framing. */
+/** A caret under the source line that threw (Node, Bun and Deno all print one). */
+const CARET_LINE = /^\^+$/;
+
+/** Bun's numbered source lines above an uncaught throw: "14 |         throw new Error(…)". */
+const SNIPPET_LINE = /^\d+ \| /;
+
+/** Lines that never say why: frames, banners, hints, V8's GC trace, Deno's crash framing, carets and Bun's source lines. */
 function telling(line: string): boolean {
   return (
     line !== '' &&
@@ -53,14 +59,25 @@ function telling(line: string): boolean {
     !/^\S+\(\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$/.test(line) && // Deno's: "/…/deno(+0x28b0d2e) [0x55a6…]"
     !/^=+ .* =+$|^-+ .* -+$|^<-+ .* -+>$/.test(line) && // "==== C stack trace ====", "<--- Last few GCs --->"
     !/^\[\d+:0x[0-9a-f]+\]/.test(line) && // a GC trace line: "[22933:0x55a6…]   157 ms: Mark-Compact …"
-    !/^\(Use `node --/.test(line)
+    !/^\(Use `node --/.test(line) &&
+    !CARET_LINE.test(line) &&
+    !SNIPPET_LINE.test(line)
   );
 }
 
 /**
+ * Deno's report of an uncaught throw: "error: Uncaught (in promise) Error: …" (or "(in worker
+ * "")"), printed first, then the source line, a caret and the frames: the lines after the caret
+ * are never the error, and the source line (which may read "throw new Error(…)") must not be
+ * taken for it.
+ */
+const DENO_UNCAUGHT = /^error: Uncaught\b/;
+
+/**
  * The line of a dead process's stderr that says why: a runtime's out-of-memory error wherever
- * it is (Deno prints native frames after it); else the last error line, not Node's closing
- * "Node.js v20…" banner nor a stack frame; else the last line there is.
+ * it is (Deno prints native frames after it); else Deno's "error: Uncaught …" line; else the
+ * error after the caret; else the last error line, not Node's closing "Node.js v20…" banner, a
+ * stack frame nor a line of source code; else the last line there is.
  */
 export function causeIn(stderr: string): string | undefined {
   // Deno frames its fatal error with "#" lines: "# Fatal JavaScript out of memory: …", and
@@ -68,11 +85,14 @@ export function causeIn(stderr: string): string | undefined {
   const all = withoutColours(stderr)
     .split('\n')
     .map((line) => line.trim().replace(/^# /, ''));
-  const latestFirst = all.filter(telling).reverse();
+  // The line a caret stands under is source code, however much it looks like an error.
+  const latestFirst = all.filter((line, at) => telling(line) && !CARET_LINE.test(all[at + 1] ?? '')).reverse();
   const memory = latestFirst.find(isOutOfMemory);
   if (memory !== undefined) return memory;
-  // An uncaught throw: Node shows the source line, a caret under it, then what was thrown.
-  const caret = all.map((line) => /^\^+$/.test(line)).lastIndexOf(true);
+  const deno = latestFirst.find((line) => DENO_UNCAUGHT.test(line));
+  if (deno !== undefined) return deno;
+  // An uncaught throw: Node (and Bun) show the source line, a caret under it, then what was thrown.
+  const caret = all.map((line) => CARET_LINE.test(line)).lastIndexOf(true);
   const thrown = caret >= 0 ? all.slice(caret + 1).find(telling) : undefined;
   if (thrown !== undefined) return thrown;
   return latestFirst.find((line) => /^FATAL ERROR\b|\b\w*(Error|Exception)\b|^error\b/i.test(line)) ?? latestFirst[0];

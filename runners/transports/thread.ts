@@ -7,6 +7,7 @@
 import { Worker as NodeWorker } from 'node:worker_threads';
 import type { ThreadApi, ThreadOptions } from '../contract/protocol.js';
 import { isOutOfMemory, outOfMemoryCause } from '../common/stderr-cause.js';
+import { errorOfEvent } from './web-worker-error.js';
 
 export type { ThreadApi, ThreadOptions };
 
@@ -20,7 +21,7 @@ export interface Thread {
 
 interface WebWorker {
   postMessage(message: unknown, transfer?: Transferable[]): void;
-  addEventListener(type: string, listener: (event: { data?: unknown; message?: string; code?: number }) => void): void;
+  addEventListener(type: string, listener: (event: { data?: unknown; error?: unknown; message?: string; code?: number }) => void): void;
   terminate(): void;
 }
 type WebWorkerConstructor = new (url: string, options: { workerData: unknown; smol?: boolean }) => WebWorker;
@@ -111,7 +112,8 @@ function spawnWebThread(entry: URL, workerData: unknown, options: ThreadOptions)
     post: (message, transfer = []) => worker.postMessage(message, transfer),
     onMessage: (handler) => worker.addEventListener('message', (event) => handler(event.data)),
     onExit(handler) {
-      worker.addEventListener('error', (event) => handler(deathOf(new Error(event.message ?? 'worker thread error'), options.heapMb)));
+      // Bun's event message opens with the source lines around the throw: the error alone is kept.
+      worker.addEventListener('error', (event) => handler(deathOf(errorOfEvent(event), options.heapMb)));
       worker.addEventListener('close', (event) => handler(new Error(`worker thread exited with code ${event.code ?? 0}`)));
     },
     terminate() {

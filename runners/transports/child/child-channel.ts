@@ -96,8 +96,11 @@ export function spawnChildChannel({ suiteUrl, nice, thread, transport, phases }:
       state.closing = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      // Disconnecting lets the child end on its own; the kill is for one that will not.
-      child.disconnect();
+      // Disconnecting lets the child end on its own; the kill is for one that will not. A child
+      // that died has closed IPC before its 'exit' arrives: Deno's disconnect() then throws
+      // "IPC channel is already disconnected" (Node's emits it as 'error'), which would reject
+      // this close and become the cell's reason in place of the child's own error.
+      if (child.connected) child.disconnect();
       const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
       await exited;
       clearTimeout(timer);
