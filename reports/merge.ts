@@ -141,6 +141,8 @@ export function mergeResults(inputs: readonly MergeInput[], runId: string, now =
       suites: union(configs.map((config) => config.suites)),
       sizes: Object.assign({}, ...[...configs].reverse().map((config) => config.sizes)) as Record<string, number>,
       strategies: union(configs.map((config) => config.strategies)),
+      // A node file merged with a bun file ran on both: the config says so, as the cells do.
+      runtimes: union(configs.map((config) => config.runtimes)),
       rounds: Math.max(...configs.map((config) => config.rounds)),
     },
     cells,
