@@ -42,11 +42,11 @@ const COLOUR_CODES = /\u001b\[[0-9;]*m/g;
 
 const withoutColours = (text: string): string => text.replace(COLOUR_CODES, '');
 
-/** A caret under the source line that threw (Node, Bun and Deno all print one). */
-const CARET_LINE = /^\^+$/;
+/** A caret under the source line that threw (Node, Bun and Deno all print one); lines trimmed. */
+export const CARET_LINE = /^\^+$/;
 
-/** Bun's numbered source lines above an uncaught throw: "14 |         throw new Error(…)". */
-const SNIPPET_LINE = /^\d+ \| /;
+/** Bun's numbered source lines above an uncaught throw: "14 |         throw new Error(…)"; lines trimmed. */
+export const SNIPPET_LINE = /^\d+ \| /;
 
 /** Lines that never say why: frames, banners, hints, V8's GC trace, Deno's crash framing, carets and Bun's source lines. */
 function telling(line: string): boolean {

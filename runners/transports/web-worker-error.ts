@@ -9,9 +9,8 @@
  * a line of source code; this keeps only the error's own lines.
  */
 
-/** Bun's numbered source line ("14 |   throw …") and the caret under the throw. */
-const SNIPPET_LINE = /^\s*\d+ \| /;
-const CARET_LINE = /^\s*\^+\s*$/;
+import { CARET_LINE, SNIPPET_LINE } from '../common/stderr-cause.js';
+
 /** A stack frame: the error's text ends where they begin. */
 const FRAME_LINE = /^\s+at /;
 /** How Bun writes an Error whose name is "Error" and message not empty: the name in lower case. */
@@ -30,7 +29,9 @@ export function errorOfEvent(event: ErrorEventLike): Error {
   const text = event.message ?? '';
   const lines = text.split('\n');
   let start = 0;
-  while (start < lines.length && (SNIPPET_LINE.test(lines[start]!) || CARET_LINE.test(lines[start]!))) start++;
+  // Bun's numbered source lines ("14 |   throw …") and the caret under the throw come first.
+  const source = (line: string): boolean => SNIPPET_LINE.test(line.trim()) || CARET_LINE.test(line.trim());
+  while (start < lines.length && source(lines[start]!)) start++;
   let end = start;
   // The first error's lines only: its frames, a blank line and its cause follow.
   while (end < lines.length && lines[end] !== '' && !FRAME_LINE.test(lines[end]!)) end++;

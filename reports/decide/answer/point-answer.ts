@@ -226,6 +226,8 @@ function pairedAnswer(verdict: GroupVerdict, label: string, cores: number, distu
     );
   } else {
     const top = faster.filter((e) => e.rank?.rank !== 'behind');
+    // Who the first sentence names: the top group, or the winner and its runner-up.
+    let mentioned: readonly Entry[] = top;
     const named = (group: readonly Entry[]): string => listing(group.map((e) => e.cell.strategy));
     const figures = (group: readonly Entry[]): string => group.map((e) => withInterval(e.speedup)).join(' vs ');
     const clauses = (cells: CompletedCell[]): string => {
@@ -235,6 +237,7 @@ function pairedAnswer(verdict: GroupVerdict, label: string, cores: number, distu
     if (top.length === 1) {
       // The next by median speedup; one ranked above the leader without a settled speedup is named as undecided below.
       const runnerUp = entries[entries.indexOf(leader) + 1];
+      mentioned = runnerUp ? [leader, runnerUp] : [leader];
       // "Ahead" only where the intervals show it: behind the leader, or slower than main-thread.
       const ahead = runnerUp?.rank?.rank === 'behind' || runnerUp?.standing === 'slower' ? 'ahead of' : 'next:';
       const clear = runnerUp ? `, ${ahead} ${runnerUp.cell.strategy} (${withInterval(runnerUp.speedup)})` : '';
@@ -251,11 +254,8 @@ function pairedAnswer(verdict: GroupVerdict, label: string, cores: number, distu
         `${prefix}: ${named(top)} beat ${BASELINE_STRATEGY} (${figures(top)}) ${over}, not told apart from each other (${apart.join(', ')})${clauses(top.map((e) => e.cell))}`,
       );
     }
-  }
-  if (leader) {
     // Faster than main-thread but measurably behind the leader: named, or a third pool vanishes from the answer.
-    const named = new Set(sentences.join(' ').match(/[\w-]+/g));
-    const behind = faster.filter((e) => e.rank?.rank === 'behind' && !named.has(e.cell.strategy));
+    const behind = faster.filter((e) => e.rank?.rank === 'behind' && !mentioned.includes(e));
     if (behind.length > 0) {
       const one = behind.length === 1;
       sentences.push(
